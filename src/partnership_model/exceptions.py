@@ -1,0 +1,225 @@
+"""Errors raised by :mod:`partnership_model`.
+
+Every error derives from :class:`PartnershipModelError`, so one ``except`` clause
+catches anything the library raises on purpose. Each leaf also derives from the
+builtin exception it really is (:class:`ValueError`, :class:`KeyError`,
+:class:`TypeError`), so code that already catches those keeps working.
+
+Each error carries the offending value and, where it has one, the place where the
+problem sits: a field name for records, a JSON path such as
+``$.engagements[3].degree`` for documents.
+
+The wording of messages is not part of the public API; the attributes are.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "DuplicateIdError",
+    "InvalidRecordError",
+    "PartnershipModelError",
+    "Problem",
+    "RecordTypeError",
+    "RelationTypeMismatchWarning",
+    "SchemaVersionError",
+    "UnknownActorError",
+    "UnknownReferenceError",
+    "ValidationError",
+    "VocabularyError",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+class PartnershipModelError(Exception):
+    """Root of every error raised on purpose by :mod:`partnership_model`."""
+
+
+class VocabularyError(PartnershipModelError, ValueError):
+    """A term is not part of a controlled vocabulary.
+
+    Attributes:
+        term: The text (or value) that was not recognised.
+        vocabulary: Name of the vocabulary (the enum class name).
+        accepted: The canonical values the vocabulary accepts.
+        suggestions: Accepted values that look like *term* (may be empty).
+    """
+
+    def __init__(self, term: object, vocabulary: str, accepted: Sequence[str]) -> None:
+        self.term = term
+        self.vocabulary = vocabulary
+        self.accepted = tuple(accepted)
+        self.suggestions = tuple(
+            difflib.get_close_matches(str(term).lower(), self.accepted, n=3, cutoff=0.8)
+        )
+        super().__init__(term, vocabulary, self.accepted)
+
+    def __str__(self) -> str:
+        hint = ""
+        if self.suggestions:
+            hint = f" (did you mean {_quote_list(self.suggestions, 'or')}?)"
+        return (
+            f"{self.term!r} is not a known {self.vocabulary}{hint}; "
+            f"accepted values: {', '.join(self.accepted)}"
+        )
+
+
+class InvalidRecordError(PartnershipModelError, ValueError):
+    """A record was built with an invalid value or an invalid combination.
+
+    Attributes:
+        field: The field that holds the problem, possibly dotted and indexed
+            (``"participants[2].person_id"``).
+        value: The offending value.
+        reason: What is wrong, in plain words.
+    """
+
+    def __init__(self, field: str, value: object, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(field, value, reason)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason} (got {_short_repr(self.value)})"
+
+
+class RecordTypeError(InvalidRecordError, TypeError):
+    """A record field received a value of the wrong type."""
+
+
+class DuplicateIdError(InvalidRecordError):
+    """Two items that must have distinct identifiers share one.
+
+    Attributes:
+        field: Where the second occurrence sits.
+        value: The duplicated identifier.
+    """
+
+
+class UnknownReferenceError(PartnershipModelError, KeyError):
+    """An identifier refers to something that does not exist.
+
+    Attributes:
+        reference: The identifier that could not be resolved.
+        kind: What kind of thing it should name (``"person"``, ``"actor"``...).
+        field: Where the reference sits, if known.
+    """
+
+    def __init__(self, reference: object, kind: str, field: str = "") -> None:
+        self.reference = reference
+        self.kind = kind
+        self.field = field
+        super().__init__(reference, kind, field)
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return f"{where}unknown {self.kind} {self.reference!r}"
+
+
+class UnknownActorError(UnknownReferenceError):
+    """A relation or a lookup names an actor that is not in the graph."""
+
+    def __init__(self, reference: object, field: str = "") -> None:
+        super().__init__(reference, "actor", field)
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in a document.
+
+    Attributes:
+        path: Where the problem sits, as a JSON path (``$.engagements[3].degree``)
+            or, for line-based formats, ``file:line``.
+        message: What is wrong, in plain words.
+        code: A stable, machine-readable code (``"unknown_key"``,
+            ``"unknown_term"``, ``"wrong_type"``...).
+    """
+
+    path: str
+    message: str
+    code: str = "invalid"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ValidationError(PartnershipModelError, ValueError):
+    """A document does not describe valid records.
+
+    It reports every problem found, not only the first.
+
+    Attributes:
+        problems: Every problem found, in document order.
+        path: The path of the first problem.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            msg = "ValidationError needs at least one problem"
+            raise ValueError(msg)
+        super().__init__(self.problems)
+
+    @property
+    def path(self) -> str:
+        """The path of the first problem."""
+        return self.problems[0].path
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        lines = "\n".join(f"  {problem}" for problem in self.problems[:50])
+        more = f"\n  ... and {count - 50} more" if count > 50 else ""
+        return f"{head}:\n{lines}{more}"
+
+
+class SchemaVersionError(ValidationError):
+    """A document declares a schema version this release cannot read.
+
+    Attributes:
+        found: The version string found in the document.
+        supported: The version this release writes.
+    """
+
+    def __init__(self, found: Any, supported: str, path: str = "$.schema_version"):
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            [
+                Problem(
+                    path,
+                    f"schema_version {found!r} is not supported by this release, "
+                    f"which reads {supported.split('.', maxsplit=1)[0]}.x documents up to "
+                    f"{supported}; upgrade partnership-model to read newer documents",
+                    "unsupported_version",
+                )
+            ]
+        )
+
+
+class RelationTypeMismatchWarning(UserWarning):
+    """A relation type declared in input data differs from the computed one.
+
+    The computed type is kept; the warning names the relation and both types.
+    """
+
+
+def _short_repr(value: object, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _quote_list(items: Iterable[str], conjunction: str) -> str:
+    quoted = [f"{item!r}" for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} {conjunction} {quoted[-1]}"

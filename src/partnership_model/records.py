@@ -1,0 +1,486 @@
+"""Records of a partnership register: people, organisations, engagements.
+
+A partnership team keeps a *register*: each :class:`Engagement` says who took
+part (:class:`Participant`, in which :class:`~partnership_model.Role`), in which
+domain, at which Montreal level and degree, and who led it. The register
+(:class:`Register`) also lists the people and organisations the engagements
+refer to.
+
+Records are immutable (frozen attrs classes, keyword-only) and validated when
+they are built: an invalid value or combination raises an
+:class:`~partnership_model.exceptions.InvalidRecordError` subclass that names the
+field. They do no I/O; reading and writing JSON lives in
+:mod:`partnership_model.serialization`. Use :func:`attrs.evolve` to derive a
+changed copy.
+
+People are personal data: a person is identified by an opaque id and a display
+name is never required.
+
+Examples:
+    >>> from partnership_model import (
+    ...     Engagement, EngagementDegree, EngagementDomain, EngagementLevel,
+    ...     Leadership, Participant, Register, Role,
+    ... )
+    >>> teaching = Engagement(
+    ...     id="udem-course",
+    ...     title="Patients teach in medical courses",
+    ...     domain=EngagementDomain.EDUCATION,
+    ...     level=EngagementLevel.MESO,
+    ...     degree=EngagementDegree.PARTNERSHIP,
+    ...     leadership=Leadership.CO_LED,
+    ...     participants=[
+    ...         Participant(person_id="p1", role=Role.PATIENT_TRAINER),
+    ...         Participant(person_id="p2", role=Role.EDUCATOR),
+    ...     ],
+    ... )
+    >>> teaching.participants[0].sphere
+    <Sphere.COMMUNITY: 'community'>
+    >>> register = Register.from_engagements([teaching])
+    >>> [person.id for person in register.people]
+    ['p1', 'p2']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import ClassVar
+
+import attrs
+
+from partnership_model import _validators as v
+from partnership_model.exceptions import (
+    DuplicateIdError,
+    InvalidRecordError,
+    UnknownReferenceError,
+)
+from partnership_model.vocabulary import (
+    EngagementDegree,
+    EngagementDomain,
+    EngagementLevel,
+    Leadership,
+    ProjectPhase,
+    RecognitionModality,
+    ResearchStage,
+    Role,
+    Sphere,
+    TiersAction,
+    TogetherActivity,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Engagement",
+    "Organisation",
+    "Participant",
+    "Person",
+    "Register",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+SCHEMA_VERSION = "1.0"
+"""Version of the document format this release reads and writes (``MAJOR.MINOR``)."""
+
+
+# -- typed converters (attrs' mypy plugin needs one per element type) ----------
+
+
+def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _engagements(value: Iterable[Engagement]) -> tuple[Engagement, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _organisations(value: Iterable[Organisation]) -> tuple[Organisation, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return v.to_tuple(value)  # type: ignore[no-any-return]
+
+
+def _stages(value: Iterable[ResearchStage]) -> frozenset[ResearchStage]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
+def _activities(value: Iterable[TogetherActivity]) -> frozenset[TogetherActivity]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
+def _recognition(
+    value: Iterable[RecognitionModality],
+) -> frozenset[RecognitionModality]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
+def _tiers_actions(value: Iterable[TiersAction]) -> frozenset[TiersAction]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
+# -- records ------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person the register refers to.
+
+    Attributes:
+        id: Opaque, stable identifier of the person within the register.
+        display_name: How the person may be named in reports; never required.
+        note: Free-text note. May identify the person: dropped by
+            :func:`~partnership_model.pseudonymize` unless asked to keep it.
+    """
+
+    id: str = attrs.field(validator=v.identifier)
+    display_name: str | None = attrs.field(default=None, validator=v.optional_text)
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """An organisation the register refers to: association, team, institution, tiers.
+
+    Attributes:
+        id: Stable identifier of the organisation within the register.
+        name: Name of the organisation.
+        sphere: Whether it belongs to the community (a patient association) or
+            the professional sphere (a clinical team, a ministry).
+        level: The authority level at which it acts.
+        role: The role it plays, when one applies (for example
+            ``Role.THIRD_PARTY`` for a tiers structure).
+        note: Free-text note.
+    """
+
+    id: str = attrs.field(validator=v.identifier)
+    name: str = attrs.field(validator=v.text)
+    sphere: Sphere = attrs.field(validator=v.member_of(Sphere))
+    level: EngagementLevel = attrs.field(validator=v.member_of(EngagementLevel))
+    role: Role | None = attrs.field(default=None, validator=v.optional_member_of(Role))
+    note: str | None = attrs.field(default=None, validator=v.optional_text)
+
+
+def _role_sphere(participant: Participant) -> Sphere:
+    role = participant.role
+    return role.sphere if type(role) is Role else Sphere.COMMUNITY
+
+
+def _role_level(participant: Participant) -> EngagementLevel:
+    role = participant.role
+    return role.level if type(role) is Role else EngagementLevel.MICRO
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """A person taking part in one engagement, in one role.
+
+    The role is recorded on the participation, not on the person: the same
+    person may act as a clinician in one engagement and as a family caregiver
+    in another.
+
+    Attributes:
+        person_id: Identifier of the person (see :class:`Person`).
+        role: The role in which the person takes part.
+        sphere: The sphere the person acts in; defaults to the role's sphere.
+        level: The authority level the person acts at in this engagement;
+            defaults to the role's level.
+        display_name: How to name the person in reports; never required.
+        decision_role: Whether the person holds a decision role in the
+            engagement (co-chair, co-lead, voting member...).
+    """
+
+    person_id: str = attrs.field(validator=v.identifier)
+    role: Role = attrs.field(validator=v.member_of(Role))
+    sphere: Sphere = attrs.field(
+        default=attrs.Factory(_role_sphere, takes_self=True),
+        validator=v.member_of(Sphere),
+    )
+    level: EngagementLevel = attrs.field(
+        default=attrs.Factory(_role_level, takes_self=True),
+        validator=v.member_of(EngagementLevel),
+    )
+    display_name: str | None = attrs.field(default=None, validator=v.optional_text)
+    decision_role: bool = attrs.field(default=False, validator=v.boolean)
+
+
+@attrs.frozen(kw_only=True)
+class Engagement:
+    """One engagement of patients, caregivers or citizens: a project, committee, course...
+
+    Attributes:
+        id: Stable identifier of the engagement within the register.
+        title: Short title.
+        domain: The Quebec domain of involvement.
+        level: The Montreal level at which the engagement takes place.
+        degree: The Montreal degree of engagement.
+        leadership: Who leads the engagement.
+        participants: Who takes part, each in one role; a person appears at
+            most once.
+        organisations: Identifiers of the organisations involved (see
+            :class:`Organisation`).
+        description: Free-text description. May identify people: dropped by
+            :func:`~partnership_model.pseudonymize` unless asked to keep it.
+        start: First day of the engagement, if known.
+        end: Last day of the engagement, if known; not before *start*.
+        research_stages: Research stages at which partners are engaged.
+        activities: The "together" activities of the Ecology of Engagement
+            the engagement contributes to.
+        recognition: How engaged people are recognised; empty means none
+            recorded.
+        partners_joined_at: The project phase at which partners joined, if
+            known.
+        trained_together: Whether partners and professionals trained together
+            (``None``: unknown).
+        evaluated_together: Whether partners and professionals evaluated the
+            work together (``None``: unknown).
+        tiers_actions: Actions of a tiers (third party) that supported the
+            engagement.
+        sources: Where the facts about this engagement come from: bibliography
+            keys, citations or URLs.
+    """
+
+    id: str = attrs.field(validator=v.identifier)
+    title: str = attrs.field(validator=v.text)
+    domain: EngagementDomain = attrs.field(validator=v.member_of(EngagementDomain))
+    level: EngagementLevel = attrs.field(validator=v.member_of(EngagementLevel))
+    degree: EngagementDegree = attrs.field(validator=v.member_of(EngagementDegree))
+    leadership: Leadership = attrs.field(validator=v.member_of(Leadership))
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), converter=_participants, validator=v.instances_of(Participant)
+    )
+    organisations: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=v.identifiers
+    )
+    description: str | None = attrs.field(default=None, validator=v.optional_text)
+    start: dt.date | None = attrs.field(default=None, validator=v.optional_date)
+    end: dt.date | None = attrs.field(default=None, validator=v.optional_date)
+    research_stages: frozenset[ResearchStage] = attrs.field(
+        default=frozenset(), converter=_stages, validator=v.members_of(ResearchStage)
+    )
+    activities: frozenset[TogetherActivity] = attrs.field(
+        default=frozenset(),
+        converter=_activities,
+        validator=v.members_of(TogetherActivity),
+    )
+    recognition: frozenset[RecognitionModality] = attrs.field(
+        default=frozenset(),
+        converter=_recognition,
+        validator=v.members_of(RecognitionModality),
+    )
+    partners_joined_at: ProjectPhase | None = attrs.field(
+        default=None, validator=v.optional_member_of(ProjectPhase)
+    )
+    trained_together: bool | None = attrs.field(
+        default=None, validator=v.optional_boolean
+    )
+    evaluated_together: bool | None = attrs.field(
+        default=None, validator=v.optional_boolean
+    )
+    tiers_actions: frozenset[TiersAction] = attrs.field(
+        default=frozenset(),
+        converter=_tiers_actions,
+        validator=v.members_of(TiersAction),
+    )
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=v.texts
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidRecordError(
+                "end", self.end, f"the end date is before the start date {self.start}"
+            )
+        seen: set[str] = set()
+        for index, participant in enumerate(self.participants):
+            if participant.person_id in seen:
+                raise DuplicateIdError(
+                    f"participants[{index}].person_id",
+                    participant.person_id,
+                    "this person already takes part in the engagement; record "
+                    "one participation per person",
+                )
+            seen.add(participant.person_id)
+
+    @property
+    def community_participants(self) -> tuple[Participant, ...]:
+        """Participants acting in the community sphere."""
+        return tuple(p for p in self.participants if p.sphere is Sphere.COMMUNITY)
+
+    @property
+    def professional_participants(self) -> tuple[Participant, ...]:
+        """Participants acting in the professional sphere."""
+        return tuple(p for p in self.participants if p.sphere is Sphere.PROFESSIONAL)
+
+    @property
+    def earliest_research_stage(self) -> ResearchStage | None:
+        """The most upstream research stage recorded, ignoring research governance."""
+        stages = [
+            s
+            for s in self.research_stages
+            if s is not ResearchStage.RESEARCH_GOVERNANCE
+        ]
+        return min(stages) if stages else None
+
+
+@attrs.frozen(kw_only=True)
+class Register:
+    """A register of engagements, with the people and organisations they refer to.
+
+    This is the top-level document the serialization layer reads and writes;
+    its format version is :attr:`schema_version`.
+
+    Every participant must name a person of :attr:`people` and every
+    organisation an engagement lists must be in :attr:`organisations`; ids are
+    unique within each list. :meth:`from_engagements` fills in the people for
+    you.
+
+    Attributes:
+        engagements: The engagements, in register order.
+        people: The people the engagements refer to.
+        organisations: The organisations the engagements refer to.
+        name: Name of the register.
+    """
+
+    schema_version: ClassVar[str] = SCHEMA_VERSION
+
+    engagements: tuple[Engagement, ...] = attrs.field(
+        default=(), converter=_engagements, validator=v.instances_of(Engagement)
+    )
+    people: tuple[Person, ...] = attrs.field(
+        default=(), converter=_people, validator=v.instances_of(Person)
+    )
+    organisations: tuple[Organisation, ...] = attrs.field(
+        default=(), converter=_organisations, validator=v.instances_of(Organisation)
+    )
+    name: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        person_ids = _unique_ids("people", (p.id for p in self.people))
+        organisation_ids = _unique_ids(
+            "organisations", (o.id for o in self.organisations)
+        )
+        _unique_ids("engagements", (e.id for e in self.engagements))
+        for e_index, engagement in enumerate(self.engagements):
+            for p_index, participant in enumerate(engagement.participants):
+                if participant.person_id not in person_ids:
+                    raise UnknownReferenceError(
+                        participant.person_id,
+                        "person",
+                        f"engagements[{e_index}].participants[{p_index}].person_id",
+                    )
+            for o_index, organisation_id in enumerate(engagement.organisations):
+                if organisation_id not in organisation_ids:
+                    raise UnknownReferenceError(
+                        organisation_id,
+                        "organisation",
+                        f"engagements[{e_index}].organisations[{o_index}]",
+                    )
+
+    @classmethod
+    def from_engagements(
+        cls,
+        engagements: Iterable[Engagement],
+        *,
+        people: Iterable[Person] = (),
+        organisations: Iterable[Organisation] = (),
+        name: str | None = None,
+    ) -> Register:
+        """Build a register, adding a :class:`Person` for every unlisted participant.
+
+        A person added this way takes the first display name the participations
+        give, if any. Organisations are not invented: every organisation an
+        engagement lists must be given.
+        """
+        engagements = tuple(engagements)
+        listed = list(people)
+        known = {person.id for person in listed}
+        for engagement in engagements:
+            for participant in engagement.participants:
+                if participant.person_id not in known:
+                    known.add(participant.person_id)
+                    listed.append(
+                        Person(
+                            id=participant.person_id,
+                            display_name=participant.display_name,
+                        )
+                    )
+        return cls(
+            engagements=engagements,
+            people=listed,
+            organisations=organisations,
+            name=name,
+        )
+
+    def __iter__(self) -> Iterator[Engagement]:
+        """Iterate the engagements."""
+        return iter(self.engagements)
+
+    def __len__(self) -> int:
+        """The number of engagements."""
+        return len(self.engagements)
+
+    @cached_property
+    def _engagement_index(self) -> dict[str, Engagement]:
+        return {e.id: e for e in self.engagements}
+
+    @cached_property
+    def _person_index(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def _organisation_index(self) -> dict[str, Organisation]:
+        return {o.id: o for o in self.organisations}
+
+    def engagement(self, engagement_id: str) -> Engagement:
+        """Return the engagement with this id.
+
+        Raises:
+            UnknownReferenceError: No engagement has this id.
+        """
+        try:
+            return self._engagement_index[engagement_id]
+        except KeyError:
+            raise UnknownReferenceError(engagement_id, "engagement") from None
+
+    def person(self, person_id: str) -> Person:
+        """Return the person with this id.
+
+        Raises:
+            UnknownReferenceError: No person has this id.
+        """
+        try:
+            return self._person_index[person_id]
+        except KeyError:
+            raise UnknownReferenceError(person_id, "person") from None
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        """Return the organisation with this id.
+
+        Raises:
+            UnknownReferenceError: No organisation has this id.
+        """
+        try:
+            return self._organisation_index[organisation_id]
+        except KeyError:
+            raise UnknownReferenceError(organisation_id, "organisation") from None
+
+
+def _unique_ids(field: str, ids: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    for index, identifier in enumerate(ids):
+        if identifier in seen:
+            raise DuplicateIdError(
+                f"{field}[{index}].id", identifier, f"two {field} share this id"
+            )
+        seen.add(identifier)
+    return seen

@@ -1,0 +1,25 @@
+"""Shared test configuration: hypothesis profiles.
+
+``HYPOTHESIS_PROFILE=thorough pytest`` runs many more examples; the default
+profile keeps the whole suite to a few minutes on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
