@@ -10,9 +10,26 @@ Everything listed in ``__all__`` is public and importable from here.
 """
 
 from partnership_model._version import __version__
+from partnership_model.assessment import RULES, Finding, Rule, assess
 from partnership_model.exceptions import (
+    DuplicateIdError,
+    InvalidRecordError,
     PartnershipModelError,
+    RecordTypeError,
+    SchemaVersionError,
+    UnknownActorError,
+    UnknownReferenceError,
+    ValidationError,
     VocabularyError,
+)
+from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
+from partnership_model.records import (
+    SCHEMA_VERSION,
+    Engagement,
+    Organisation,
+    Participant,
+    Person,
+    Register,
 )
 from partnership_model.vocabulary import (
     ActorKind,
@@ -38,29 +55,48 @@ from partnership_model.vocabulary import (
 )
 
 __all__ = [
+    "RULES",
+    "SCHEMA_VERSION",
     "ActorKind",
     "CarePosture",
+    "DuplicateIdError",
+    "Engagement",
     "EngagementDegree",
     "EngagementDomain",
     "EngagementLevel",
+    "EngagementMatrix",
     "EngagementOutcome",
+    "Finding",
+    "InvalidRecordError",
     "KnowledgeSource",
     "KnowledgeType",
     "Leadership",
     "MontrealField",
+    "Organisation",
+    "Participant",
     "PartnershipModelError",
+    "Person",
     "ProjectPhase",
     "RecognitionModality",
+    "RecordTypeError",
+    "Register",
     "RelationType",
+    "ResearchEngagementMatrix",
     "ResearchStage",
     "Role",
+    "Rule",
+    "SchemaVersionError",
     "Severity",
     "Sphere",
     "TiersAction",
     "TiersActionFamily",
     "TogetherActivity",
+    "UnknownActorError",
+    "UnknownReferenceError",
+    "ValidationError",
     "VocabularyError",
     "__version__",
+    "assess",
 ]
 
 

@@ -1,0 +1,354 @@
+"""The Montreal matrix and the research-engagement matrix, computed from engagements.
+
+The **Montreal matrix** crosses the engagement level (rows: micro, meso, macro)
+with the degree (columns: information ... partnership) and counts the
+engagements in each cell, optionally for one domain only (Pomey et al. 2015;
+the grid is reproduced in Berkesse 2024).
+
+The **research-engagement matrix** crosses the research stage (rows) with the
+degree (columns). An engagement counts once in every stage it records, so its
+cells may add up to more than the number of engagements; engagements that
+record no stage are counted in :attr:`ResearchEngagementMatrix.without_stage`.
+Crossing stages with degrees is this library's proposal: the Quebec SPOR
+support unit's "matrice d'engagement" could not be read.
+
+Both matrices are immutable values, compare equal when their counts (and
+domain filter) are equal, and are built in one pass over the engagements.
+
+Examples:
+    >>> from partnership_model import EngagementDegree as D, EngagementLevel as L
+    >>> from partnership_model import EngagementMatrix
+    >>> from partnership_model.examples import load_register
+    >>> matrix = EngagementMatrix.from_engagements(load_register())
+    >>> matrix.count(level=L.MACRO, degree=D.PARTNERSHIP)
+    1
+    >>> matrix.total == len(load_register())
+    True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from partnership_model import _validators as v
+from partnership_model._enums import Lang, OrderedVocabulary, check_lang
+from partnership_model.exceptions import InvalidRecordError, RecordTypeError
+from partnership_model.records import Engagement, Register
+from partnership_model.vocabulary import (
+    EngagementDegree,
+    EngagementDomain,
+    EngagementLevel,
+    ResearchStage,
+)
+
+__all__ = [
+    "EngagementMatrix",
+    "MatrixCell",
+    "ResearchEngagementMatrix",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+R = TypeVar("R", bound=OrderedVocabulary)
+
+_DEGREES: tuple[EngagementDegree, ...] = tuple(EngagementDegree)
+_LEVELS: tuple[EngagementLevel, ...] = tuple(EngagementLevel)
+_STAGES: tuple[ResearchStage, ...] = tuple(ResearchStage)
+
+_HEADINGS = {
+    "en": {"level": "Level", "stage": "Research stage", "total": "Total"},
+    "fr": {"level": "Niveau", "stage": "Étape de recherche", "total": "Total"},
+}
+
+
+@attrs.frozen(kw_only=True)
+class MatrixCell(Generic[R]):
+    """One cell of a matrix.
+
+    Attributes:
+        row: The row key (a level or a research stage).
+        degree: The column: an engagement degree.
+        count: How many engagements fall in the cell.
+    """
+
+    row: R
+    degree: EngagementDegree
+    count: int
+
+
+def _engagements_of(
+    engagements: Iterable[Engagement] | Register,
+) -> Iterable[Engagement]:
+    if isinstance(engagements, Register):
+        return engagements.engagements
+    return engagements
+
+
+class _Grid(Generic[R]):
+    """Shared behaviour of the two matrices (rows of an ordered vocabulary x degrees)."""
+
+    __slots__ = ()
+    _rows: tuple[R, ...]
+    _row_heading: str
+    counts: tuple[tuple[int, ...], ...]
+
+    def count(self, row: R, degree: EngagementDegree) -> int:
+        return self.counts[self._rows.index(row)][_DEGREES.index(degree)]
+
+    def row_total(self, row: R) -> int:
+        """Number of engagements counted in *row*, all degrees together."""
+        return sum(self.counts[self._rows.index(row)])
+
+    def column_total(self, degree: EngagementDegree) -> int:
+        """Number of engagements counted at *degree*, all rows together."""
+        column = _DEGREES.index(degree)
+        return sum(row[column] for row in self.counts)
+
+    @property
+    def total(self) -> int:
+        """Sum of every cell."""
+        return sum(sum(row) for row in self.counts)
+
+    def cells(self) -> Iterator[MatrixCell[R]]:
+        """Iterate the cells row by row, weakest degree first in each row."""
+        for row, counts in zip(self._rows, self.counts, strict=True):
+            for degree, count in zip(_DEGREES, counts, strict=True):
+                yield MatrixCell(row=row, degree=degree, count=count)
+
+    def __iter__(self) -> Iterator[MatrixCell[R]]:
+        return self.cells()
+
+    def to_rows(self, lang: Lang = "en") -> list[dict[str, str | int]]:
+        """One dict per row, ready for :mod:`csv` or ``pandas.DataFrame``.
+
+        Keys are the row heading, each degree's label in *lang* and the total;
+        values are the row label and the counts.
+        """
+        headings = _HEADINGS[check_lang(lang)]
+        rows: list[dict[str, str | int]] = []
+        for row, counts in zip(self._rows, self.counts, strict=True):
+            record: dict[str, str | int] = {
+                headings[self._row_heading]: row.label(lang)
+            }
+            for degree, count in zip(_DEGREES, counts, strict=True):
+                record[degree.label(lang)] = count
+            record[headings["total"]] = sum(counts)
+            rows.append(record)
+        return rows
+
+    def to_text(self, lang: Lang = "en") -> str:
+        """Render the matrix as an aligned plain-text table with totals."""
+        headings = _HEADINGS[check_lang(lang)]
+        header = [headings[self._row_heading]]
+        header += [d.label(lang) for d in _DEGREES]
+        header.append(headings["total"])
+        body = [
+            [row.label(lang), *map(str, counts), str(sum(counts))]
+            for row, counts in zip(self._rows, self.counts, strict=True)
+        ]
+        footer = [
+            headings["total"],
+            *(str(self.column_total(d)) for d in _DEGREES),
+            str(self.total),
+        ]
+        table = [header, *body, footer]
+        widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+
+        def render(line: list[str]) -> str:
+            first = line[0].ljust(widths[0])
+            rest = (
+                cell.rjust(width)
+                for cell, width in zip(line[1:], widths[1:], strict=True)
+            )
+            return "  ".join((first, *rest)).rstrip()
+
+        rule = "  ".join("-" * width for width in widths)
+        return "\n".join(
+            [
+                render(header),
+                rule,
+                *(render(line) for line in body),
+                rule,
+                render(footer),
+            ]
+        )
+
+
+def _counts_validator(rows: int) -> v.Validator:
+    def validate(
+        _instance: object, attribute: attrs.Attribute[Any], value: object
+    ) -> None:
+        shape_ok = (
+            type(value) is tuple
+            and len(value) == rows
+            and all(
+                type(row) is tuple
+                and len(row) == len(_DEGREES)
+                and all(type(n) is int and n >= 0 for n in row)
+                for row in value
+            )
+        )
+        if not shape_ok:
+            raise InvalidRecordError(
+                attribute.name,
+                value,
+                f"expected {rows} rows of {len(_DEGREES)} non-negative integers",
+            )
+
+    return validate
+
+
+def _non_negative(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if type(value) is not int or value < 0:
+        raise InvalidRecordError(
+            attribute.name, value, "expected a non-negative integer"
+        )
+
+
+def _check_engagement(index: int, engagement: object) -> None:
+    raise RecordTypeError(f"engagements[{index}]", engagement, "expected an Engagement")
+
+
+@attrs.frozen(kw_only=True)
+class EngagementMatrix(_Grid[EngagementLevel]):
+    """The Montreal matrix: engagements counted by level (rows) and degree (columns).
+
+    Build it with :meth:`from_engagements`.
+
+    Attributes:
+        counts: One row per level (micro, meso, macro), one column per degree
+            (information ... partnership).
+        domain: The domain the matrix was restricted to, or ``None`` for all.
+    """
+
+    counts: tuple[tuple[int, ...], ...] = attrs.field(
+        validator=_counts_validator(len(_LEVELS))
+    )
+    domain: EngagementDomain | None = attrs.field(
+        default=None, validator=v.optional_member_of(EngagementDomain)
+    )
+
+    _rows = _LEVELS
+    _row_heading = "level"
+
+    @classmethod
+    def from_engagements(
+        cls,
+        engagements: Iterable[Engagement] | Register,
+        domain: EngagementDomain | None = None,
+    ) -> EngagementMatrix:
+        """Count *engagements* (or a register's) by level and degree, in one pass.
+
+        Args:
+            engagements: The engagements, or a :class:`~partnership_model.Register`.
+            domain: Count only the engagements of this domain.
+
+        Raises:
+            RecordTypeError: An item is not an :class:`~partnership_model.Engagement`.
+        """
+        tally: Counter[tuple[enum.Enum, enum.Enum]] = Counter()
+        for index, engagement in enumerate(_engagements_of(engagements)):
+            if type(engagement) is not Engagement:
+                _check_engagement(index, engagement)
+            if domain is None or engagement.domain is domain:
+                tally[engagement.level, engagement.degree] += 1
+        counts = tuple(
+            tuple(tally[level, degree] for degree in _DEGREES) for level in _LEVELS
+        )
+        return cls(counts=counts, domain=domain)
+
+    def count(  # type: ignore[override]
+        self, *, level: EngagementLevel, degree: EngagementDegree
+    ) -> int:
+        """Number of engagements at *level* and *degree*."""
+        return super().count(level, degree)
+
+    def level_total(self, level: EngagementLevel) -> int:
+        """Number of engagements at *level*, all degrees together."""
+        return self.row_total(level)
+
+    def degree_total(self, degree: EngagementDegree) -> int:
+        """Number of engagements at *degree*, all levels together."""
+        return self.column_total(degree)
+
+
+@attrs.frozen(kw_only=True)
+class ResearchEngagementMatrix(_Grid[ResearchStage]):
+    """Engagements counted by research stage (rows) and degree (columns).
+
+    An engagement counts once in each stage it records. Build it with
+    :meth:`from_engagements`.
+
+    Attributes:
+        counts: One row per research stage, one column per degree.
+        without_stage: Engagements that record no research stage (not in the
+            cells).
+        domain: The domain the matrix was restricted to, or ``None`` for all.
+    """
+
+    counts: tuple[tuple[int, ...], ...] = attrs.field(
+        validator=_counts_validator(len(_STAGES))
+    )
+    without_stage: int = attrs.field(default=0, validator=_non_negative)
+    domain: EngagementDomain | None = attrs.field(
+        default=None, validator=v.optional_member_of(EngagementDomain)
+    )
+
+    _rows = _STAGES
+    _row_heading = "stage"
+
+    @classmethod
+    def from_engagements(
+        cls,
+        engagements: Iterable[Engagement] | Register,
+        domain: EngagementDomain | None = None,
+    ) -> ResearchEngagementMatrix:
+        """Count *engagements* by research stage and degree, in one pass.
+
+        Args:
+            engagements: The engagements, or a :class:`~partnership_model.Register`.
+            domain: Count only the engagements of this domain (for example
+                ``EngagementDomain.RESEARCH``).
+
+        Raises:
+            RecordTypeError: An item is not an :class:`~partnership_model.Engagement`.
+        """
+        tally: Counter[tuple[enum.Enum, enum.Enum]] = Counter()
+        without_stage = 0
+        for index, engagement in enumerate(_engagements_of(engagements)):
+            if type(engagement) is not Engagement:
+                _check_engagement(index, engagement)
+            if domain is not None and engagement.domain is not domain:
+                continue
+            if not engagement.research_stages:
+                without_stage += 1
+            for stage in engagement.research_stages:
+                tally[stage, engagement.degree] += 1
+        counts = tuple(
+            tuple(tally[stage, degree] for degree in _DEGREES) for stage in _STAGES
+        )
+        return cls(counts=counts, without_stage=without_stage, domain=domain)
+
+    def count(  # type: ignore[override]
+        self, *, stage: ResearchStage, degree: EngagementDegree
+    ) -> int:
+        """Number of engagements engaged at *stage* with *degree*."""
+        return super().count(stage, degree)
+
+    def stage_total(self, stage: ResearchStage) -> int:
+        """Number of engagements engaged at *stage*, all degrees together."""
+        return self.row_total(stage)
+
+    def degree_total(self, degree: EngagementDegree) -> int:
+        """Number of stage engagements at *degree*, all stages together."""
+        return self.column_total(degree)

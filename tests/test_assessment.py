@@ -1,0 +1,286 @@
+"""Tests of the assessment rules: each rule has a case that triggers it and one that does not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from partnership_model import (
+    RULES,
+    Engagement,
+    EngagementDegree,
+    EngagementDomain,
+    EngagementLevel,
+    Finding,
+    InvalidRecordError,
+    Leadership,
+    Participant,
+    ProjectPhase,
+    RecognitionModality,
+    RecordTypeError,
+    Register,
+    ResearchStage,
+    Role,
+    Rule,
+    Severity,
+    TiersAction,
+    UnknownReferenceError,
+    assess,
+    strategies as pms,
+)
+from partnership_model.assessment import rule
+from partnership_model.bibliography import BIBLIOGRAPHY
+from partnership_model.examples import load_register
+
+PARTNER = Participant(person_id="pp", role=Role.PATIENT_PARTNER, decision_role=True)
+CLINICIAN = Participant(person_id="cl", role=Role.CLINICIAN)
+TIERS = Participant(person_id="ti", role=Role.THIRD_PARTY)
+
+
+def exemplary(**overrides: Any) -> Engagement:
+    """An engagement that follows every piece of guidance: no finding at all."""
+    fields: dict[str, Any] = {
+        "id": "good",
+        "title": "Co-led pathway redesign",
+        "domain": EngagementDomain.CARE_AND_SERVICES,
+        "level": EngagementLevel.MESO,
+        "degree": EngagementDegree.PARTNERSHIP,
+        "leadership": Leadership.CO_LED,
+        "participants": [
+            PARTNER,
+            Participant(person_id="fc", role=Role.FAMILY_CAREGIVER),
+            CLINICIAN,
+            TIERS,
+        ],
+        "recognition": [RecognitionModality.REMUNERATION],
+        "partners_joined_at": ProjectPhase.PROBLEM_FRAMING,
+        "trained_together": True,
+        "evaluated_together": True,
+        "tiers_actions": [TiersAction.REQUIRE_CO_LEADERSHIP],
+    }
+    fields.update(overrides)
+    return Engagement(**fields)
+
+
+def codes(engagement: Engagement) -> set[str]:
+    return {finding.code for finding in assess(engagement)}
+
+
+def test_the_exemplary_engagement_has_no_finding() -> None:
+    assert assess(exemplary()) == ()
+
+
+# Each case: (rule code, overrides that trigger it, overrides that look close but do not).
+CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    (
+        "missing_co_leadership",
+        {"leadership": Leadership.PROFESSIONAL_LED},
+        {
+            "leadership": Leadership.PROFESSIONAL_LED,
+            "degree": EngagementDegree.COLLABORATION,
+        },
+    ),
+    (
+        "missing_co_leadership",
+        {"leadership": Leadership.PATIENT_LED},
+        {"leadership": Leadership.CO_LED},
+    ),
+    (
+        "possible_instrumentalisation",
+        {
+            "participants": [
+                attrs.evolve(PARTNER, decision_role=False),
+                CLINICIAN,
+                TIERS,
+            ]
+        },
+        {
+            "participants": [
+                attrs.evolve(PARTNER, decision_role=False),
+                CLINICIAN,
+                TIERS,
+            ],
+            "degree": EngagementDegree.COLLABORATION,
+        },
+    ),
+    (
+        "no_community_participant",
+        {"participants": [CLINICIAN, TIERS]},
+        {"participants": [PARTNER, CLINICIAN, TIERS]},
+    ),
+    (
+        "late_involvement",
+        {"partners_joined_at": ProjectPhase.IMPLEMENTATION},
+        {"partners_joined_at": ProjectPhase.DESIGN},
+    ),
+    (
+        "late_involvement",
+        {
+            "partners_joined_at": None,
+            "research_stages": [
+                ResearchStage.DATA_COLLECTION,
+                ResearchStage.DISSEMINATION,
+            ],
+        },
+        {
+            "partners_joined_at": None,
+            "research_stages": [ResearchStage.DESIGN, ResearchStage.DISSEMINATION],
+        },
+    ),
+    (
+        "no_recognition",
+        {"recognition": []},
+        {"recognition": [], "degree": EngagementDegree.INFORMATION},
+    ),
+    (
+        "single_profile",
+        {
+            "participants": [
+                PARTNER,
+                Participant(person_id="pp2", role=Role.PATIENT_PARTNER),
+                CLINICIAN,
+                TIERS,
+            ]
+        },
+        {"participants": [PARTNER, CLINICIAN, TIERS]},
+    ),
+    (
+        "not_trained_together",
+        {"trained_together": False},
+        {"trained_together": None},
+    ),
+    (
+        "not_evaluated_together",
+        {"evaluated_together": False},
+        {"evaluated_together": None},
+    ),
+    (
+        "no_tiers_support",
+        {"participants": [PARTNER, CLINICIAN], "tiers_actions": []},
+        {"participants": [PARTNER, CLINICIAN]},
+    ),
+    (
+        "ambiguous_expert_label",
+        {
+            "participants": [
+                PARTNER,
+                Participant(person_id="x", role=Role.EXPERT_PATIENT),
+                TIERS,
+            ]
+        },
+        {
+            "participants": [
+                PARTNER,
+                Participant(person_id="x", role=Role.PATIENT_TRAINER),
+                TIERS,
+            ]
+        },
+    ),
+    (
+        "consider_higher_degree",
+        {
+            "degree": EngagementDegree.CONSULTATION,
+            "leadership": Leadership.PROFESSIONAL_LED,
+        },
+        {
+            "degree": EngagementDegree.COLLABORATION,
+            "leadership": Leadership.PROFESSIONAL_LED,
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "trigger", "near_miss"), CASES)
+def test_rule_triggers_and_near_miss(
+    code: str, trigger: dict[str, Any], near_miss: dict[str, Any]
+) -> None:
+    assert code in codes(exemplary(**trigger))
+    assert code not in codes(exemplary(**near_miss))
+
+
+def test_every_rule_has_a_test_case() -> None:
+    assert {r.code for r in RULES} == {code for code, _, _ in CASES}
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.code)
+def test_rules_are_documented_and_cite_known_sources(r: Rule) -> None:
+    assert r.message("en") != r.message("fr")
+    assert r.sources
+    assert all(key in BIBLIOGRAPHY for key in r.sources)
+    assert rule(r.code) is r
+
+
+def test_codes_are_unique_and_rules_sorted_by_severity() -> None:
+    assert len({r.code for r in RULES}) == len(RULES)
+    severities = [r.severity for r in RULES]
+    assert severities == sorted(severities, reverse=True)
+
+
+def test_finding_carries_everything_a_report_needs() -> None:
+    (finding,) = assess(exemplary(leadership=Leadership.PROFESSIONAL_LED))
+    assert finding == Finding(
+        code="missing_co_leadership",
+        severity=Severity.WARNING,
+        engagement_id="good",
+        message_en=rule("missing_co_leadership").message_en,
+        message_fr=rule("missing_co_leadership").message_fr,
+        sources=rule("missing_co_leadership").sources,
+    )
+    assert finding.message("fr").startswith("Un engagement de degré partenariat")
+
+
+def test_rules_can_be_filtered_and_extended() -> None:
+    engagement = exemplary(leadership=Leadership.PATIENT_LED, trained_together=False)
+    serious = [r for r in RULES if r.severity >= Severity.WARNING]
+    assert {f.code for f in assess(engagement, rules=serious)} == {
+        "missing_co_leadership"
+    }
+    untitled = Rule(
+        code="short_title",
+        severity=Severity.INFO,
+        check=lambda e: len(e.title) < 10,
+        message_en="Title is short.",
+        message_fr="Le titre est court.",
+        sources=["partnership_model"],
+    )
+    assert [
+        f.code for f in assess(exemplary(title="Short"), rules=[*RULES, untitled])
+    ] == ["short_title"]
+
+
+def test_findings_follow_register_then_rule_order() -> None:
+    register = load_register()
+    findings = assess(register)
+    order = {e.id: i for i, e in enumerate(register)}
+    rule_order = {r.code: i for i, r in enumerate(RULES)}
+    keys = [(order[f.engagement_id], rule_order[f.code]) for f in findings]
+    assert keys == sorted(keys)
+    assert assess(register.engagements) == findings
+
+
+@given(pms.registers())
+def test_assess_never_fails_on_valid_registers(register: Register) -> None:
+    findings = assess(register)
+    ids = {e.id for e in register.engagements}
+    assert all(f.engagement_id in ids for f in findings)
+
+
+def test_invalid_rules_and_targets_are_refused() -> None:
+    with pytest.raises(InvalidRecordError):
+        Rule(
+            code="Bad Code",
+            severity=Severity.INFO,
+            check=lambda e: True,
+            message_en="x",
+            message_fr="y",
+            sources=["partnership_model"],
+        )
+    with pytest.raises(RecordTypeError):
+        assess(exemplary(), rules=["no_recognition"])  # type: ignore[list-item]
+    with pytest.raises(RecordTypeError):
+        assess(["not an engagement"])  # type: ignore[list-item]
+    with pytest.raises(UnknownReferenceError):
+        rule("no_such_rule")

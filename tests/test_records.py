@@ -1,0 +1,259 @@
+"""Tests of the register records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+
+from partnership_model import (
+    DuplicateIdError,
+    Engagement,
+    EngagementDegree,
+    EngagementDomain,
+    EngagementLevel,
+    InvalidRecordError,
+    Leadership,
+    Organisation,
+    Participant,
+    PartnershipModelError,
+    Person,
+    RecordTypeError,
+    Register,
+    ResearchStage,
+    Role,
+    Sphere,
+    UnknownReferenceError,
+    strategies as pms,
+)
+
+
+def engagement(**overrides: Any) -> Engagement:
+    fields: dict[str, Any] = {
+        "id": "e1",
+        "title": "Quality committee",
+        "domain": EngagementDomain.CARE_AND_SERVICES,
+        "level": EngagementLevel.MESO,
+        "degree": EngagementDegree.COLLABORATION,
+        "leadership": Leadership.PROFESSIONAL_LED,
+    }
+    fields.update(overrides)
+    return Engagement(**fields)
+
+
+def test_participant_defaults_come_from_the_role() -> None:
+    manager = Participant(person_id="m", role=Role.MANAGER)
+    assert manager.sphere is Role.MANAGER.sphere
+    assert manager.level is Role.MANAGER.level
+    assert manager.display_name is None
+    assert manager.decision_role is False
+
+
+def test_participant_overrides_the_role_defaults() -> None:
+    partner = Participant(
+        person_id="p", role=Role.PATIENT_PARTNER, level=EngagementLevel.MACRO
+    )
+    assert partner.level is EngagementLevel.MACRO
+    assert partner.sphere is Sphere.COMMUNITY
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("person_id", "", InvalidRecordError),
+        ("person_id", " p1", InvalidRecordError),
+        ("person_id", "p\n1", InvalidRecordError),
+        ("person_id", 7, RecordTypeError),
+        ("person_id", "x" * 201, InvalidRecordError),
+        ("role", "patient_partner", RecordTypeError),
+        ("role", EngagementLevel.MICRO, RecordTypeError),
+        ("sphere", "community", RecordTypeError),
+        ("level", 1, RecordTypeError),
+        ("display_name", "   ", InvalidRecordError),
+        ("decision_role", 1, RecordTypeError),
+    ],
+)
+def test_invalid_participant_names_the_field(
+    field: str, value: object, error: type[InvalidRecordError]
+) -> None:
+    fields: dict[str, Any] = {"person_id": "p1", "role": Role.PATIENT_PARTNER}
+    fields[field] = value
+    with pytest.raises(error) as caught:
+        Participant(**fields)
+    assert caught.value.field == field
+    assert caught.value.value == value
+    assert isinstance(caught.value, PartnershipModelError)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_wrong_type_errors_are_type_errors_too() -> None:
+    with pytest.raises(TypeError):
+        Participant(person_id="p1", role="citizen")  # type: ignore[arg-type]
+
+
+def test_engagement_accepts_lists_and_stores_tuples_and_sets() -> None:
+    e = engagement(
+        participants=[Participant(person_id="p1", role=Role.CITIZEN)],
+        research_stages=[ResearchStage.DESIGN, ResearchStage.DESIGN],
+        organisations=["o1"],
+    )
+    assert type(e.participants) is tuple
+    assert e.research_stages == frozenset({ResearchStage.DESIGN})
+    assert e.organisations == ("o1",)
+
+
+def test_end_before_start_is_refused() -> None:
+    with pytest.raises(InvalidRecordError) as caught:
+        engagement(start=dt.date(2024, 5, 2), end=dt.date(2024, 5, 1))
+    assert caught.value.field == "end"
+    engagement(start=dt.date(2024, 5, 2), end=dt.date(2024, 5, 2))
+
+
+def test_datetimes_are_not_dates() -> None:
+    with pytest.raises(RecordTypeError) as caught:
+        engagement(start=dt.datetime(2024, 5, 2, 10, 0))
+    assert caught.value.field == "start"
+
+
+def test_duplicate_person_in_one_engagement_is_refused() -> None:
+    p = Participant(person_id="p1", role=Role.CITIZEN)
+    q = Participant(person_id="p1", role=Role.CLINICIAN)
+    with pytest.raises(DuplicateIdError) as caught:
+        engagement(participants=[p, q])
+    assert caught.value.field == "participants[1].person_id"
+    assert caught.value.value == "p1"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "where"),
+    [
+        ("participants", ["p1"], "participants[0]"),
+        ("participants", "p1", "participants"),
+        ("organisations", ["o1", "o1"], "organisations[1]"),
+        ("research_stages", ["design"], "research_stages"),
+        ("domain", None, "domain"),
+        ("title", "", "title"),
+        ("sources", [""], "sources[0]"),
+        ("trained_together", "yes", "trained_together"),
+    ],
+)
+def test_invalid_engagement_names_the_field(
+    field: str, value: object, where: str
+) -> None:
+    with pytest.raises(InvalidRecordError) as caught:
+        engagement(**{field: value})
+    assert caught.value.field == where
+
+
+def test_records_are_immutable() -> None:
+    e = engagement()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        e.title = "changed"  # type: ignore[misc]
+    changed = attrs.evolve(e, title="changed")
+    assert changed.title == "changed"
+    assert e.title == "Quality committee"
+
+
+def test_evolve_revalidates() -> None:
+    with pytest.raises(InvalidRecordError):
+        attrs.evolve(engagement(), title="  ")
+
+
+def test_participant_views() -> None:
+    e = engagement(
+        participants=[
+            Participant(person_id="a", role=Role.PATIENT_PARTNER),
+            Participant(person_id="b", role=Role.CLINICIAN),
+        ],
+        research_stages=[
+            ResearchStage.RESEARCH_GOVERNANCE,
+            ResearchStage.ANALYSIS_INTERPRETATION,
+        ],
+    )
+    assert [p.person_id for p in e.community_participants] == ["a"]
+    assert [p.person_id for p in e.professional_participants] == ["b"]
+    assert e.earliest_research_stage is ResearchStage.ANALYSIS_INTERPRETATION
+    assert engagement().earliest_research_stage is None
+
+
+# -- register -----------------------------------------------------------------------
+
+
+def test_register_requires_every_reference_to_resolve() -> None:
+    e = engagement(participants=[Participant(person_id="p1", role=Role.CITIZEN)])
+    with pytest.raises(UnknownReferenceError) as caught:
+        Register(engagements=[e])
+    assert caught.value.field == "engagements[0].participants[0].person_id"
+    assert isinstance(caught.value, KeyError)
+    with pytest.raises(UnknownReferenceError) as caught:
+        Register(engagements=[engagement(organisations=["o9"])])
+    assert caught.value.field == "engagements[0].organisations[0]"
+
+
+@pytest.mark.parametrize("field", ["people", "organisations", "engagements"])
+def test_register_ids_are_unique(field: str) -> None:
+    items: dict[str, list[Any]] = {
+        "people": [Person(id="x"), Person(id="x")],
+        "organisations": [
+            Organisation(
+                id="x", name="A", sphere=Sphere.COMMUNITY, level=EngagementLevel.MESO
+            ),
+            Organisation(
+                id="x", name="B", sphere=Sphere.COMMUNITY, level=EngagementLevel.MESO
+            ),
+        ],
+        "engagements": [engagement(id="x"), engagement(id="x")],
+    }
+    kwargs: dict[str, Any] = {field: items[field]}
+    with pytest.raises(DuplicateIdError) as caught:
+        Register(**kwargs)
+    assert caught.value.field == f"{field}[1].id"
+
+
+def test_from_engagements_adds_people_once_with_their_display_name() -> None:
+    e1 = engagement(
+        id="e1",
+        participants=[
+            Participant(person_id="p1", role=Role.CITIZEN, display_name="Ana")
+        ],
+    )
+    e2 = engagement(
+        id="e2", participants=[Participant(person_id="p1", role=Role.CLINICIAN)]
+    )
+    register = Register.from_engagements([e1, e2], people=[Person(id="p0")])
+    assert [p.id for p in register.people] == ["p0", "p1"]
+    assert register.person("p1").display_name == "Ana"
+    assert register.engagement("e2") is e2
+    assert list(register) == [e1, e2]
+    assert len(register) == 2
+    with pytest.raises(UnknownReferenceError):
+        register.person("nobody")
+    with pytest.raises(UnknownReferenceError):
+        register.organisation("none")
+    with pytest.raises(UnknownReferenceError):
+        register.engagement("none")
+
+
+@given(pms.registers())
+def test_generated_registers_are_valid_and_consistent(register: Register) -> None:
+    people = {p.id for p in register.people}
+    for e in register.engagements:
+        assert {p.person_id for p in e.participants} <= people
+        assert len({p.person_id for p in e.participants}) == len(e.participants)
+    rebuilt = Register(
+        engagements=list(register.engagements),
+        people=list(register.people),
+        organisations=list(register.organisations),
+        name=register.name,
+    )
+    assert rebuilt == register
+    assert hash(rebuilt) == hash(register)
+
+
+@given(pms.engagements())
+def test_engagement_equality_is_by_value(e: Engagement) -> None:
+    assert attrs.evolve(e) == e
+    assert attrs.evolve(e, title=e.title + "!") != e
