@@ -11,11 +11,22 @@ Everything listed in ``__all__`` is public and importable from here.
 
 from partnership_model._version import __version__
 from partnership_model.assessment import RULES, Finding, Rule, assess
+from partnership_model.ecology import (
+    Actor,
+    ClassifiedRelation,
+    EcologyGraph,
+    Relation,
+    classify_relation,
+    crosses_authority,
+    crosses_sphere,
+    relation_types,
+)
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
     PartnershipModelError,
     RecordTypeError,
+    RelationTypeMismatchWarning,
     SchemaVersionError,
     UnknownActorError,
     UnknownReferenceError,
@@ -23,6 +34,21 @@ from partnership_model.exceptions import (
     VocabularyError,
 )
 from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
+from partnership_model.metrics import (
+    BrokerageRole,
+    actor_ei_index,
+    actor_relation_counts,
+    broker_centrality,
+    brokerage_roles,
+    brokers,
+    ei_index,
+    group_ei_index,
+    isolated_actors,
+    relation_counts,
+    relation_shares,
+    silos,
+    unlinked_to_macro,
+)
 from partnership_model.records import (
     SCHEMA_VERSION,
     Engagement,
@@ -30,6 +56,16 @@ from partnership_model.records import (
     Participant,
     Person,
     Register,
+)
+from partnership_model.schema import json_schema
+from partnership_model.serialization import (
+    from_dict,
+    from_json,
+    read_json,
+    to_dict,
+    to_json,
+    validate,
+    write_json,
 )
 from partnership_model.vocabulary import (
     ActorKind,
@@ -57,9 +93,13 @@ from partnership_model.vocabulary import (
 __all__ = [
     "RULES",
     "SCHEMA_VERSION",
+    "Actor",
     "ActorKind",
+    "BrokerageRole",
     "CarePosture",
+    "ClassifiedRelation",
     "DuplicateIdError",
+    "EcologyGraph",
     "Engagement",
     "EngagementDegree",
     "EngagementDomain",
@@ -80,7 +120,9 @@ __all__ = [
     "RecognitionModality",
     "RecordTypeError",
     "Register",
+    "Relation",
     "RelationType",
+    "RelationTypeMismatchWarning",
     "ResearchEngagementMatrix",
     "ResearchStage",
     "Role",
@@ -96,7 +138,31 @@ __all__ = [
     "ValidationError",
     "VocabularyError",
     "__version__",
+    "actor_ei_index",
+    "actor_relation_counts",
     "assess",
+    "broker_centrality",
+    "brokerage_roles",
+    "brokers",
+    "classify_relation",
+    "crosses_authority",
+    "crosses_sphere",
+    "ei_index",
+    "from_dict",
+    "from_json",
+    "group_ei_index",
+    "isolated_actors",
+    "json_schema",
+    "read_json",
+    "relation_counts",
+    "relation_shares",
+    "relation_types",
+    "silos",
+    "to_dict",
+    "to_json",
+    "unlinked_to_macro",
+    "validate",
+    "write_json",
 ]
 
 

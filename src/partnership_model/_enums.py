@@ -141,6 +141,11 @@ class Vocabulary(enum.Enum):
     labels and definitions, and the bibliography keys of their sources.
     """
 
+    # Members are singletons compared by identity, so identity hashing is exact;
+    # it is also much cheaper than Enum's default ``hash(self._name_)``, which
+    # matters when registers of 10^5 engagements fill sets and counters.
+    __hash__ = object.__hash__
+
     @property
     def term(self) -> Term:
         """The full :class:`Term` record of this member."""

@@ -128,12 +128,12 @@ class Finding:
         sources: Bibliography keys of the guidance.
     """
 
-    code: str
-    severity: Severity
-    engagement_id: str
-    message_en: str
-    message_fr: str
-    sources: tuple[str, ...]
+    code: str = attrs.field(validator=v.identifier)
+    severity: Severity = attrs.field(validator=v.member_of(Severity))
+    engagement_id: str = attrs.field(validator=v.identifier)
+    message_en: str = attrs.field(validator=v.text)
+    message_fr: str = attrs.field(validator=v.text)
+    sources: tuple[str, ...] = attrs.field(converter=_sources, validator=v.texts)
 
     def message(self, lang: Lang = "en") -> str:
         """The finding's message in *lang* (``"en"`` or ``"fr"``)."""

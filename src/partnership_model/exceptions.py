@@ -80,12 +80,20 @@ class InvalidRecordError(PartnershipModelError, ValueError):
             (``"participants[2].person_id"``).
         value: The offending value.
         reason: What is wrong, in plain words.
+        code: A stable, machine-readable code for the rule broken
+            (``"invalid"`` unless a more specific one applies, such as
+            ``"date_order"`` or ``"duplicate_id"``).
     """
 
-    def __init__(self, field: str, value: object, reason: str) -> None:
+    default_code = "invalid"
+
+    def __init__(
+        self, field: str, value: object, reason: str, *, code: str | None = None
+    ) -> None:
         self.field = field
         self.value = value
         self.reason = reason
+        self.code = code or self.default_code
         super().__init__(field, value, reason)
 
     def __str__(self) -> str:
@@ -95,6 +103,8 @@ class InvalidRecordError(PartnershipModelError, ValueError):
 class RecordTypeError(InvalidRecordError, TypeError):
     """A record field received a value of the wrong type."""
 
+    default_code = "wrong_type"
+
 
 class DuplicateIdError(InvalidRecordError):
     """Two items that must have distinct identifiers share one.
@@ -103,6 +113,8 @@ class DuplicateIdError(InvalidRecordError):
         field: Where the second occurrence sits.
         value: The duplicated identifier.
     """
+
+    default_code = "duplicate_id"
 
 
 class UnknownReferenceError(PartnershipModelError, KeyError):

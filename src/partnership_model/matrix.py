@@ -203,16 +203,8 @@ def _counts_validator(rows: int) -> v.Validator:
                 f"expected {rows} rows of {len(_DEGREES)} non-negative integers",
             )
 
+    validate.kind = v.Kind("grid", shape=(rows, len(_DEGREES)))  # type: ignore[attr-defined]
     return validate
-
-
-def _non_negative(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if type(value) is not int or value < 0:
-        raise InvalidRecordError(
-            attribute.name, value, "expected a non-negative integer"
-        )
 
 
 def _check_engagement(index: int, engagement: object) -> None:
@@ -299,7 +291,7 @@ class ResearchEngagementMatrix(_Grid[ResearchStage]):
     counts: tuple[tuple[int, ...], ...] = attrs.field(
         validator=_counts_validator(len(_STAGES))
     )
-    without_stage: int = attrs.field(default=0, validator=_non_negative)
+    without_stage: int = attrs.field(default=0, validator=v.count)
     domain: EngagementDomain | None = attrs.field(
         default=None, validator=v.optional_member_of(EngagementDomain)
     )

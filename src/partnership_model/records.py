@@ -53,6 +53,7 @@ from partnership_model import _validators as v
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
+    PartnershipModelError,
     UnknownReferenceError,
 )
 from partnership_model.vocabulary import (
@@ -296,18 +297,27 @@ class Engagement:
     )
 
     def __attrs_post_init__(self) -> None:
+        for error in self._cross_field_errors():
+            raise error
+
+    def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
+        """Yield every violated rule that involves several fields."""
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise InvalidRecordError(
-                "end", self.end, f"the end date is before the start date {self.start}"
+            yield InvalidRecordError(
+                "end",
+                self.end,
+                f"the end date is before the start date {self.start}",
+                code="date_order",
             )
         seen: set[str] = set()
         for index, participant in enumerate(self.participants):
             if participant.person_id in seen:
-                raise DuplicateIdError(
+                yield DuplicateIdError(
                     f"participants[{index}].person_id",
                     participant.person_id,
                     "this person already takes part in the engagement; record "
                     "one participation per person",
+                    code="duplicate_participation",
                 )
             seen.add(participant.person_id)
 
@@ -345,42 +355,49 @@ class Register:
     you.
 
     Attributes:
-        engagements: The engagements, in register order.
+        name: Name of the register.
         people: The people the engagements refer to.
         organisations: The organisations the engagements refer to.
-        name: Name of the register.
+        engagements: The engagements, in register order.
     """
 
     schema_version: ClassVar[str] = SCHEMA_VERSION
 
-    engagements: tuple[Engagement, ...] = attrs.field(
-        default=(), converter=_engagements, validator=v.instances_of(Engagement)
-    )
+    name: str | None = attrs.field(default=None, validator=v.optional_text)
     people: tuple[Person, ...] = attrs.field(
         default=(), converter=_people, validator=v.instances_of(Person)
     )
     organisations: tuple[Organisation, ...] = attrs.field(
         default=(), converter=_organisations, validator=v.instances_of(Organisation)
     )
-    name: str | None = attrs.field(default=None, validator=v.optional_text)
+    engagements: tuple[Engagement, ...] = attrs.field(
+        default=(), converter=_engagements, validator=v.instances_of(Engagement)
+    )
 
     def __attrs_post_init__(self) -> None:
-        person_ids = _unique_ids("people", (p.id for p in self.people))
-        organisation_ids = _unique_ids(
-            "organisations", (o.id for o in self.organisations)
+        for error in self._cross_field_errors():
+            raise error
+
+    def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
+        """Yield every duplicate id and every unresolved reference."""
+        person_ids: set[str] = set()
+        yield from _duplicates("people", (p.id for p in self.people), person_ids)
+        organisation_ids: set[str] = set()
+        yield from _duplicates(
+            "organisations", (o.id for o in self.organisations), organisation_ids
         )
-        _unique_ids("engagements", (e.id for e in self.engagements))
+        yield from _duplicates("engagements", (e.id for e in self.engagements), set())
         for e_index, engagement in enumerate(self.engagements):
             for p_index, participant in enumerate(engagement.participants):
                 if participant.person_id not in person_ids:
-                    raise UnknownReferenceError(
+                    yield UnknownReferenceError(
                         participant.person_id,
                         "person",
                         f"engagements[{e_index}].participants[{p_index}].person_id",
                     )
             for o_index, organisation_id in enumerate(engagement.organisations):
                 if organisation_id not in organisation_ids:
-                    raise UnknownReferenceError(
+                    yield UnknownReferenceError(
                         organisation_id,
                         "organisation",
                         f"engagements[{e_index}].organisations[{o_index}]",
@@ -475,12 +492,13 @@ class Register:
             raise UnknownReferenceError(organisation_id, "organisation") from None
 
 
-def _unique_ids(field: str, ids: Iterable[str]) -> set[str]:
-    seen: set[str] = set()
+def _duplicates(
+    field: str, ids: Iterable[str], seen: set[str]
+) -> Iterator[DuplicateIdError]:
+    """Yield an error for each repeated id, filling *seen* with the ids met."""
     for index, identifier in enumerate(ids):
         if identifier in seen:
-            raise DuplicateIdError(
+            yield DuplicateIdError(
                 f"{field}[{index}].id", identifier, f"two {field} share this id"
             )
         seen.add(identifier)
-    return seen

@@ -1,0 +1,483 @@
+"""JSON Schema (Draft 2020-12) of every document and record, generated from the model.
+
+:func:`json_schema` derives the schema of a record or document type from the
+attrs classes and the vocabularies, never by hand, so it cannot drift from what
+:func:`~partnership_model.from_json` accepts:
+
+* ``$schema`` (Draft 2020-12) and a stable ``$id`` per type and format version
+  (a URN: an identifier, not an address to fetch);
+* ``$defs`` for every shared type (records, vocabularies, identifiers, text,
+  dates), referenced with ``$ref``;
+* ``additionalProperties: false`` and ``required`` on every object;
+* every vocabulary as ``enum`` (the values, in order) plus ``oneOf`` of
+  ``const`` + ``title`` (English label) + ``description`` (English definition),
+  with the French label and definition as ``x-title-fr`` / ``x-description-fr``
+  annotations;
+* field descriptions taken from the classes' docstrings.
+
+The schemas stay inside the keyword subset that draft-07 tools also understand
+(``$defs`` references resolve there too), so fastjsonschema and
+hypothesis-jsonschema can consume them. Only ``$schema`` itself, and the
+placement of ``$defs``, are 2020-12 specific; ``format: "date"`` is asserted by
+validators only when format assertion is switched on, which is why dates also
+carry a ``pattern``.
+
+Beyond the schema, loading enforces the model's cross-field rules: an end date
+not before its start date, one participation per person and engagement, unique
+ids within a register, and participant and organisation references that
+resolve; and a ``date`` must exist in the calendar (``format: date``).
+
+Examples:
+    >>> from partnership_model import Register, json_schema
+    >>> schema = json_schema(Register)
+    >>> schema["$id"]
+    'urn:partnership-model:schema:register:1.0'
+    >>> schema["$defs"]["EngagementDegree"]["enum"]
+    ['information', 'consultation', 'collaboration', 'partnership']
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from partnership_model import _codec, _validators as v
+from partnership_model._enums import Vocabulary
+from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
+from partnership_model.records import SCHEMA_VERSION, Register
+
+__all__ = [
+    "DRAFT",
+    "SCHEMA_FILES",
+    "check_against_schema",
+    "json_schema",
+    "schema_id",
+    "write_schemas",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of every generated schema."""
+
+_SNAKE = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def _document_classes() -> dict[str, type[Any]]:
+    classes: dict[str, type[Any]] = {"register": Register}
+    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
+
+    classes["ecology"] = EcologyGraph
+    return classes
+
+
+SCHEMA_FILES: tuple[str, ...] = ("register", "ecology")
+"""Names of the shipped schema files (``<name>.schema.json``), one per document type."""
+
+
+def schema_id(cls: type[Any]) -> str:
+    """The stable ``$id`` of the schema of *cls* for this format version."""
+    name = next(
+        (key for key, value in _document_classes().items() if value is cls), None
+    )
+    if name is None:
+        name = _SNAKE.sub("_", cls.__name__).lower()
+    return f"urn:partnership-model:schema:{name}:{SCHEMA_VERSION}"
+
+
+# ---------------------------------------------------------------------------
+# Docstrings -> descriptions
+# ---------------------------------------------------------------------------
+
+
+def _summary(cls: type[Any]) -> str:
+    """The first paragraph of a class docstring, on one line."""
+    doc = inspect.cleandoc(cls.__doc__ or "")
+    paragraph = doc.split("\n\n", 1)[0]
+    return " ".join(paragraph.split())
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r":(?:class|func|attr|data|meth|mod):`~?([^`]+)`", r"\1", text)
+    text = re.sub(r"``([^`]+)``", r"\1", text)
+    return " ".join(text.split())
+
+
+@_codec.per_class
+def attribute_descriptions(cls: type[Any]) -> dict[str, str]:
+    """Parse the ``Attributes:`` section of a Google-style class docstring."""
+    doc = inspect.cleandoc(cls.__doc__ or "")
+    lines = doc.splitlines()
+    descriptions: dict[str, str] = {}
+    inside = False
+    current: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        if stripped == "Attributes:":
+            inside = True
+            continue
+        if not inside:
+            continue
+        if stripped and not line.startswith(" "):
+            break
+        match = re.match(r"^    (\w+): ?(.*)$", line)
+        if match:
+            current = match[1]
+            descriptions[current] = match[2]
+        elif current is not None and stripped:
+            descriptions[current] += " " + stripped
+    return {name: _clean(text) for name, text in descriptions.items()}
+
+
+# ---------------------------------------------------------------------------
+# Generation
+# ---------------------------------------------------------------------------
+
+
+class _Builder:
+    """Collects ``$defs`` while translating field kinds into schema fragments."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, name: str) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def identifier(self) -> dict[str, Any]:
+        if "Identifier" not in self.defs:
+            self.defs["Identifier"] = {
+                "title": "Identifier",
+                "description": (
+                    "A stable identifier: 1 to 200 characters, no control characters, "
+                    "no whitespace at either end."
+                ),
+                "type": "string",
+                "minLength": 1,
+                "maxLength": v.MAX_ID_LENGTH,
+                "pattern": v.IDENTIFIER_PATTERN,
+                # In Python's re (and so in the jsonschema package) "$" also
+                # matches before a final newline; this closes that gap.
+                "not": {"pattern": "\n$"},
+            }
+        return self.ref("Identifier")
+
+    def text(self) -> dict[str, Any]:
+        if "Text" not in self.defs:
+            self.defs["Text"] = {
+                "title": "Text",
+                "description": "Free text with at least one visible character.",
+                "type": "string",
+                "minLength": 1,
+                "maxLength": v.MAX_TEXT_LENGTH,
+                "pattern": v.TEXT_PATTERN,
+            }
+        return self.ref("Text")
+
+    def date(self) -> dict[str, Any]:
+        if "Date" not in self.defs:
+            self.defs["Date"] = {
+                "title": "Date",
+                "description": "A calendar date in ISO 8601 form, YYYY-MM-DD.",
+                "type": "string",
+                "format": "date",
+                "minLength": 10,
+                "maxLength": 10,
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            }
+        return self.ref("Date")
+
+    def vocabulary(self, cls: type[enum.Enum]) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            members = list(cls)
+            schema: dict[str, Any] = {
+                "title": name,
+                "description": _clean(_summary(cls)),
+                "type": "string",
+                "enum": [m._value_ for m in members],
+            }
+            if issubclass(cls, Vocabulary):
+                vocabulary: list[Vocabulary] = list(cls)
+                schema["oneOf"] = [
+                    {
+                        "const": m._value_,
+                        "title": m.label("en"),
+                        "description": m.definition("en"),
+                        "x-title-fr": m.label("fr"),
+                        "x-description-fr": m.definition("fr"),
+                    }
+                    for m in vocabulary
+                ]
+            self.defs[name] = schema
+        return self.ref(name)
+
+    def record(self, cls: type[Any]) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            self.defs[name] = self.object_schema(cls)
+        return self.ref(name)
+
+    def object_schema(
+        self, cls: type[Any], *, extra: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        descriptions = attribute_descriptions(cls)
+        properties: dict[str, Any] = dict(extra or {})
+        required = [key for key in properties if key == "schema_version"]
+        for spec in _codec.field_specs(cls):
+            fragment = self.field(spec)
+            description = descriptions.get(spec.name)
+            if description:
+                fragment = {"description": description, **fragment}
+            properties[spec.name] = fragment
+            if spec.required:
+                required.append(spec.name)
+        schema: dict[str, Any] = {
+            "title": cls.__name__,
+            "description": _clean(_summary(cls)),
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+        return schema
+
+    def field(self, spec: _codec.FieldSpec) -> dict[str, Any]:
+        kind = spec.kind
+        k = kind.name
+        item: dict[str, Any]
+        if k == "identifier":
+            item = self.identifier()
+        elif k == "text":
+            item = self.text()
+        elif k == "date":
+            item = self.date()
+        elif k == "enum":
+            item = self.vocabulary(kind.target)  # type: ignore[arg-type]
+        elif k == "bool":
+            item = {"type": "boolean"}
+        elif k == "count":
+            item = {"type": "integer", "minimum": 0}
+        elif k == "grid":
+            rows, columns = kind.shape or (0, 0)
+            item = {
+                "type": "array",
+                "minItems": rows,
+                "maxItems": rows,
+                "items": {
+                    "type": "array",
+                    "minItems": columns,
+                    "maxItems": columns,
+                    "items": {"type": "integer", "minimum": 0},
+                },
+            }
+        elif k == "enum_set":
+            item = {
+                "type": "array",
+                "items": self.vocabulary(kind.target),  # type: ignore[arg-type]
+                "uniqueItems": True,
+            }
+        elif k == "identifiers":
+            item = {"type": "array", "items": self.identifier(), "uniqueItems": True}
+        elif k == "texts":
+            item = {"type": "array", "items": self.text()}
+        elif k == "records":
+            item = {"type": "array", "items": self.record(kind.target)}  # type: ignore[arg-type]
+        else:  # pragma: no cover - guarded by field_specs
+            msg = f"no schema for kind {k!r}"
+            raise TypeError(msg)
+        if kind.optional:
+            return {"anyOf": [item, {"type": "null"}]}
+        if "$ref" in item:
+            return {"allOf": [item]}
+        return item
+
+
+def _version_property() -> dict[str, Any]:
+    return {
+        "schema_version": {
+            "description": (
+                "Version (MAJOR.MINOR) of the document format; this schema describes "
+                f"version {SCHEMA_VERSION}."
+            ),
+            "type": "string",
+            "const": SCHEMA_VERSION,
+        }
+    }
+
+
+@_codec.per_class
+def _generate(cls: type[Any]) -> str:
+    builder = _Builder()
+    documents = _document_classes()
+    if cls is documents.get("ecology"):
+        body = _ecology_schema(builder)
+    elif _codec.is_record_class(cls):
+        extra = _version_property() if cls is Register else None
+        body = builder.object_schema(cls, extra=extra)
+    else:
+        raise RecordTypeError(
+            "cls", cls, "not a partnership_model record or document type"
+        )
+    schema: dict[str, Any] = {"$schema": DRAFT, "$id": schema_id(cls), **body}
+    if builder.defs:
+        schema["$defs"] = dict(sorted(builder.defs.items()))
+    return json.dumps(schema, ensure_ascii=False)
+
+
+def json_schema(cls: type[Any]) -> dict[str, Any]:
+    """Return the JSON Schema (Draft 2020-12) of a record or document type.
+
+    The result is a fresh dict each call (safe to modify).
+
+    Raises:
+        RecordTypeError: *cls* is not a record or document type of this library.
+    """
+    return json.loads(_generate(cls))  # type: ignore[no-any-return]
+
+
+def _ecology_schema(builder: _Builder) -> dict[str, Any]:
+    """The node-link document of an ecology graph (see :mod:`partnership_model.exchange`)."""
+    from partnership_model.ecology import Actor, EcologyGraph, Relation  # noqa: PLC0415
+    from partnership_model.vocabulary import RelationType  # noqa: PLC0415
+
+    node = builder.object_schema(Actor)
+    builder.defs["Actor"] = node
+    relation_descriptions = attribute_descriptions(Relation)
+    edge = builder.object_schema(Relation)
+    edge["properties"]["key"] = {
+        "description": "Distinguishes parallel relations between the same two actors.",
+        "type": "integer",
+        "minimum": 0,
+    }
+    edge["properties"]["relation_type"] = {
+        "description": (
+            "The primary relation type. Optional on input; when present it must "
+            "equal the type computed from the two actors."
+        ),
+        "allOf": [builder.vocabulary(RelationType)],
+    }
+    for flag, text in (
+        (
+            "crosses_sphere",
+            "Whether the two actors belong to different spheres (computed).",
+        ),
+        (
+            "crosses_authority",
+            "Whether the two actors act at different authority levels (computed).",
+        ),
+    ):
+        edge["properties"][flag] = {"description": text, "type": "boolean"}
+    edge["title"] = "Relation"
+    edge["description"] = relation_descriptions.get("", "") or _clean(
+        _summary(Relation)
+    )
+    builder.defs["Relation"] = edge
+    return {
+        "title": "EcologyGraph",
+        "description": _clean(_summary(EcologyGraph)),
+        "type": "object",
+        "properties": {
+            **_version_property(),
+            "directed": {
+                "description": "Always false: relations are undirected.",
+                "const": False,
+            },
+            "multigraph": {
+                "description": "Always true: two actors may share several relations.",
+                "const": True,
+            },
+            "graph": {
+                "description": "Graph-level attributes (none are defined).",
+                "type": "object",
+                "additionalProperties": False,
+            },
+            "nodes": {"type": "array", "items": builder.ref("Actor")},
+            "edges": {"type": "array", "items": builder.ref("Relation")},
+        },
+        "required": ["schema_version", "nodes", "edges"],
+        "additionalProperties": False,
+    }
+
+
+# ---------------------------------------------------------------------------
+# Shipped files and the reference validator
+# ---------------------------------------------------------------------------
+
+_SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+
+def schema_text(name: str) -> str:
+    """The canonical text of the shipped schema file *name* (``"register"``...)."""
+    cls = _document_classes()[name]
+    return json.dumps(json_schema(cls), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(directory: str | Path) -> list[Path]:
+    """Write one ``<name>.schema.json`` file per document type into *directory*.
+
+    Returns:
+        The paths written.
+    """
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMA_FILES:
+        path = target / f"{name}.schema.json"
+        path.write_text(schema_text(name), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def shipped_schema_path(name: str) -> Path:
+    """Where the package ships the schema file *name*."""
+    return _SCHEMA_DIR / f"{name}.schema.json"
+
+
+@_codec.per_class
+def _validator(cls: type[Any]) -> Any:
+    try:
+        import jsonschema  # noqa: PLC0415 - optional extra, imported on use
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        msg = (
+            "checking against the JSON Schema needs jsonschema: "
+            'pip install "partnership-model[schema]"'
+        )
+        raise ImportError(msg) from error
+    return jsonschema.Draft202012Validator(
+        json_schema(cls), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def schema_problems(data: object, cls: type[Any]) -> list[Problem]:
+    """Every violation of the JSON Schema of *cls* by *data*, as problems.
+
+    Uses the reference ``jsonschema`` validator (optional extra ``schema``),
+    with format assertion on. Slower than :func:`~partnership_model.validate`;
+    meant for cross-checking data from other tools.
+    """
+    validator = _validator(cls)
+    errors: Iterable[Any] = sorted(
+        validator.iter_errors(data), key=lambda e: list(e.absolute_path)
+    )
+    return [Problem(error.json_path, error.message[:500], "schema") for error in errors]
+
+
+def check_against_schema(data: object, cls: type[Any]) -> None:
+    """Validate *data* with the reference JSON Schema validator.
+
+    Raises:
+        ValidationError: With every violation and its JSON path.
+        ImportError: The ``jsonschema`` package is not installed.
+    """
+    problems = schema_problems(data, cls)
+    if problems:
+        raise ValidationError(problems)

@@ -1,0 +1,463 @@
+"""JSON round trip of every record, at the edge of the model.
+
+Records do no I/O; this module turns them into JSON data and back:
+
+* :func:`to_dict` / :func:`from_dict`: records to JSON-compatible data and back;
+* :func:`to_json` / :func:`from_json`: the same, to and from JSON text;
+* :func:`read_json` / :func:`write_json`: the same, to and from files;
+* :func:`validate`: check data without keeping the records.
+
+The format: enum members are their value strings (``"partnership"``), dates ISO
+8601 strings (``"2024-05-02"``), tuples arrays in order, sets arrays in the
+vocabulary's declaration order; a field whose value is ``None`` or an empty
+collection is omitted, and ``null`` is accepted wherever a field is optional.
+Output is deterministic: the same record always gives the same text.
+
+Top-level documents (:class:`~partnership_model.Register`, and the ecology
+graph as node-link data) carry ``"schema_version"``; see :data:`SCHEMA_VERSION`
+and the versioning policy in the documentation.
+
+Loading never accepts bad data silently: unknown keys are refused (with a "did
+you mean" hint), types are checked strictly (``"5"`` is not a number, ``1`` is
+not ``true``), vocabulary values must be exact JSON tokens, and every problem of
+the document is reported in one :class:`~partnership_model.ValidationError`
+whose :attr:`~partnership_model.ValidationError.path` points into the document
+(``$.engagements[3].degree``). No other exception escapes for any input.
+
+Examples:
+    >>> from partnership_model import Register, from_json, to_json
+    >>> from partnership_model.examples import load_register
+    >>> text = to_json(load_register())
+    >>> from_json(text, Register) == load_register()
+    True
+    >>> from_json('{"schema_version": "1.0", "engagement": []}', Register)
+    Traceback (most recent call last):
+    ...
+    partnership_model.exceptions.ValidationError: 1 problem:
+      $.engagement: unknown key 'engagement' in Register (did you mean 'engagements'?); allowed keys: engagements, name, organisations, people
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import cattrs
+
+from partnership_model import _codec
+from partnership_model._codec import INVALID, json_type
+from partnership_model.exceptions import (
+    Problem,
+    RecordTypeError,
+    SchemaVersionError,
+    ValidationError,
+)
+from partnership_model.records import SCHEMA_VERSION, Register
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "converter",
+    "from_dict",
+    "from_json",
+    "read_json",
+    "to_dict",
+    "to_json",
+    "validate",
+    "write_json",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+T = TypeVar("T")
+
+_VERSION = re.compile(r"([0-9]+)\.([0-9]+)")
+_MAJOR, _MINOR = (int(part) for part in SCHEMA_VERSION.split("."))
+
+
+# ---------------------------------------------------------------------------
+# Document types: records whose JSON carries a schema version
+# ---------------------------------------------------------------------------
+
+
+def _document_types() -> dict[
+    type[Any],
+    tuple[
+        Callable[[Any], dict[str, Any]],
+        Callable[[dict[str, Any], str, list[Problem]], Any],
+    ],
+]:
+    """Map each top-level document type to its (dump, load) pair."""
+    types: dict[type[Any], Any] = {
+        Register: (
+            _codec.unstructure_function(Register),
+            _codec.structure_function(Register),
+        )
+    }
+    try:
+        from partnership_model import exchange  # noqa: PLC0415 - optional layer
+        from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the ecology layer always ships
+        return types
+
+    def load_ecology(data: dict[str, Any], path: str, problems: list[Problem]) -> Any:
+        try:
+            return exchange.from_node_link(data)
+        except ValidationError as error:
+            problems.extend(error.problems)
+            return INVALID
+
+    types[EcologyGraph] = (exchange.to_node_link, load_ecology)
+    return types
+
+
+_DOCUMENTS: dict[type[Any], Any] = {}
+
+
+def _documents() -> dict[type[Any], Any]:
+    if not _DOCUMENTS:
+        _DOCUMENTS.update(_document_types())
+    return _DOCUMENTS
+
+
+def is_document_type(cls: type[Any]) -> bool:
+    """Whether JSON for *cls* is a top-level document with a schema version."""
+    return cls in _documents()
+
+
+def _check_version(data: dict[str, Any]) -> None:
+    """Raise unless *data* declares a schema version this release reads."""
+    if "schema_version" not in data:
+        raise ValidationError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"missing required key 'schema_version' (this release writes "
+                    f"{SCHEMA_VERSION!r})",
+                    "missing",
+                )
+            ]
+        )
+    found = data["schema_version"]
+    match = _VERSION.fullmatch(found) if type(found) is str else None
+    if match is None:
+        raise ValidationError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"expected a 'MAJOR.MINOR' version string, got {json_type(found)} "
+                    f"{found!r}"[:200],
+                    "invalid",
+                )
+            ]
+        )
+    major, minor = int(match[1]), int(match[2])
+    if major != _MAJOR or minor > _MINOR:
+        raise SchemaVersionError(found, SCHEMA_VERSION)
+
+
+# ---------------------------------------------------------------------------
+# Public functions
+# ---------------------------------------------------------------------------
+
+
+def _unsupported(value: object, role: str) -> RecordTypeError:
+    return RecordTypeError(
+        role,
+        value,
+        "not a partnership_model record or document type "
+        "(Register, Engagement, Participant, Person, Organisation, Actor, Relation, "
+        "EcologyGraph, Finding, EngagementMatrix, ResearchEngagementMatrix)",
+    )
+
+
+def to_dict(obj: object) -> dict[str, Any]:
+    """Turn a record (or a register or ecology graph) into JSON-compatible data.
+
+    Top-level documents get ``"schema_version"`` as their first key.
+
+    Raises:
+        RecordTypeError: *obj* is not a record of this library.
+    """
+    cls = type(obj)
+    document = _documents().get(cls)
+    if document is not None:
+        with _bulk():
+            body = document[0](obj)
+        return {"schema_version": SCHEMA_VERSION, **body}
+    if not _codec.is_record_class(cls):
+        raise _unsupported(obj, "obj")
+    with _bulk():
+        return _codec.unstructure_function(cls)(obj)
+
+
+def from_dict(data: object, cls: type[T]) -> T:
+    """Build a *cls* record from JSON data, checking everything.
+
+    Args:
+        data: Decoded JSON (dicts, lists, strings, numbers, booleans, None).
+        cls: The record or document type to build.
+
+    Raises:
+        ValidationError: The data does not describe a valid *cls*; the error
+            lists every problem with its JSON path.
+        SchemaVersionError: A document declares a version this release cannot
+            read.
+        RecordTypeError: *cls* is not a record type of this library.
+    """
+    document = _documents().get(cls)
+    if document is None and not _codec.is_record_class(cls):
+        raise _unsupported(cls, "cls")
+    problems: list[Problem] = []
+    with _bulk():
+        if document is not None:
+            if type(data) is not dict:
+                raise ValidationError(
+                    [
+                        Problem(
+                            "$",
+                            f"expected an object (a {cls.__name__} document), got "
+                            f"{json_type(data)}",
+                            "wrong_type",
+                        )
+                    ]
+                )
+            _check_version(data)
+            body = {
+                key: value for key, value in data.items() if key != "schema_version"
+            }
+            result = document[1](body, "$", problems)
+        else:
+            result = _codec.structure_function(cls)(data, "$", problems)
+    if problems or result is INVALID:
+        raise ValidationError(problems or [Problem("$", "invalid document", "invalid")])
+    return result  # type: ignore[no-any-return]
+
+
+def validate(data: object, cls: type[Any]) -> None:
+    """Check that *data* describes a valid *cls*, without keeping the records.
+
+    The checks are exactly those of :func:`from_dict`: the JSON Schema's rules
+    (types, required and unknown keys, vocabulary values, formats) plus the
+    model's cross-field rules (end date not before start date, one
+    participation per person, unique ids, resolved references). For the
+    reference JSON Schema validator, see
+    :func:`partnership_model.schema.check_against_schema`.
+
+    Raises:
+        ValidationError: With every problem and its path.
+    """
+    from_dict(data, cls)
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Serialise a record or document to JSON text (UTF-8 characters kept as is).
+
+    Args:
+        obj: The record or document.
+        indent: Indentation for human-readable output; ``None`` (the default)
+            writes compact text.
+    """
+    if indent is None:
+        text = _compact_text(obj)
+        if text is not None:
+            return text
+        return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+
+
+def _compact_text(obj: object) -> str | None:
+    """Write compact JSON straight from the record when the codec can."""
+    cls = type(obj)
+    if cls is not Register and (cls in _documents() or not _codec.is_record_class(cls)):
+        return None
+    write = _codec.json_text_function(cls)
+    if write is None:
+        return None
+    with _bulk():
+        text = write(obj)
+    if cls is Register:
+        version = f'{{"schema_version":"{SCHEMA_VERSION}"'
+        return version + ("}" if text == "{}" else "," + text[1:])
+    return text
+
+
+def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
+    """Parse JSON text (or UTF-8 bytes) into a *cls* record, checking everything.
+
+    Raises:
+        ValidationError: The text is not JSON (the path gives line and column),
+            is not UTF-8, or does not describe a valid *cls*.
+    """
+    return from_dict(parse_json(text), cls)
+
+
+def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
+    """Read a JSON file into a *cls* record.
+
+    Raises:
+        ValidationError: The file cannot be read or holds invalid data; the
+            paths start with the file name.
+    """
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise ValidationError(
+            [
+                Problem(
+                    str(file), f"cannot read the file: {error.strerror or error}", "io"
+                )
+            ]
+        ) from None
+    try:
+        return from_json(raw, cls)
+    except ValidationError as error:
+        raise _in_file(file, error) from None
+
+
+def write_json(
+    obj: object, path: str | os.PathLike[str], *, indent: int | None = 2
+) -> None:
+    """Write a record or document to a JSON file (UTF-8, ends with a newline)."""
+    Path(path).write_text(to_json(obj, indent=indent) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Parsing and the cattrs converter
+# ---------------------------------------------------------------------------
+
+
+def _reject_constant(name: str) -> Any:
+    msg = f"{name} is not valid JSON"
+    raise ValueError(msg)
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                msg = f"duplicate key {key!r} in one object (a value would be lost)"
+                raise _DuplicateKeyError(msg)
+            seen.add(key)
+    return result
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_pairs)
+
+
+def parse_json(text: str | bytes | bytearray) -> Any:
+    """Decode JSON text strictly, turning every failure into a ValidationError.
+
+    Rejects invalid UTF-8, ``NaN``/``Infinity``, duplicate keys in one object,
+    nesting deeper than Python can follow and numbers with too many digits.
+    """
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ValidationError(
+                [
+                    Problem(
+                        "$",
+                        f"the document is not UTF-8: byte {error.start} is invalid",
+                        "encoding",
+                    )
+                ]
+            ) from None
+    elif not isinstance(text, str):
+        raise ValidationError(
+            [
+                Problem(
+                    "$", f"expected JSON text, got {type(text).__name__}", "wrong_type"
+                )
+            ]
+        )
+    elif text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise ValidationError([Problem("$", "the document is empty", "empty")])
+    try:
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno}"
+        raise ValidationError(
+            [Problem("$", f"not valid JSON at {where}: {error.msg}", "syntax")]
+        ) from None
+    except RecursionError:
+        raise ValidationError(
+            [
+                Problem(
+                    "$", "the document nests arrays or objects too deeply", "too_deep"
+                )
+            ]
+        ) from None
+    except ValueError as error:  # NaN/Infinity, duplicate keys, huge integers
+        raise ValidationError([Problem("$", str(error), "syntax")]) from None
+
+
+def _in_file(file: Path, error: ValidationError) -> ValidationError:
+    renamed = [
+        Problem(
+            f"{file}:{p.path}" if p.path.startswith("$") else p.path, p.message, p.code
+        )
+        for p in error.problems
+    ]
+    if isinstance(error, SchemaVersionError):
+        return SchemaVersionError(error.found, error.supported, path=renamed[0].path)
+    return ValidationError(renamed)
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many records are built.
+
+    Records hold no reference cycles, so collection passes during a bulk load
+    only cost time (they are triggered by the sheer number of allocations).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _make_converter() -> cattrs.Converter:
+    """Build the library's cattrs converter.
+
+    It dispatches every record class to the generated codec functions, so that
+    users who embed our records in their own attrs classes get the same strict
+    checks: ``converter.structure(data, MyClass)``.
+    """
+    conv = cattrs.Converter()
+
+    def structure_hook(data: Any, cls: type[Any]) -> Any:
+        return from_dict(data, cls)
+
+    conv.register_structure_hook_func(
+        lambda cls: is_document_type(cls) or _codec.is_record_class(cls), structure_hook
+    )
+    conv.register_unstructure_hook_func(
+        lambda cls: is_document_type(cls) or _codec.is_record_class(cls), to_dict
+    )
+    return conv
+
+
+converter: cattrs.Converter = _make_converter()
+"""The library's cattrs converter, for embedding our records in other attrs classes."""

@@ -1,0 +1,94 @@
+"""A hypothesis generator of JSON instances driven by a JSON Schema alone.
+
+It understands exactly the keywords our generated schemas use, and nothing about
+our Python classes, so that "every document valid under the schema loads" is
+tested against the schema itself. (hypothesis-jsonschema 0.23 no longer runs on
+current hypothesis releases.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hypothesis import strategies as st
+
+JSON = Any
+_MAX_ITEMS = 4
+
+
+def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[JSON]:
+    """Instances valid under *schema* (whose ``$ref`` point into its ``$defs``)."""
+    defs: dict[str, Any] = schema.get("$defs", {})
+    cache: dict[str, st.SearchStrategy[JSON]] = {}
+
+    def resolve(ref: str) -> st.SearchStrategy[JSON]:
+        name = ref.removeprefix("#/$defs/")
+        if name not in cache:
+            cache[name] = st.deferred(lambda: build(defs[name]))
+        return cache[name]
+
+    def build(node: dict[str, Any]) -> st.SearchStrategy[JSON]:
+        if "$ref" in node:
+            return resolve(node["$ref"])
+        if "allOf" in node:
+            (only,) = node["allOf"]
+            return build(only)
+        if "anyOf" in node:
+            return st.one_of([build(option) for option in node["anyOf"]])
+        if "const" in node:
+            return st.just(node["const"])
+        if "enum" in node:
+            return st.sampled_from(node["enum"])
+        kind = node.get("type")
+        if kind == "null":
+            return st.none()
+        if kind == "boolean":
+            return st.booleans()
+        if kind == "integer":
+            return st.integers(
+                min_value=node.get("minimum"), max_value=node.get("maximum")
+            )
+        if kind == "string":
+            return string(node)
+        if kind == "array":
+            return array(node)
+        if kind == "object":
+            return obj(node)
+        msg = f"unsupported schema node: {node}"
+        raise NotImplementedError(msg)
+
+    def string(node: dict[str, Any]) -> st.SearchStrategy[str]:
+        if node.get("format") == "date":
+            return st.dates().map(lambda d: d.isoformat())
+        strategy = st.from_regex(node["pattern"]) if "pattern" in node else st.text()
+        low = node.get("minLength", 0)
+        high = node.get("maxLength", 10**9)
+        strategy = strategy.filter(lambda s: low <= len(s) <= min(high, 300))
+        forbidden = node.get("not", {}).get("pattern")
+        if forbidden is not None:
+            strategy = strategy.filter(lambda s: re.search(forbidden, s) is None)
+        return strategy
+
+    def array(node: dict[str, Any]) -> st.SearchStrategy[list[JSON]]:
+        items = build(node["items"])
+        low = node.get("minItems", 0)
+        high = node.get("maxItems", max(low, _MAX_ITEMS))
+        return st.lists(
+            items, min_size=low, max_size=high, unique=node.get("uniqueItems", False)
+        )
+
+    def obj(node: dict[str, Any]) -> st.SearchStrategy[dict[str, JSON]]:
+        properties: dict[str, Any] = node.get("properties", {})
+        required = set(node.get("required", []))
+        fixed = {
+            key: build(value) for key, value in properties.items() if key in required
+        }
+        optional = {
+            key: build(value)
+            for key, value in properties.items()
+            if key not in required
+        }
+        return st.fixed_dictionaries(fixed, optional=optional)
+
+    return build(schema)

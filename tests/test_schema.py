@@ -1,0 +1,184 @@
+"""Tests of the generated JSON Schemas: validity, agreement with loading, shipping."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+
+from partnership_model import (
+    Engagement,
+    EngagementDegree,
+    EngagementMatrix,
+    Finding,
+    Participant,
+    Register,
+    ValidationError,
+    from_dict,
+    json_schema,
+    strategies as pms,
+    to_dict,
+)
+from partnership_model.examples import load_register
+from partnership_model.schema import (
+    SCHEMA_FILES,
+    attribute_descriptions,
+    check_against_schema,
+    schema_id,
+    schema_problems,
+    schema_text,
+    shipped_schema_path,
+    write_schemas,
+)
+from schema_strategy import from_schema
+
+CROSS_FIELD_CODES = {
+    "date_order",
+    "duplicate_participation",
+    "duplicate_id",
+    "unknown_reference",
+}
+RECORD_TYPES = [Register, Engagement, Participant, EngagementMatrix, Finding]
+
+
+@pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda c: c.__name__)
+def test_schemas_are_valid_2020_12_and_draft_07(cls: type[Any]) -> None:
+    schema = json_schema(cls)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == schema_id(cls)
+    draft7 = {k: v for k, v in schema.items() if k != "$schema"}
+    jsonschema.Draft7Validator.check_schema(draft7)
+
+
+def test_ids_are_stable_per_type_and_version() -> None:
+    assert schema_id(Register) == "urn:partnership-model:schema:register:1.0"
+    assert schema_id(Engagement) == "urn:partnership-model:schema:engagement:1.0"
+
+
+def test_every_object_refuses_extra_keys_and_lists_required_ones() -> None:
+    schema = json_schema(Register)
+    objects = [
+        schema,
+        *(d for d in schema["$defs"].values() if d.get("type") == "object"),
+    ]
+    for node in objects:
+        assert node["additionalProperties"] is False
+        assert set(node["required"]) <= set(node["properties"])
+    assert schema["$defs"]["Engagement"]["required"] == [
+        "id",
+        "title",
+        "domain",
+        "level",
+        "degree",
+        "leadership",
+    ]
+
+
+def test_vocabularies_carry_values_labels_and_definitions() -> None:
+    degree = json_schema(Register)["$defs"]["EngagementDegree"]
+    assert degree["enum"] == [d.value for d in EngagementDegree]
+    for member, option in zip(EngagementDegree, degree["oneOf"], strict=True):
+        assert option["const"] == member.value
+        assert option["title"] == member.label("en")
+        assert option["description"] == member.definition("en")
+        assert option["x-title-fr"] == member.label("fr")
+
+
+def test_descriptions_come_from_docstrings() -> None:
+    schema = json_schema(Register)
+    engagement = schema["$defs"]["Engagement"]
+    assert engagement["description"].startswith("One engagement")
+    expected = attribute_descriptions(Engagement)["degree"]
+    assert engagement["properties"]["degree"]["description"] == expected
+    assert "Montreal degree" in expected
+
+
+def test_json_schema_returns_a_fresh_copy() -> None:
+    first = json_schema(Register)
+    first["title"] = "changed"
+    assert json_schema(Register)["title"] == "Register"
+
+
+@pytest.mark.parametrize("name", SCHEMA_FILES)
+def test_shipped_schema_files_match_the_generated_schemas(name: str) -> None:
+    """Regenerate with: python -c 'from partnership_model.schema import write_schemas;
+    write_schemas("src/partnership_model/schemas")'."""
+    shipped = shipped_schema_path(name).read_text(encoding="utf-8")
+    assert shipped == schema_text(name)
+    jsonschema.Draft202012Validator.check_schema(json.loads(shipped))
+
+
+def test_write_schemas(tmp_path: Any) -> None:
+    written = write_schemas(tmp_path / "out")
+    assert [p.name for p in written] == [f"{n}.schema.json" for n in SCHEMA_FILES]
+
+
+# -- agreement in both directions -----------------------------------------------------
+
+
+def test_the_example_register_validates() -> None:
+    check_against_schema(to_dict(load_register()), Register)
+
+
+@given(pms.registers())
+def test_every_dumped_register_is_valid_under_the_schema(register: Register) -> None:
+    assert schema_problems(to_dict(register), Register) == []
+
+
+@settings(max_examples=150)
+@given(from_schema(json_schema(Register)))
+def test_every_schema_valid_document_loads_or_breaks_a_cross_field_rule(
+    document: dict[str, Any],
+) -> None:
+    assert schema_problems(document, Register) == []
+    try:
+        register = from_dict(document, Register)
+    except ValidationError as error:
+        codes = {problem.code for problem in error.problems}
+        assert codes <= CROSS_FIELD_CODES, error
+    else:
+        assert schema_problems(to_dict(register), Register) == []
+
+
+@settings(max_examples=150)
+@given(from_schema(json_schema(Engagement)))
+def test_every_schema_valid_engagement_loads_or_breaks_a_cross_field_rule(
+    document: dict[str, Any],
+) -> None:
+    try:
+        from_dict(document, Engagement)
+    except ValidationError as error:
+        assert {p.code for p in error.problems} <= CROSS_FIELD_CODES, error
+
+
+def test_schema_invalid_documents_are_refused_by_loading_too() -> None:
+    base = to_dict(load_register())
+    mutations = [
+        ("engagements", 0, "degree", "partenariat"),
+        ("engagements", 0, "title", ""),
+        ("engagements", 0, "start", "2024-02-30"),
+        ("engagements", 0, "trained_together", "yes"),
+        ("people", 0, "id", "x\n"),
+        ("people", 0, "extra", 1),
+    ]
+    for list_key, index, key, value in mutations:
+        data = copy.deepcopy(base)
+        data[list_key][index][key] = value
+        assert schema_problems(data, Register), (key, value)
+        with pytest.raises(ValidationError):
+            from_dict(data, Register)
+
+
+def test_check_against_schema_reports_every_violation() -> None:
+    data = to_dict(load_register())
+    data["engagements"][0]["degree"] = "x"
+    data["engagements"][1]["tilte"] = 1
+    with pytest.raises(ValidationError) as caught:
+        check_against_schema(data, Register)
+    paths = {p.path for p in caught.value.problems}
+    assert {"$.engagements[0].degree", "$.engagements[1]"} <= paths

@@ -1,0 +1,458 @@
+"""Tests of the JSON round trip, loading checks and error reporting."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import enum
+import json
+import types
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, strategies as st
+
+from partnership_model import (
+    Engagement,
+    EngagementDegree,
+    EngagementMatrix,
+    Organisation,
+    Participant,
+    Person,
+    Register,
+    ResearchEngagementMatrix,
+    SchemaVersionError,
+    ValidationError,
+    assess,
+    from_dict,
+    from_json,
+    read_json,
+    strategies as pms,
+    to_dict,
+    to_json,
+    validate,
+    write_json,
+)
+from partnership_model._codec import field_specs
+from partnership_model.examples import load_register
+from partnership_model.exceptions import PartnershipModelError, RecordTypeError
+from partnership_model.serialization import converter
+
+
+def example_dict() -> dict[str, Any]:
+    return to_dict(load_register())
+
+
+def problems_of(data: object, cls: type[Any] = Register) -> list[tuple[str, str]]:
+    with pytest.raises(ValidationError) as caught:
+        from_dict(data, cls)
+    return [(p.path, p.code) for p in caught.value.problems]
+
+
+# -- round trips --------------------------------------------------------------------
+
+RECORD_STRATEGIES: list[tuple[type[Any], st.SearchStrategy[Any]]] = [
+    (Person, pms.people()),
+    (Organisation, pms.organisations()),
+    (Participant, pms.participants()),
+    (Engagement, pms.engagements()),
+    (Register, pms.registers()),
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "strategy"), RECORD_STRATEGIES, ids=lambda x: getattr(x, "__name__", "")
+)
+@given(data=st.data())
+def test_json_round_trip_of_every_record(
+    cls: type[Any], strategy: st.SearchStrategy[Any], data: st.DataObject
+) -> None:
+    record = data.draw(strategy)
+    text = to_json(record)
+    assert from_json(text, cls) == record
+    assert from_json(to_json(record, indent=2), cls) == record
+    assert from_dict(to_dict(record), cls) == record
+
+
+@given(pms.registers())
+def test_output_is_deterministic_and_equals_json_dumps(register: Register) -> None:
+    text = to_json(register)
+    assert text == to_json(register)
+    assert text == json.dumps(
+        to_dict(register), ensure_ascii=False, separators=(",", ":")
+    )
+    rebuilt = from_json(text, Register)
+    assert to_json(rebuilt) == text
+
+
+@given(pms.registers())
+def test_loading_then_dumping_is_stable(register: Register) -> None:
+    once = to_dict(from_dict(to_dict(register), Register))
+    assert once == to_dict(register)
+
+
+def test_matrices_and_findings_round_trip() -> None:
+    register = load_register()
+    for value in (
+        EngagementMatrix.from_engagements(register),
+        ResearchEngagementMatrix.from_engagements(register),
+        *assess(register)[:3],
+    ):
+        assert from_json(to_json(value), type(value)) == value
+
+
+def test_format_of_values() -> None:
+    engagement = load_register().engagement("oncopole-committee")
+    data = to_dict(attrs.evolve(engagement, start=dt.date(2023, 1, 31)))
+    assert data["degree"] == "partnership"
+    assert data["start"] == "2023-01-31"
+    assert data["research_stages"] == ["priority_setting"]
+    assert data["participants"][0] == {
+        "person_id": "oncopole-partner-1",
+        "role": "patient_partner",
+        "sphere": "community",
+        "level": "micro",
+        "decision_role": True,
+    }
+    assert "description" in data
+    assert "end" not in data  # None is omitted
+    assert "recognition" not in data  # so is an empty set
+
+
+def test_sets_are_written_in_declaration_order() -> None:
+    from partnership_model import ResearchStage
+
+    engagement = attrs.evolve(
+        load_register().engagement("oncopole-committee"),
+        research_stages=frozenset(ResearchStage),
+    )
+    assert to_dict(engagement)["research_stages"] == [s.value for s in ResearchStage]
+
+
+def test_register_document_carries_the_schema_version_first() -> None:
+    data = example_dict()
+    assert next(iter(data)) == "schema_version"
+    assert data["schema_version"] == Register.schema_version
+
+
+def test_null_is_accepted_for_optional_fields() -> None:
+    data = example_dict()
+    data["name"] = None
+    data["engagements"][0]["start"] = None
+    data["engagements"][0]["partners_joined_at"] = None
+    register = from_dict(data, Register)
+    assert register.name is None
+
+
+def test_files(tmp_path: Path) -> None:
+    path = tmp_path / "register.json"
+    write_json(load_register(), path)
+    assert path.read_text(encoding="utf-8").endswith("\n")
+    assert read_json(path, Register) == load_register()
+    path.write_text("{", encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        read_json(path, Register)
+    assert caught.value.path.startswith(str(path))
+    with pytest.raises(ValidationError) as caught:
+        read_json(tmp_path / "missing.json", Register)
+    assert caught.value.problems[0].code == "io"
+
+
+# -- strictness ------------------------------------------------------------------
+
+
+def test_unknown_keys_are_refused_with_a_hint() -> None:
+    data = example_dict()
+    data["engagements"][3]["tilte"] = "typo"
+    with pytest.raises(ValidationError) as caught:
+        from_dict(data, Register)
+    (problem,) = caught.value.problems
+    assert problem.path == "$.engagements[3].tilte"
+    assert problem.code == "unknown_key"
+    assert "did you mean 'title'" in problem.message
+
+
+def test_every_problem_is_reported_not_just_the_first() -> None:
+    data = example_dict()
+    data["engagements"][0]["degree"] = "partenariat"
+    data["engagements"][2]["participants"][1]["role"] = 3
+    data["engagements"][5]["start"] = "2024-02-30"
+    del data["engagements"][7]["title"]
+    data["people"][0]["id"] = " padded"
+    found = problems_of(data)
+    assert ("$.engagements[0].degree", "unknown_term") in found
+    assert ("$.engagements[2].participants[1].role", "wrong_type") in found
+    assert ("$.engagements[5].start", "invalid") in found
+    assert ("$.engagements[7].title", "missing") in found
+    assert ("$.people[0].id", "invalid") in found
+
+
+def test_unknown_vocabulary_lists_the_accepted_values() -> None:
+    data = example_dict()
+    data["engagements"][0]["degree"] = "partnershp"
+    with pytest.raises(ValidationError) as caught:
+        from_dict(data, Register)
+    message = caught.value.problems[0].message
+    assert "did you mean 'partnership'" in message
+    for value in EngagementDegree.values():
+        assert value in message
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", 5),
+        ("title", ""),
+        ("title", "   "),
+        ("degree", "Partnership"),
+        ("degree", None),
+        ("start", "2024-1-5"),
+        ("start", "20240105"),
+        ("start", 20240105),
+        ("trained_together", "true"),
+        ("trained_together", 1),
+        ("participants", {}),
+        ("participants", ["p1"]),
+        ("research_stages", "design"),
+        ("research_stages", ["design", "design"]),
+        ("organisations", ["msss", "msss"]),
+        ("sources", [""]),
+        ("id", "a\u0000b"),
+        ("description", "bad \ud800 surrogate"),
+    ],
+)
+def test_wrong_values_are_refused_with_their_path(field: str, value: object) -> None:
+    data = example_dict()
+    data["engagements"][0][field] = value
+    paths = [path for path, _ in problems_of(data)]
+    assert any(path.startswith(f"$.engagements[0].{field}") for path in paths), paths
+
+
+def test_cross_field_rules_have_their_own_codes() -> None:
+    data = example_dict()
+    data["engagements"][0]["start"] = "2024-05-02"
+    data["engagements"][0]["end"] = "2024-05-01"
+    data["engagements"][1]["participants"].append(
+        data["engagements"][1]["participants"][0]
+    )
+    assert set(problems_of(data)) == {
+        ("$.engagements[0].end", "date_order"),
+        ("$.engagements[1].participants[2].person_id", "duplicate_participation"),
+    }
+    data = example_dict()
+    data["people"].append(data["people"][0])
+    data["engagements"][0]["participants"][0]["person_id"] = "nobody"
+    found = problems_of(data)
+    assert (f"$.people[{len(data['people']) - 1}].id", "duplicate_id") in found
+    assert ("$.engagements[0].participants[0].person_id", "unknown_reference") in found
+
+
+# -- schema versions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("version", ["1.1", "2.0", "10.0"])
+def test_newer_versions_are_refused_clearly(version: str) -> None:
+    data = example_dict()
+    data["schema_version"] = version
+    with pytest.raises(SchemaVersionError) as caught:
+        from_dict(data, Register)
+    assert caught.value.found == version
+    assert caught.value.path == "$.schema_version"
+    assert "upgrade" in str(caught.value)
+
+
+@pytest.mark.parametrize("version", [None, 1.0, "1", "v1.0", ""])
+def test_malformed_versions_are_refused(version: object) -> None:
+    data = example_dict()
+    data["schema_version"] = version
+    assert problems_of(data)[0][0] == "$.schema_version"
+
+
+def test_missing_version_is_refused() -> None:
+    data = example_dict()
+    del data["schema_version"]
+    assert problems_of(data) == [("$.schema_version", "missing")]
+
+
+# -- parsing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("{", "syntax"),
+        ('{"schema_version": "1.0",}', "syntax"),
+        ('{"schema_version": NaN}', "syntax"),
+        ('{"a": 1, "a": 2}', "syntax"),
+        ("[" * 100_000 + "]" * 100_000, "too_deep"),
+        ("1" * 5000, "syntax"),
+        (b"\xff\xfe{}", "encoding"),
+    ],
+)
+def test_unparseable_text_raises_validation_error(text: str | bytes, code: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        from_json(text, Register)
+    assert caught.value.problems[0].code == code
+    assert caught.value.path == "$"
+
+
+def test_utf8_bytes_and_bom_are_accepted() -> None:
+    text = to_json(load_register())
+    assert from_json(text.encode(), Register) == load_register()
+    assert from_json(b"\xef\xbb\xbf" + text.encode(), Register) == load_register()
+    assert from_json("\ufeff" + text, Register) == load_register()
+
+
+@pytest.mark.parametrize("document", [[], "text", 3, None, True])
+def test_a_document_must_be_an_object(document: object) -> None:
+    assert problems_of(document) == [("$", "wrong_type")]
+
+
+# -- API contract -----------------------------------------------------------------
+
+
+def test_validate_returns_none_or_raises() -> None:
+    validate(example_dict(), Register)
+    data = example_dict()
+    data["engagements"][0]["level"] = "mega"
+    with pytest.raises(ValidationError):
+        validate(data, Register)
+
+
+def test_validation_error_is_a_value_error_of_ours() -> None:
+    with pytest.raises(ValueError, match="problem"):
+        from_json("{}", Register)
+    with pytest.raises(PartnershipModelError):
+        from_json("{}", Register)
+
+
+def test_unsupported_types_are_refused() -> None:
+    with pytest.raises(RecordTypeError):
+        to_dict(42)
+    with pytest.raises(RecordTypeError):
+        from_dict({}, dict)
+
+
+def test_the_converter_embeds_our_records_in_user_classes() -> None:
+    @attrs.frozen
+    class Report:
+        title: str
+        engagements: list[Engagement]
+
+    engagement = load_register().engagements[0]
+    report = Report(title="Q1", engagements=[engagement])
+    data = converter.unstructure(report)
+    assert data["engagements"][0]["id"] == engagement.id
+    assert converter.structure(data, Report) == report
+    bad = copy.deepcopy(data)
+    bad["engagements"][0]["degree"] = "nope"
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - cattrs wraps errors in groups
+        converter.structure(bad, Report)
+    assert "nope" in repr(caught.value.exceptions)  # type: ignore[attr-defined]
+
+
+# -- differential: the fast loader agrees with the constructors ------------------
+
+
+def _reference(data: Any, cls: type[Any]) -> Any:
+    """Build *cls* from JSON data through its constructor (the slow, obvious way)."""
+    if type(data) is not dict:
+        raise TypeError
+    hints = typing.get_type_hints(cls)
+    known = {spec.name for spec in field_specs(cls)}
+    if set(data) - known:
+        raise TypeError
+    kwargs = {name: _convert(value, hints[name]) for name, value in data.items()}
+    return cls(**kwargs)
+
+
+def _convert(value: Any, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        (inner,) = [a for a in args if a is not type(None)]
+        return _convert(value, inner)
+    if origin in (tuple, frozenset):
+        if type(value) is not list:
+            return value  # let the constructor refuse it
+        return [_convert(item, args[0]) for item in value]
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
+    if hint is dt.date:
+        if type(value) is not str or len(value) != 10:
+            raise TypeError
+        return dt.date.fromisoformat(value)
+    if attrs.has(hint):
+        return _reference(value, hint)
+    return value
+
+
+def _reference_accepts(data: Any) -> bool:
+    try:
+        _reference_register(data)
+    except (PartnershipModelError, TypeError, ValueError):
+        return False
+    return True
+
+
+def _reference_register(data: Any) -> Register:
+    body = {k: v for k, v in data.items() if k != "schema_version"}
+    for key in ("engagements",):
+        for item in body.get(key, []):
+            for name in (
+                "research_stages",
+                "activities",
+                "recognition",
+                "tiers_actions",
+            ):
+                values = item.get(name, []) if type(item) is dict else []
+                if type(values) is list and len(values) != len(set(map(str, values))):
+                    raise ValueError
+    return typing.cast("Register", _reference(body, Register))
+
+
+def _mutations(
+    draw: Callable[[st.SearchStrategy[Any]], Any], data: dict[str, Any]
+) -> dict[str, Any]:
+    mutated = copy.deepcopy(data)
+    engagements = mutated.get("engagements", [])
+    if not engagements:
+        return mutated
+    target = draw(st.sampled_from(engagements))
+    key = draw(st.sampled_from(sorted(target)))
+    action = draw(st.sampled_from(["drop", "retype", "rename", "duplicate", "null"]))
+    if action == "drop":
+        del target[key]
+    elif action == "retype":
+        target[key] = draw(
+            st.sampled_from([0, 1.5, True, "", "x", [], {}, ["x"], None])
+        )
+    elif action == "rename":
+        target[key + "_"] = target.pop(key)
+    elif action == "duplicate" and isinstance(target[key], list) and target[key]:
+        target[key].append(target[key][0])
+    elif action == "null":
+        target[key] = None
+    return mutated
+
+
+@given(st.data())
+def test_fast_loader_agrees_with_the_constructors(data: st.DataObject) -> None:
+    register = data.draw(pms.registers(max_engagements=4))
+    document = _mutations(data.draw, to_dict(register))
+    try:
+        loaded = from_dict(document, Register)
+    except ValidationError:
+        loaded = None
+    if loaded is None:
+        assert not _reference_accepts(document)
+    else:
+        assert _reference_register(document) == loaded
