@@ -8,8 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 import partnership_model as pm
 from partnership_model import vocabulary
@@ -22,6 +21,7 @@ from partnership_model.crosswalks import (
     CarmanLevel,
     IAP2Level,
 )
+from partnership_model.metrics import BrokerageRole
 
 ALL_VOCABULARIES: tuple[type[Vocabulary], ...] = (
     *vocabulary.VOCABULARIES,
@@ -30,6 +30,7 @@ ALL_VOCABULARIES: tuple[type[Vocabulary], ...] = (
     IAP2Level,
     ArnsteinGroup,
     ArnsteinRung,
+    BrokerageRole,
 )
 ORDERED = tuple(v for v in ALL_VOCABULARIES if issubclass(v, OrderedVocabulary))
 ALL_MEMBERS = [member for cls in ALL_VOCABULARIES for member in cls]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from typing import TypeVar
 
 try:
@@ -30,6 +31,7 @@ except ImportError as error:  # pragma: no cover - exercised without hypothesis 
     )
     raise ImportError(msg) from error
 
+from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.records import (
     Engagement,
     Organisation,
@@ -38,6 +40,7 @@ from partnership_model.records import (
     Register,
 )
 from partnership_model.vocabulary import (
+    ActorKind,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
@@ -52,7 +55,9 @@ from partnership_model.vocabulary import (
 )
 
 __all__ = [
+    "actors",
     "dates",
+    "ecology_graphs",
     "engagements",
     "identifiers",
     "members",
@@ -60,6 +65,7 @@ __all__ = [
     "participants",
     "people",
     "registers",
+    "relations",
     "texts",
 ]
 
@@ -238,3 +244,76 @@ def registers(
         organisations=organisation_list,
         name=draw(st.none() | texts()),
     )
+
+
+# -- the ecology of engagement ---------------------------------------------------
+
+
+def actors(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Actor]:
+    """Valid :class:`~partnership_model.ecology.Actor` records.
+
+    Args:
+        ids: Where to draw the actor id from (default: any identifier).
+    """
+    return st.builds(
+        Actor,
+        id=ids if ids is not None else identifiers(),
+        sphere=members(Sphere),
+        level=members(EngagementLevel),
+        kind=members(ActorKind),
+        role=st.none() | members(Role),
+        label=st.none() | texts(),
+        person_id=st.none() | identifiers(),
+    )
+
+
+@st.composite
+def relations(draw: st.DrawFn, actor_ids: Sequence[str]) -> Relation:
+    """Valid :class:`~partnership_model.ecology.Relation` records between *actor_ids*.
+
+    Args:
+        draw: Supplied by hypothesis.
+        actor_ids: At least two distinct actor ids to relate.
+    """
+    pool = sorted(set(actor_ids))
+    if len(pool) < 2:
+        msg = "relations() needs at least two distinct actor ids"
+        raise ValueError(msg)
+    source, target = draw(st.permutations(pool))[:2]
+    start = draw(st.none() | dates())
+    end = draw(st.none() | dates())
+    if start is not None and end is not None and end < start:
+        start, end = end, start
+    return Relation(
+        source=source,
+        target=target,
+        engagement_id=draw(st.none() | identifiers()),
+        degree=draw(st.none() | members(EngagementDegree)),
+        start=start,
+        end=end,
+    )
+
+
+@st.composite
+def ecology_graphs(
+    draw: st.DrawFn, *, max_actors: int = 8, max_relations: int = 16
+) -> EcologyGraph:
+    """Valid :class:`~partnership_model.ecology.EcologyGraph` values.
+
+    Relations are added both as bare id pairs and as
+    :class:`~partnership_model.ecology.Relation` records with engagement
+    data, and parallel relations between the same two actors occur.
+
+    Args:
+        draw: Supplied by hypothesis.
+        max_actors: Upper bound on the number of actors.
+        max_relations: Upper bound on the number of relations.
+    """
+    actor_list = draw(st.lists(actors(), max_size=max_actors, unique_by=lambda a: a.id))
+    graph = EcologyGraph(actors=actor_list)
+    ids = [actor.id for actor in actor_list]
+    if len(ids) >= 2:
+        pair = st.permutations(ids).map(lambda order: (order[0], order[1]))
+        items = draw(st.lists(pair | relations(ids), max_size=max_relations))
+        graph.add_relations(items)
+    return graph

@@ -1,0 +1,816 @@
+"""Exchange formats of the ecology: node-link JSON, GraphML, GEXF, Kumu and CSV.
+
+Every writer goes through :meth:`EcologyGraph.to_networkx
+<partnership_model.ecology.EcologyGraph.to_networkx>` (plain string and
+boolean attributes) or the graph's own iterators; every reader reports all
+the problems it finds in one
+:class:`~partnership_model.exceptions.ValidationError`, each with a path
+(``$.nodes[3].sphere`` in JSON, ``nodes['p1'].sphere`` in GraphML and GEXF,
+``actors.csv:4`` in CSV), never a bare :class:`KeyError` or
+:class:`TypeError`. Round trips through node-link JSON, GraphML, GEXF and CSV
+keep every actor and relation with all its attributes, non-ASCII text and
+dates included.
+
+* **Node-link JSON** is networkx's format (:func:`networkx.node_link_data`,
+  written with ``edges="edges"``). Reading accepts the older ``links`` key
+  too; it does not go through :func:`networkx.node_link_graph`, so that each
+  problem gets a JSON path.
+* **GraphML** and **GEXF** (Gephi) files are checked before networkx parses
+  them: a document with a ``DOCTYPE`` or an entity declaration is refused, so
+  entity-expansion ("billion laughs") and external-entity attacks never reach
+  the XML parser that builds the graph. Neither format needs a DTD. In GEXF,
+  relation dates become the edge's ``start``/``end`` (a dynamic graph in
+  Gephi) and each node gets a boolean ``labelled`` attribute, because GEXF
+  always shows a label and falls back to the node id.
+* **Kumu** blueprints (``{"elements": [...], "connections": [...]}``) are
+  written for stakeholder maps in https://kumu.io; there is no reader.
+* **CSV**: two files, ``actors`` (``id, sphere, level, kind, role, label,
+  person_id``) and ``relations`` (``source, target, relation_type,
+  engagement_id, degree, start, end``), the spreadsheets partnership teams
+  keep. Cells are typed by people, so vocabulary cells accept English or
+  French labels and aliases (``"Professionnels"``, ``"méso"``), ids are
+  stripped, and ``;`` or tab separators (French spreadsheets) are detected.
+
+Examples:
+    >>> import io
+    >>> from partnership_model import Role
+    >>> from partnership_model.ecology import Actor, EcologyGraph
+    >>> from partnership_model import exchange
+    >>> graph = EcologyGraph(
+    ...     actors=[Actor.from_role("p1", Role.PATIENT, label="Émilie"),
+    ...             Actor.from_role("c1", Role.CLINICIAN)],
+    ...     relations=[("p1", "c1")],
+    ... )
+    >>> data = exchange.to_node_link(graph)
+    >>> data["edges"][0]["relation_type"]
+    'bridging'
+    >>> exchange.from_node_link(data) == graph
+    True
+    >>> actors, relations = io.StringIO(), io.StringIO()
+    >>> exchange.write_csv(graph, actors, relations)
+    >>> print(actors.getvalue().splitlines()[1])
+    p1,community,micro,person,patient,Émilie,
+    >>> _ = actors.seek(0), relations.seek(0)
+    >>> exchange.read_csv(actors, relations) == graph
+    True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import xml.parsers.expat
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, Final, TypeAlias, cast
+from xml.etree.ElementTree import ParseError
+
+import networkx as nx
+
+from partnership_model._ecology_load import from_networkx, load
+from partnership_model._enums import Lang, check_lang
+from partnership_model.ecology import (
+    EcologyGraph,
+    ExtraPolicy,
+    MismatchPolicy,
+)
+from partnership_model.exceptions import (
+    Problem,
+    RecordTypeError,
+    ValidationError,
+)
+
+__all__ = [
+    "ACTOR_COLUMNS",
+    "RELATION_COLUMNS",
+    "from_node_link",
+    "read_csv",
+    "read_gexf",
+    "read_graphml",
+    "to_kumu",
+    "to_node_link",
+    "write_csv",
+    "write_gexf",
+    "write_graphml",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+PathLike: TypeAlias = "str | os.PathLike[str]"
+BinarySource: TypeAlias = "str | os.PathLike[str] | IO[bytes]"
+TextSource: TypeAlias = "str | os.PathLike[str] | IO[str]"
+
+ACTOR_COLUMNS: Final = ("id", "sphere", "level", "kind", "role", "label", "person_id")
+"""Columns of the actors CSV file, in the order they are written."""
+
+RELATION_COLUMNS: Final = (
+    "source",
+    "target",
+    "relation_type",
+    "engagement_id",
+    "degree",
+    "start",
+    "end",
+)
+"""Columns of the relations CSV file, in the order they are written."""
+
+_REQUIRED_ACTOR_COLUMNS: Final = ("id", "sphere", "level")
+_REQUIRED_RELATION_COLUMNS: Final = ("source", "target")
+
+
+def _check_graph(graph: object) -> EcologyGraph:
+    if not isinstance(graph, EcologyGraph):
+        raise RecordTypeError("graph", graph, "expected an EcologyGraph")
+    return graph
+
+
+def _fail(path: str, message: str, code: str) -> ValidationError:
+    return ValidationError([Problem(path, message, code)])
+
+
+# -- node-link JSON ----------------------------------------------------------------------
+
+
+def to_node_link(graph: EcologyGraph) -> dict[str, Any]:
+    """Return the ecology as networkx node-link data (JSON-ready).
+
+    The result is ``nx.node_link_data(graph.to_networkx(), edges="edges")``:
+    ``{"directed": false, "multigraph": true, "graph": {}, "nodes": [...],
+    "edges": [...]}``, where each node holds ``id`` and the node attributes
+    and each edge ``source``, ``target``, ``key`` and the edge attributes.
+    """
+    data = nx.node_link_data(_check_graph(graph).to_networkx(), edges="edges")
+    return cast("dict[str, Any]", data)
+
+
+_NODE_LINK_KEYS: Final = frozenset(
+    {"directed", "multigraph", "graph", "nodes", "edges", "links"}
+)
+
+
+def from_node_link(
+    data: object,
+    *,
+    mismatch: MismatchPolicy = "raise",
+    extra: ExtraPolicy = "raise",
+) -> EcologyGraph:
+    """Build an ecology from node-link data such as :func:`to_node_link` returns.
+
+    Edges are read from ``edges`` or, for files written by networkx before
+    3.4, from ``links``. Vocabulary values must be exact value strings.
+
+    Args:
+        data: The decoded JSON document.
+        mismatch: See :meth:`EcologyGraph.from_networkx
+            <partnership_model.ecology.EcologyGraph.from_networkx>`.
+        extra: ``"raise"`` reports unknown keys; ``"ignore"`` skips them.
+
+    Raises:
+        ValidationError: Every problem found, with paths such as
+            ``$.nodes[3].sphere`` or ``$.edges[0].target``.
+    """
+    if not isinstance(data, Mapping):
+        raise _fail("$", "expected a JSON object with nodes and edges", "wrong_type")
+    problems: list[Problem] = []
+    if extra == "raise":
+        problems.extend(
+            Problem(f"$.{key}", f"unknown key {key!r}", "unknown_key")
+            for key in data
+            if key not in _NODE_LINK_KEYS
+        )
+    if "edges" in data and "links" in data:
+        problems.append(
+            Problem("$", "both 'edges' and 'links' are present; keep one", "ambiguous")
+        )
+    edges_key = "edges" if "edges" in data else "links"
+    nodes = data.get("nodes")
+    edges = data.get(edges_key, [])
+    if not isinstance(nodes, list):
+        problems.append(Problem("$.nodes", "expected a list of nodes", "missing"))
+        nodes = []
+    if not isinstance(edges, list):
+        problems.append(Problem(f"$.{edges_key}", "expected a list", "wrong_type"))
+        edges = []
+
+    def node_items() -> Iterator[tuple[str, object, object]]:
+        for index, node in enumerate(nodes):
+            path = f"$.nodes[{index}]"
+            if not isinstance(node, Mapping):
+                problems.append(Problem(path, "expected an object", "wrong_type"))
+                continue
+            if "id" not in node:
+                problems.append(Problem(f"{path}.id", "missing node id", "missing"))
+                continue
+            attributes = {k: val for k, val in node.items() if k != "id"}
+            yield path, node["id"], attributes
+
+    def edge_items() -> Iterator[tuple[str, object, object, object, object]]:
+        for index, edge in enumerate(edges):
+            path = f"$.{edges_key}[{index}]"
+            if not isinstance(edge, Mapping):
+                problems.append(Problem(path, "expected an object", "wrong_type"))
+                continue
+            missing = [end for end in ("source", "target") if end not in edge]
+            problems.extend(
+                Problem(f"{path}.{end}", f"missing {end}", "missing") for end in missing
+            )
+            key = edge.get("key")
+            if key is not None and (type(key) is not int or key < 0):
+                problems.append(
+                    Problem(
+                        f"{path}.key", "expected a non-negative integer", "wrong_type"
+                    )
+                )
+                continue
+            if missing:
+                continue
+            attributes = {
+                k: val
+                for k, val in edge.items()
+                if k not in ("source", "target", "key")
+            }
+            yield path, edge["source"], edge["target"], key, attributes
+
+    try:
+        graph = load(
+            node_items(),
+            edge_items(),
+            mismatch=mismatch if not problems else "raise",
+            extra=extra,
+            stacklevel=3,
+        )
+    except ValidationError as error:
+        raise ValidationError([*problems, *error.problems]) from None
+    if problems:
+        raise ValidationError(problems)
+    return graph
+
+
+# -- XML: GraphML and GEXF ----------------------------------------------------------------
+
+
+class _RefusedXMLError(Exception):
+    """Internal: the XML pre-scan met a construct it refuses."""
+
+
+def _read_bytes(source: BinarySource) -> tuple[bytes, str]:
+    """Return the content of *source* and a name for messages."""
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            return path.read_bytes(), path.name
+        except OSError as error:
+            raise _fail(path.name, f"cannot read the file: {error}", "io") from None
+    if not hasattr(source, "read"):
+        raise RecordTypeError("source", source, "expected a path or a binary file")
+    content = source.read()
+    if not isinstance(content, bytes):
+        raise RecordTypeError("source", source, "expected a file opened in binary mode")
+    return content, str(getattr(source, "name", "<stream>"))
+
+
+def _guard_xml(content: bytes, name: str) -> str:
+    """Refuse DOCTYPE/ENTITY declarations; return the root element's namespace.
+
+    The whole document is scanned with expat before networkx sees it. A
+    handler raises as soon as a document type declaration starts, so no
+    entity is ever declared, let alone expanded.
+    """
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    root: list[str] = []
+
+    def refuse(*_args: object) -> None:
+        msg = "DOCTYPE and ENTITY declarations are not allowed"
+        raise _RefusedXMLError(msg)
+
+    def refuse_external(*_args: object) -> int:
+        msg = "external entities are not allowed"
+        raise _RefusedXMLError(msg)
+
+    def start(tag: str, _attributes: object) -> None:
+        if not root:
+            root.append(tag)
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse_external
+    parser.StartElementHandler = start
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    try:
+        parser.Parse(content, True)  # noqa: FBT003 - positional-only flag
+    except _RefusedXMLError as error:
+        line = parser.CurrentLineNumber
+        raise _fail(f"{name}:{line}", str(error), "forbidden_xml") from None
+    except xml.parsers.expat.ExpatError as error:
+        raise _fail(
+            f"{name}:{error.lineno}", f"not well-formed XML: {error}", "xml_syntax"
+        ) from None
+    if not root:
+        raise _fail(name, "the document has no root element", "xml_syntax")
+    namespace, _, _ = root[0].rpartition(" ")
+    return namespace
+
+
+# Errors networkx's XML readers raise on malformed but well-formed documents.
+_READER_ERRORS: Final = (
+    nx.NetworkXError,
+    ParseError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    RecursionError,
+)
+
+
+def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
+    """Write the ecology as GraphML (UTF-8), with typed attribute keys.
+
+    Args:
+        graph: The ecology.
+        path: A file path or a binary file object.
+    """
+    nx.write_graphml(_check_graph(graph).to_networkx(), path, encoding="utf-8")
+
+
+def read_graphml(
+    source: BinarySource,
+    *,
+    mismatch: MismatchPolicy = "raise",
+    extra: ExtraPolicy = "raise",
+) -> EcologyGraph:
+    """Read an ecology from GraphML, refusing hostile XML first.
+
+    Args:
+        source: A file path or a binary file object.
+        mismatch: See :meth:`EcologyGraph.from_networkx
+            <partnership_model.ecology.EcologyGraph.from_networkx>`.
+        extra: ``"raise"`` reports unknown attributes; ``"ignore"`` skips them.
+
+    Raises:
+        ValidationError: The file cannot be read, is not well-formed, declares
+            a DOCTYPE or an entity, is not GraphML networkx can read, or
+            describes invalid actors or relations.
+    """
+    content, name = _read_bytes(source)
+    _guard_xml(content, name)
+    try:
+        G = nx.read_graphml(io.BytesIO(content), node_type=str, force_multigraph=True)  # noqa: N806
+    except _READER_ERRORS as error:
+        raise _fail(name, f"not a readable GraphML graph: {error}", "graphml") from None
+    return from_networkx(G, mismatch=mismatch, extra=extra, stacklevel=3)
+
+
+_GEXF_VERSIONS: Final = {
+    "http://www.gexf.net/1.2draft": "1.2draft",
+    "http://www.gexf.net/1.1draft": "1.1draft",
+}
+
+
+def write_gexf(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
+    """Write the ecology as GEXF 1.2 for Gephi.
+
+    Node labels are the actors' labels (the id when there is none, as GEXF
+    requires a label); a boolean ``labelled`` node attribute records which
+    is which, so that reading the file back loses nothing. Relations with
+    dates get GEXF ``start``/``end`` times.
+
+    Args:
+        graph: The ecology.
+        path: A file path or a binary file object.
+    """
+    G = _check_graph(graph).to_networkx()  # noqa: N806
+    for _node, attributes in G.nodes(data=True):
+        attributes["labelled"] = "label" in attributes
+    nx.write_gexf(G, path, encoding="utf-8", version="1.2draft")
+
+
+def read_gexf(
+    source: BinarySource,
+    *,
+    mismatch: MismatchPolicy = "raise",
+    extra: ExtraPolicy = "raise",
+) -> EcologyGraph:
+    """Read an ecology from GEXF (1.1 or 1.2), refusing hostile XML first.
+
+    Files written by :func:`write_gexf` round-trip exactly. For files from
+    other tools (no ``labelled`` attribute), a node label equal to the node
+    id is taken as "no label".
+
+    Args:
+        source: A file path or a binary file object.
+        mismatch: See :meth:`EcologyGraph.from_networkx
+            <partnership_model.ecology.EcologyGraph.from_networkx>`.
+        extra: ``"raise"`` reports unknown attributes (Gephi's ``viz``, for
+            instance); ``"ignore"`` skips them.
+
+    Raises:
+        ValidationError: As :func:`read_graphml`, or the GEXF version is not
+            1.1 or 1.2.
+    """
+    content, name = _read_bytes(source)
+    namespace = _guard_xml(content, name)
+    version = _GEXF_VERSIONS.get(namespace)
+    if version is None:
+        raise _fail(
+            name,
+            f"not a GEXF 1.1 or 1.2 document (root namespace {namespace!r})",
+            "gexf_version",
+        )
+    try:
+        G = nx.read_gexf(io.BytesIO(content), node_type=None, version=version)  # noqa: N806
+    except _READER_ERRORS as error:
+        raise _fail(name, f"not a readable GEXF graph: {error}", "gexf") from None
+    for node, attributes in G.nodes(data=True):
+        if "labelled" not in attributes and attributes.get("label") == node:
+            del attributes["label"]
+    return from_networkx(G, mismatch=mismatch, extra=extra, stacklevel=3)
+
+
+# -- Kumu ---------------------------------------------------------------------------------
+
+
+def to_kumu(graph: EcologyGraph, *, lang: Lang = "en") -> dict[str, Any]:
+    """Return the ecology as a Kumu blueprint (JSON-ready).
+
+    Elements carry ``id``, ``label`` (the actor's label or id), ``type`` (the
+    sphere's label in *lang*), ``tags`` (level, kind and role labels) and the
+    value tokens as fields. Connections carry ``id``, ``from``, ``to``,
+    ``type`` (the primary type's label), ``direction`` (always
+    ``"undirected"``), ``tags`` (every type's label) and the relation's
+    attributes. Kumu wants ids unique across elements and connections;
+    connection ids use a prefix no actor id starts with.
+
+    Examples:
+        >>> from partnership_model import Role
+        >>> from partnership_model.ecology import Actor, EcologyGraph
+        >>> graph = EcologyGraph(
+        ...     actors=[Actor.from_role("p", Role.PATIENT),
+        ...             Actor.from_role("d", Role.DECISION_MAKER)],
+        ...     relations=[("p", "d")],
+        ... )
+        >>> blueprint = to_kumu(graph, lang="fr")
+        >>> blueprint["elements"][1]["type"]
+        'Professionnels'
+        >>> {k: blueprint["connections"][0][k] for k in ("from", "to", "type")}
+        {'from': 'p', 'to': 'd', 'type': 'Liens de rattachement (linking)'}
+    """
+    check_lang(lang)
+    graph = _check_graph(graph)
+    elements: list[dict[str, Any]] = []
+    ids: set[str] = set()
+    for actor in graph.actors():
+        ids.add(actor.id)
+        element: dict[str, Any] = {
+            "id": actor.id,
+            "label": actor.label if actor.label is not None else actor.id,
+            "type": actor.sphere.label(lang),
+            "tags": [
+                actor.level.label(lang),
+                actor.kind.label(lang),
+                *([actor.role.label(lang)] if actor.role is not None else []),
+            ],
+            "sphere": actor.sphere.value,
+            "level": actor.level.value,
+            "kind": actor.kind.value,
+        }
+        if actor.role is not None:
+            element["role"] = actor.role.value
+        if actor.person_id is not None:
+            element["person id"] = actor.person_id
+        elements.append(element)
+    prefix = "relation-"
+    while any(actor_id.startswith(prefix) for actor_id in ids):
+        prefix = "_" + prefix
+    connections: list[dict[str, Any]] = []
+    for number, item in enumerate(graph.relations(), 1):
+        relation = item.relation
+        connection: dict[str, Any] = {
+            "id": f"{prefix}{number}",
+            "from": relation.source,
+            "to": relation.target,
+            "type": item.primary.label(lang),
+            "direction": "undirected",
+            "tags": [kind.label(lang) for kind in sorted(item.types)],
+            "relation type": item.primary.value,
+            "crosses sphere": item.crosses_sphere,
+            "crosses authority": item.crosses_authority,
+        }
+        if relation.engagement_id is not None:
+            connection["engagement id"] = relation.engagement_id
+        if relation.degree is not None:
+            connection["degree"] = relation.degree.label(lang)
+        if relation.start is not None:
+            connection["start"] = relation.start.isoformat()
+        if relation.end is not None:
+            connection["end"] = relation.end.isoformat()
+        connections.append(connection)
+    return {"elements": elements, "connections": connections}
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+
+def write_csv(
+    graph: EcologyGraph,
+    actors: TextSource,
+    relations: TextSource,
+) -> None:
+    """Write the ecology as two UTF-8 CSV files (or text streams).
+
+    Columns are :data:`ACTOR_COLUMNS` and :data:`RELATION_COLUMNS`; values
+    are vocabulary value tokens, ISO dates and empty cells for what is not
+    set. ``relation_type`` holds the primary type, checked when read back.
+
+    Args:
+        graph: The ecology.
+        actors: Path or text stream for the actors.
+        relations: Path or text stream for the relations.
+    """
+    graph = _check_graph(graph)
+
+    def actor_rows() -> Iterator[list[str]]:
+        for actor in graph.actors():
+            yield [
+                actor.id,
+                actor.sphere.value,
+                actor.level.value,
+                actor.kind.value,
+                actor.role.value if actor.role is not None else "",
+                actor.label if actor.label is not None else "",
+                actor.person_id if actor.person_id is not None else "",
+            ]
+
+    def relation_rows() -> Iterator[list[str]]:
+        for item in graph.relations():
+            relation = item.relation
+            yield [
+                relation.source,
+                relation.target,
+                item.primary.value,
+                relation.engagement_id or "",
+                relation.degree.value if relation.degree is not None else "",
+                relation.start.isoformat() if relation.start is not None else "",
+                relation.end.isoformat() if relation.end is not None else "",
+            ]
+
+    _write_rows(actors, ACTOR_COLUMNS, actor_rows())
+    _write_rows(relations, RELATION_COLUMNS, relation_rows())
+
+
+def _write_rows(
+    target: TextSource, header: Iterable[str], rows: Iterable[list[str]]
+) -> None:
+    if isinstance(target, str | os.PathLike):
+        with Path(target).open("w", encoding="utf-8", newline="") as stream:
+            _write_rows(stream, header, rows)
+        return
+    writer = csv.writer(target)
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def _read_text(source: TextSource, default_name: str) -> tuple[str, str]:
+    """Return the decoded text of *source* and its name for paths."""
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        name = path.name
+        try:
+            content: object = path.read_bytes()
+        except OSError as error:
+            raise _fail(name, f"cannot read the file: {error}", "io") from None
+    elif hasattr(source, "read"):
+        name = str(getattr(source, "name", default_name))
+        if not name or name.isdigit():  # file descriptors have int names
+            name = default_name
+        content = source.read()
+    else:
+        raise RecordTypeError("source", source, "expected a path or a text stream")
+    if isinstance(content, bytes):
+        raw = content
+        try:
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            raise _fail(
+                f"{name}:{line}", "the file is not valid UTF-8", "encoding"
+            ) from None
+    if not isinstance(content, str):
+        raise RecordTypeError("source", source, "expected text")
+    return content.removeprefix("\ufeff"), name
+
+
+def _delimiter(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
+class _CSVTable:
+    """One parsed CSV file: its rows as (line, {column: cell}) pairs."""
+
+    def __init__(
+        self,
+        text: str,
+        name: str,
+        *,
+        known: tuple[str, ...],
+        required: tuple[str, ...],
+        extra: ExtraPolicy,
+        problems: list[Problem],
+    ) -> None:
+        self.name = name
+        self.rows: list[tuple[int, dict[str, str]]] = []
+        self.header_ok = True
+        reader = csv.reader(
+            io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True
+        )
+        columns: list[str | None] | None = None
+        line = 1
+        try:
+            for cells in reader:
+                start, line = line, reader.line_num + 1
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if columns is None:
+                    columns = self._header(
+                        cells,
+                        start,
+                        known=known,
+                        required=required,
+                        extra=extra,
+                        problems=problems,
+                    )
+                    continue
+                self._row(cells, start, columns, problems)
+        except csv.Error as error:
+            problems.append(
+                Problem(
+                    f"{name}:{reader.line_num}", f"malformed CSV: {error}", "csv_syntax"
+                )
+            )
+        if columns is None:
+            problems.append(
+                Problem(f"{name}:1", "the file has no header row", "missing")
+            )
+            self.header_ok = False
+
+    def _header(
+        self,
+        cells: list[str],
+        line: int,
+        *,
+        known: tuple[str, ...],
+        required: tuple[str, ...],
+        extra: ExtraPolicy,
+        problems: list[Problem],
+    ) -> list[str | None]:
+        names = [cell.strip().lower() for cell in cells]
+        columns: list[str | None] = []
+        seen: set[str] = set()
+        where = f"{self.name}:{line}"
+        for name in names:
+            if name in seen:
+                problems.append(
+                    Problem(where, f"column {name!r} appears twice", "duplicate_column")
+                )
+                self.header_ok = False
+            seen.add(name)
+            if name in known:
+                columns.append(name)
+            else:
+                if name and extra == "raise":
+                    problems.append(
+                        Problem(
+                            where,
+                            f"unknown column {name!r}; expected: {', '.join(known)}",
+                            "unknown_key",
+                        )
+                    )
+                columns.append(None)
+        for name in required:
+            if name not in seen:
+                problems.append(
+                    Problem(
+                        where, f"missing required column {name!r}", "missing_column"
+                    )
+                )
+                self.header_ok = False
+        return columns
+
+    def _row(
+        self,
+        cells: list[str],
+        line: int,
+        columns: list[str | None],
+        problems: list[Problem],
+    ) -> None:
+        if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns) :]):
+            problems.append(
+                Problem(
+                    f"{self.name}:{line}",
+                    f"{len(cells)} cells for {len(columns)} columns",
+                    "extra_cells",
+                )
+            )
+            return
+        values: dict[str, str] = {}
+        for column, cell in zip(columns, cells, strict=False):
+            if column is None or not cell.strip():
+                continue
+            values[column] = cell if column == "label" else cell.strip()
+        self.rows.append((line, values))
+
+
+def _file_line(path: str, _field: str) -> str:
+    return path
+
+
+def read_csv(
+    actors: TextSource,
+    relations: TextSource,
+    *,
+    mismatch: MismatchPolicy = "raise",
+    extra: ExtraPolicy = "raise",
+) -> EcologyGraph:
+    """Read an ecology from an actors CSV and a relations CSV.
+
+    Headers are matched ignoring case and surrounding spaces; ``id``,
+    ``sphere`` and ``level`` (actors) and ``source`` and ``target``
+    (relations) are required, the other columns of :data:`ACTOR_COLUMNS` and
+    :data:`RELATION_COLUMNS` optional. Vocabulary cells are read leniently
+    (values, English or French labels, aliases; case and accents ignored);
+    dates must be ISO (``2024-03-31``); empty cells mean "not set". A
+    ``relation_type`` that disagrees with the type computed from the two
+    actors is a problem (or a warning with ``mismatch="warn"``).
+
+    Args:
+        actors: Path or text stream of the actors file.
+        relations: Path or text stream of the relations file.
+        mismatch: ``"raise"`` (default) or ``"warn"``, as in
+            :meth:`EcologyGraph.from_networkx
+            <partnership_model.ecology.EcologyGraph.from_networkx>`.
+        extra: ``"raise"`` reports unknown columns; ``"ignore"`` skips them.
+
+    Raises:
+        ValidationError: Every problem of both files, each at ``file:line``:
+            undecodable text, stray quotes, missing columns, unknown terms,
+            bad dates, duplicate ids, unknown actors, disagreeing types.
+    """
+    problems: list[Problem] = []
+    actor_text, actor_name = _read_text(actors, "actors.csv")
+    relation_text, relation_name = _read_text(relations, "relations.csv")
+    actor_table = _CSVTable(
+        actor_text,
+        actor_name,
+        known=ACTOR_COLUMNS,
+        required=_REQUIRED_ACTOR_COLUMNS,
+        extra=extra,
+        problems=problems,
+    )
+    relation_table = _CSVTable(
+        relation_text,
+        relation_name,
+        known=RELATION_COLUMNS,
+        required=_REQUIRED_RELATION_COLUMNS,
+        extra=extra,
+        problems=problems,
+    )
+    if not (actor_table.header_ok and relation_table.header_ok):
+        raise ValidationError(problems)
+    nodes = (
+        (f"{actor_name}:{line}", values.pop("id", None), values)
+        for line, values in actor_table.rows
+    )
+    edges = (
+        (
+            f"{relation_name}:{line}",
+            values.pop("source", None),
+            values.pop("target", None),
+            None,
+            values,
+        )
+        for line, values in relation_table.rows
+    )
+    try:
+        graph = load(
+            nodes,
+            edges,
+            mismatch=mismatch if not problems else "raise",
+            extra=extra,
+            lenient=True,
+            path_of=_file_line,
+            stacklevel=3,
+        )
+    except ValidationError as error:
+        raise ValidationError([*problems, *error.problems]) from None
+    if problems:
+        raise ValidationError(problems)
+    return graph
