@@ -57,6 +57,7 @@ from partnership_model.records import (
     Person,
     Register,
 )
+from partnership_model.privacy import pseudonymize
 from partnership_model.schema import json_schema
 from partnership_model.serialization import (
     from_dict,
@@ -153,6 +154,7 @@ __all__ = [
     "group_ei_index",
     "isolated_actors",
     "json_schema",
+    "pseudonymize",
     "read_json",
     "relation_counts",
     "relation_shares",

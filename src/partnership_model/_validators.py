@@ -122,6 +122,17 @@ def identifier(
 _tag(identifier, Kind("identifier"))
 
 
+def optional_identifier(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    """Check ``None`` or an identifier."""
+    if value is not None:
+        check_identifier(attribute.name, value)
+
+
+_tag(optional_identifier, Kind("identifier", optional=True))
+
+
 def check_identifier(field: str, value: object) -> None:
     """Raise unless *value* is a valid identifier (see :func:`identifier`)."""
     if type(value) is not str:

@@ -407,7 +407,7 @@ def _engagements() -> list[Engagement]:
             degree=D.PARTNERSHIP,
             leadership=Lead.PROFESSIONAL_LED,
             participants=[
-                _p("aqrp-peer-helper", Role.PEER_HELPER),
+                _p("aqrp-helper", Role.PEER_HELPER),
                 _p("aqrp-service-user", Role.PATIENT),
                 _p("aqrp-team-clinician", Role.CLINICIAN),
             ],

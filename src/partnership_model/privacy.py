@@ -1,0 +1,225 @@
+"""Share registers and ecologies without exposing the people in them.
+
+Registers of patient partners hold personal data about people living with
+illness. :func:`pseudonymize` replaces every person identifier and display name
+with a stable keyed pseudonym (HMAC-SHA-256), drops the free-text fields that
+may identify people unless asked to keep them, and keeps every structural fact
+(roles, spheres, levels, degrees, domains, dates, relations), so that matrices,
+metrics and assessment findings are the same before and after.
+
+* The same key always gives the same pseudonyms, so pseudonymised exports made
+  at different times can be linked; another key gives unrelated pseudonyms.
+* The key must stay secret: identifiers are often guessable (``p1``, ``p2``...)
+  and anyone with the key can recompute their pseudonyms. Keys shorter than
+  16 bytes are refused.
+* Engagement and organisation identifiers and names are kept: they describe
+  activities and institutions, not people. Dropped unless ``keep_text=True``:
+  people's notes, engagement titles (replaced by the engagement id) and
+  descriptions, organisation notes. Sources are citations and are kept.
+
+Pseudonymisation is not anonymisation: roles and the pattern of relations may
+still single someone out in a small register.
+
+Examples:
+    >>> from partnership_model import pseudonymize
+    >>> from partnership_model.examples import load_register
+    >>> key = b"a secret key of at least 16 bytes"
+    >>> shared = pseudonymize(load_register(), key=key)
+    >>> shared.people[0].id
+    'person-e8dc49a7bab69a1e'
+    >>> shared == pseudonymize(load_register(), key=key)
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any, overload
+
+import attrs
+
+from partnership_model.ecology import Actor, EcologyGraph, Relation
+from partnership_model.exceptions import InvalidRecordError, RecordTypeError
+from partnership_model.records import Participant, Person, Register
+from partnership_model.vocabulary import ActorKind
+
+__all__ = ["MIN_KEY_LENGTH", "pseudonym", "pseudonymize"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+MIN_KEY_LENGTH = 16
+"""The shortest key :func:`pseudonymize` accepts, in bytes."""
+
+_PREFIX = "person-"
+
+
+def _check_key(key: object) -> bytes:
+    if not isinstance(key, bytes | bytearray):
+        raise RecordTypeError("key", type(key).__name__, "the key must be bytes")
+    if len(key) < MIN_KEY_LENGTH:
+        # Never put the key itself in an error: report its length only.
+        raise InvalidRecordError(
+            "key",
+            f"{len(key)} bytes",
+            f"the key must be at least {MIN_KEY_LENGTH} bytes long",
+        )
+    return bytes(key)
+
+
+def pseudonym(person_id: str, *, key: bytes) -> str:
+    """The stable keyed pseudonym of *person_id*: ``person-`` and 16 hex digits.
+
+    Raises:
+        InvalidRecordError: The key is shorter than :data:`MIN_KEY_LENGTH` bytes.
+    """
+    digest = hmac.new(_check_key(key), person_id.encode("utf-8"), hashlib.sha256)
+    return _PREFIX + digest.hexdigest()[:16]
+
+
+class _Mapper:
+    """Pseudonymises ids consistently and checks that no two ids collide."""
+
+    def __init__(self, key: bytes) -> None:
+        self.key = _check_key(key)
+        self.seen: dict[str, str] = {}
+        self.owners: dict[str, str] = {}
+
+    def __call__(self, person_id: str) -> str:
+        alias = self.seen.get(person_id)
+        if alias is None:
+            alias = pseudonym(person_id, key=self.key)
+            owner = self.owners.setdefault(alias, person_id)
+            if owner != person_id:  # pragma: no cover - a 64-bit collision
+                raise InvalidRecordError(
+                    "key", "(hidden)", "two ids share a pseudonym; use another key"
+                )
+            self.seen[person_id] = alias
+        return alias
+
+
+@overload
+def pseudonymize(
+    target: Register, *, key: bytes, keep_text: bool = False
+) -> Register: ...
+
+
+@overload
+def pseudonymize(
+    target: EcologyGraph, *, key: bytes, keep_text: bool = False
+) -> EcologyGraph: ...
+
+
+def pseudonymize(
+    target: Register | EcologyGraph, *, key: bytes, keep_text: bool = False
+) -> Any:
+    """Return a copy of a register or ecology graph with people pseudonymised.
+
+    Args:
+        target: A :class:`~partnership_model.Register` or an
+            :class:`~partnership_model.EcologyGraph`.
+        key: The secret HMAC key, at least 16 bytes.
+        keep_text: Keep the free-text fields (titles, descriptions, notes)
+            instead of dropping them. Check them yourself first.
+
+    Raises:
+        RecordTypeError: *target* is neither a register nor an ecology graph, or
+            *key* is not bytes.
+        InvalidRecordError: The key is too short.
+    """
+    mapper = _Mapper(key)
+    if isinstance(target, Register):
+        return _register(target, mapper, keep_text=keep_text)
+    if isinstance(target, EcologyGraph):
+        return _graph(target, mapper)
+    raise RecordTypeError("target", target, "expected a Register or an EcologyGraph")
+
+
+def _participant(participant: Participant, alias: str) -> Participant:
+    return attrs.evolve(
+        participant,
+        person_id=alias,
+        display_name=None if participant.display_name is None else alias,
+    )
+
+
+def _register(register: Register, mapper: _Mapper, *, keep_text: bool) -> Register:
+    people = [
+        Person(
+            id=mapper(person.id),
+            display_name=None if person.display_name is None else mapper(person.id),
+            note=person.note if keep_text else None,
+        )
+        for person in register.people
+    ]
+    organisations = [
+        organisation if keep_text else attrs.evolve(organisation, note=None)
+        for organisation in register.organisations
+    ]
+    engagements = []
+    for engagement in register.engagements:
+        changes: dict[str, Any] = {
+            "participants": [
+                _participant(p, mapper(p.person_id)) for p in engagement.participants
+            ]
+        }
+        if not keep_text:
+            changes["title"] = f"Engagement {engagement.id}"
+            changes["description"] = None
+        engagements.append(attrs.evolve(engagement, **changes))
+    return Register(
+        name=register.name,
+        people=people,
+        organisations=organisations,
+        engagements=engagements,
+    )
+
+
+def _actor_alias(actor: Actor, mapper: _Mapper) -> tuple[str, str | None]:
+    """New id and person_id of a person actor (personas keep their suffix)."""
+    if actor.person_id is not None:
+        alias = mapper(actor.person_id)
+        suffix = (
+            actor.id[len(actor.person_id) :]
+            if actor.id.startswith(actor.person_id)
+            else ""
+        )
+        return alias + suffix, alias
+    return mapper(actor.id), None
+
+
+def _graph(graph: EcologyGraph, mapper: _Mapper) -> EcologyGraph:
+    renamed: dict[str, str] = {}
+    actors = []
+    for actor in graph.actors():
+        if actor.kind is ActorKind.ORGANISATION:
+            renamed[actor.id] = actor.id
+            actors.append(actor)
+            continue
+        new_id, person_id = _actor_alias(actor, mapper)
+        renamed[actor.id] = new_id
+        actors.append(
+            attrs.evolve(
+                actor,
+                id=new_id,
+                person_id=person_id,
+                label=None if actor.label is None else new_id,
+            )
+        )
+    result = EcologyGraph()
+    result.add_actors(actors)
+    result.add_relations(
+        Relation(
+            source=renamed[classified.source],
+            target=renamed[classified.target],
+            engagement_id=classified.relation.engagement_id,
+            degree=classified.relation.degree,
+            start=classified.relation.start,
+            end=classified.relation.end,
+        )
+        for classified in graph.relations()
+    )
+    return result

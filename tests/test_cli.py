@@ -1,0 +1,332 @@
+"""Tests of the command line: every command, on the example and on broken documents."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partnership_model import (
+    EngagementDegree,
+    EngagementLevel,
+    EngagementMatrix,
+    Register,
+    assess,
+    read_json,
+    to_dict,
+    write_json,
+)
+from partnership_model.cli import KEY_ENVIRONMENT_VARIABLE, main
+from partnership_model.ecology import EcologyGraph
+from partnership_model.examples import load_register
+from partnership_model.metrics import relation_counts
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def register_file(tmp_path: Path) -> Path:
+    path = tmp_path / "register.json"
+    write_json(load_register(), path)
+    return path
+
+
+@pytest.fixture
+def broken_file(tmp_path: Path) -> Path:
+    data = to_dict(load_register())
+    data["engagements"][2]["degree"] = "partenariat"
+    data["engagements"][4]["tilte"] = "typo"
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+# -- report -----------------------------------------------------------------------
+
+
+def test_report_prints_the_real_matrix_and_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "report")
+    assert code == 0
+    assert err == ""
+    register = load_register()
+    matrix = EngagementMatrix.from_engagements(register)
+    assert matrix.to_text("en") in out
+    meso = next(line for line in out.splitlines() if line.startswith("Meso ("))
+    expected = [
+        matrix.count(level=EngagementLevel.MESO, degree=d) for d in EngagementDegree
+    ]
+    assert [int(n) for n in meso.split()[-5:-1]] == expected
+    findings = assess(register)
+    assert f"Assessment findings ({len(findings)})" in out
+    for finding in findings:
+        assert finding.engagement_id in out
+    counts = relation_counts(EcologyGraph.from_engagements(register))
+    for kind, count in counts.items():
+        assert f"{kind.label('en')}: {count} (" in out
+
+
+def test_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "report", "--lang", "fr")
+    assert code == 0
+    assert "Matrice du modèle de Montréal" in out
+    assert "Partenariat" in out
+    assert "Constats de l'évaluation" in out
+
+
+def test_report_as_json_and_markdown(
+    capsys: pytest.CaptureFixture[str], register_file: Path
+) -> None:
+    code, out, _ = run(capsys, "report", str(register_file), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["register"]["engagements"] == len(load_register())
+    assert data["matrix"] == to_dict(EngagementMatrix.from_engagements(load_register()))
+    assert len(data["findings"]) == len(assess(load_register()))
+    code, out, _ = run(capsys, "report", str(register_file), "--format", "markdown")
+    assert code == 0
+    assert out.startswith("# Partnership report")
+    assert "| Level | Information |" in out
+
+
+def test_report_on_a_broken_file_exits_1_with_paths(
+    capsys: pytest.CaptureFixture[str], broken_file: Path
+) -> None:
+    code, out, err = run(capsys, "report", str(broken_file))
+    assert code == 1
+    assert out == ""
+    assert "$.engagements[2].degree" in err
+    assert "did you mean 'title'" in err
+    assert "Traceback" not in err
+
+
+# -- validate ---------------------------------------------------------------------
+
+
+def test_validate(
+    capsys: pytest.CaptureFixture[str], register_file: Path, broken_file: Path
+) -> None:
+    code, out, _ = run(capsys, "validate", str(register_file))
+    assert code == 0
+    assert "valid register (17 engagements" in out
+    code, out, err = run(capsys, "validate", str(register_file), str(broken_file))
+    assert code == 1
+    assert "valid register" in out
+    assert f"{broken_file}: invalid (2 problems)" in err
+    assert "$.engagements[4].tilte" in err
+
+
+def test_validate_with_the_reference_schema_validator(
+    capsys: pytest.CaptureFixture[str], register_file: Path, broken_file: Path
+) -> None:
+    code, out, _ = run(capsys, "validate", "--schema", str(register_file))
+    assert code == 0
+    assert "model rules and JSON Schema" in out
+    code, _, err = run(capsys, "validate", "--schema", str(broken_file))
+    assert code == 1
+    assert "degree" in err
+
+
+def test_validate_missing_file_and_bad_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "validate", str(tmp_path / "nope.json"))
+    assert code == 1
+    assert "cannot read the file" in err
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"{\xff")
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 1
+    assert "not UTF-8" in err
+
+
+# -- schema -----------------------------------------------------------------------
+
+
+def test_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert json.loads(out)["$id"].endswith(":register:1.0")
+    code, out, _ = run(capsys, "schema", "--out", str(tmp_path / "schemas"))
+    assert code == 0
+    names = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert names == ["ecology.schema.json", "register.schema.json"]
+
+
+# -- convert ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["graphml", "gexf", "node-link", "kumu"])
+def test_convert_to_each_format(
+    capsys: pytest.CaptureFixture[str], register_file: Path, tmp_path: Path, target: str
+) -> None:
+    out_path = tmp_path / f"out.{target}"
+    code, out, err = run(
+        capsys, "convert", str(register_file), "--to", target, "--out", str(out_path)
+    )
+    assert code == 0, err
+    assert out_path.stat().st_size > 1000
+    assert str(out_path) in out
+
+
+def test_convert_node_link_to_stdout_reads_back(
+    capsys: pytest.CaptureFixture[str], register_file: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "convert", str(register_file), "--to", "node-link")
+    assert code == 0
+    path = tmp_path / "ecology.json"
+    path.write_text(out, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    graph = EcologyGraph.from_engagements(load_register())
+    assert (
+        f"{graph.number_of_actors} actors, {graph.number_of_relations} relations" in out
+    )
+
+
+def test_convert_to_csv(
+    capsys: pytest.CaptureFixture[str], register_file: Path, tmp_path: Path
+) -> None:
+    code, _, _ = run(
+        capsys,
+        "convert",
+        str(register_file),
+        "--to",
+        "csv",
+        "--out",
+        str(tmp_path / "csv"),
+    )
+    assert code == 0
+    assert (
+        (tmp_path / "csv" / "actors.csv").read_text(encoding="utf-8").startswith("id,")
+    )
+
+
+def test_convert_broken_file_exits_1(
+    capsys: pytest.CaptureFixture[str], broken_file: Path
+) -> None:
+    code, _, err = run(capsys, "convert", str(broken_file), "--to", "gexf")
+    assert code == 1
+    assert "$.engagements[2].degree" in err
+
+
+def test_convert_pseudonymize_needs_a_key_from_env_or_file(
+    capsys: pytest.CaptureFixture[str],
+    register_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(KEY_ENVIRONMENT_VARIABLE, raising=False)
+    code, _, err = run(
+        capsys, "convert", str(register_file), "--to", "register", "--pseudonymize"
+    )
+    assert code == 2
+    assert KEY_ENVIRONMENT_VARIABLE in err
+    monkeypatch.setenv(KEY_ENVIRONMENT_VARIABLE, "short")
+    code, _, err = run(
+        capsys, "convert", str(register_file), "--to", "register", "--pseudonymize"
+    )
+    assert code == 2
+    assert "16 bytes" in err
+    monkeypatch.setenv(KEY_ENVIRONMENT_VARIABLE, "an environment key of some length")
+    out_path = tmp_path / "shared.json"
+    code, _, _ = run(
+        capsys,
+        "convert",
+        str(register_file),
+        "--to",
+        "register",
+        "--pseudonymize",
+        "--out",
+        str(out_path),
+    )
+    assert code == 0
+    shared = read_json(out_path, Register)
+    original_ids = {p.id for p in load_register().people}
+    assert not original_ids & {p.id for p in shared.people}
+    key_file = tmp_path / "key"
+    key_file.write_bytes(b"a key kept in a file, not in history\n")
+    code, _, _ = run(
+        capsys,
+        "convert",
+        str(register_file),
+        "--to",
+        "gexf",
+        "--pseudonymize",
+        "--key-file",
+        str(key_file),
+        "--out",
+        str(tmp_path / "shared.gexf"),
+    )
+    assert code == 0
+    text = (tmp_path / "shared.gexf").read_text(encoding="utf-8")
+    assert not any(person_id in text for person_id in original_ids), "an id leaked"
+
+
+def test_no_key_option_exists() -> None:
+    """A key given on the command line would stay in shell history."""
+    with pytest.raises(SystemExit) as caught:
+        main(["convert", "x.json", "--to", "gexf", "--key", "secret"])
+    assert caught.value.code == 2
+
+
+# -- plot, usage, module entry point ----------------------------------------------
+
+
+def test_plot(
+    capsys: pytest.CaptureFixture[str], register_file: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("matplotlib")
+    code, _, err = run(
+        capsys, "plot", str(register_file), "--out", str(tmp_path / "eco.png")
+    )
+    assert code == 0, err
+    assert (tmp_path / "eco.png").read_bytes().startswith(b"\x89PNG")
+    code, _, _ = run(capsys, "plot", "--matrix", "--out", str(tmp_path / "matrix.svg"))
+    assert code == 0
+    assert b"<svg" in (tmp_path / "matrix.svg").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["nope"],
+        ["report", "--lang", "de"],
+        ["convert", "f.json"],
+        ["report", "--format", "pdf"],
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+
+
+@pytest.mark.parametrize("command", ["report", "schema", "validate", "convert", "plot"])
+def test_every_command_has_help(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    assert "usage: partnership-model" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "partnership_model", "report", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["register"]["engagements"] == 17
