@@ -19,7 +19,6 @@ import sys
 import time
 from pathlib import Path
 
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
@@ -57,9 +56,13 @@ def _print(results: list[Result]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes (CI smoke run)")
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes (CI smoke run)"
+    )
     parser.add_argument("--only", help="run only the modules whose name contains this")
-    parser.add_argument("--repeat", type=int, default=None, help="repetitions per measure")
+    parser.add_argument(
+        "--repeat", type=int, default=None, help="repetitions per measure"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if a target is missed"

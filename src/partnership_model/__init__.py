@@ -7,89 +7,189 @@ five domains, with the roles of engaged people) and the Ecology of Engagement
 (bonding, bridging and linking relations).
 
 Everything listed in ``__all__`` is public and importable from here.
+
+The package namespace is lazy: ``import partnership_model`` loads almost
+nothing, and each public name is imported from its module the first time it is
+used (:pep:`562`). ``from partnership_model import Register`` works as usual.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from partnership_model._version import __version__
-from partnership_model.assessment import RULES, Finding, Rule, assess
-from partnership_model.ecology import (
-    Actor,
-    ClassifiedRelation,
-    EcologyGraph,
-    Relation,
-    classify_relation,
-    crosses_authority,
-    crosses_sphere,
-    relation_types,
-)
-from partnership_model.exceptions import (
-    DuplicateIdError,
-    InvalidRecordError,
-    PartnershipModelError,
-    RecordTypeError,
-    RelationTypeMismatchWarning,
-    SchemaVersionError,
-    UnknownActorError,
-    UnknownReferenceError,
-    ValidationError,
-    VocabularyError,
-)
-from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
-from partnership_model.metrics import (
-    BrokerageRole,
-    actor_ei_index,
-    actor_relation_counts,
-    broker_centrality,
-    brokerage_roles,
-    brokers,
-    ei_index,
-    group_ei_index,
-    isolated_actors,
-    relation_counts,
-    relation_shares,
-    silos,
-    unlinked_to_macro,
-)
-from partnership_model.records import (
-    SCHEMA_VERSION,
-    Engagement,
-    Organisation,
-    Participant,
-    Person,
-    Register,
-)
-from partnership_model.privacy import pseudonymize
-from partnership_model.schema import json_schema
-from partnership_model.serialization import (
-    from_dict,
-    from_json,
-    read_json,
-    to_dict,
-    to_json,
-    validate,
-    write_json,
-)
-from partnership_model.vocabulary import (
-    ActorKind,
-    CarePosture,
-    EngagementDegree,
-    EngagementDomain,
-    EngagementLevel,
-    EngagementOutcome,
-    KnowledgeSource,
-    KnowledgeType,
-    Leadership,
-    MontrealField,
-    ProjectPhase,
-    RecognitionModality,
-    RelationType,
-    ResearchStage,
-    Role,
-    Severity,
-    Sphere,
-    TiersAction,
-    TiersActionFamily,
-    TogetherActivity,
-)
+
+if TYPE_CHECKING:
+    from partnership_model.assessment import (
+        RULES,
+        Finding,
+        Rule,
+        assess,
+    )
+    from partnership_model.ecology import (
+        Actor,
+        ClassifiedRelation,
+        EcologyGraph,
+        Relation,
+        classify_relation,
+        crosses_authority,
+        crosses_sphere,
+        relation_types,
+    )
+    from partnership_model.exceptions import (
+        DuplicateIdError,
+        InvalidRecordError,
+        PartnershipModelError,
+        RecordTypeError,
+        RelationTypeMismatchWarning,
+        SchemaVersionError,
+        UnknownActorError,
+        UnknownReferenceError,
+        ValidationError,
+        VocabularyError,
+    )
+    from partnership_model.matrix import (
+        EngagementMatrix,
+        ResearchEngagementMatrix,
+    )
+    from partnership_model.metrics import (
+        BrokerageRole,
+        actor_ei_index,
+        actor_relation_counts,
+        broker_centrality,
+        brokerage_roles,
+        brokers,
+        ei_index,
+        group_ei_index,
+        isolated_actors,
+        relation_counts,
+        relation_shares,
+        silos,
+        unlinked_to_macro,
+    )
+    from partnership_model.privacy import (
+        pseudonymize,
+    )
+    from partnership_model.records import (
+        SCHEMA_VERSION,
+        Engagement,
+        Organisation,
+        Participant,
+        Person,
+        Register,
+    )
+    from partnership_model.schema import (
+        json_schema,
+    )
+    from partnership_model.serialization import (
+        from_dict,
+        from_json,
+        read_json,
+        to_dict,
+        to_json,
+        validate,
+        write_json,
+    )
+    from partnership_model.vocabulary import (
+        ActorKind,
+        CarePosture,
+        EngagementDegree,
+        EngagementDomain,
+        EngagementLevel,
+        EngagementOutcome,
+        KnowledgeSource,
+        KnowledgeType,
+        Leadership,
+        MontrealField,
+        ProjectPhase,
+        RecognitionModality,
+        RelationType,
+        ResearchStage,
+        Role,
+        Severity,
+        Sphere,
+        TiersAction,
+        TiersActionFamily,
+        TogetherActivity,
+    )
+
+
+# Where each public name lives (checked against the imports above by the tests).
+_EXPORTS: dict[str, str] = {
+    "Actor": "ecology",
+    "ActorKind": "vocabulary",
+    "BrokerageRole": "metrics",
+    "CarePosture": "vocabulary",
+    "ClassifiedRelation": "ecology",
+    "DuplicateIdError": "exceptions",
+    "EcologyGraph": "ecology",
+    "Engagement": "records",
+    "EngagementDegree": "vocabulary",
+    "EngagementDomain": "vocabulary",
+    "EngagementLevel": "vocabulary",
+    "EngagementMatrix": "matrix",
+    "EngagementOutcome": "vocabulary",
+    "Finding": "assessment",
+    "InvalidRecordError": "exceptions",
+    "KnowledgeSource": "vocabulary",
+    "KnowledgeType": "vocabulary",
+    "Leadership": "vocabulary",
+    "MontrealField": "vocabulary",
+    "Organisation": "records",
+    "Participant": "records",
+    "PartnershipModelError": "exceptions",
+    "Person": "records",
+    "ProjectPhase": "vocabulary",
+    "RULES": "assessment",
+    "RecognitionModality": "vocabulary",
+    "RecordTypeError": "exceptions",
+    "Register": "records",
+    "Relation": "ecology",
+    "RelationType": "vocabulary",
+    "RelationTypeMismatchWarning": "exceptions",
+    "ResearchEngagementMatrix": "matrix",
+    "ResearchStage": "vocabulary",
+    "Role": "vocabulary",
+    "Rule": "assessment",
+    "SCHEMA_VERSION": "records",
+    "SchemaVersionError": "exceptions",
+    "Severity": "vocabulary",
+    "Sphere": "vocabulary",
+    "TiersAction": "vocabulary",
+    "TiersActionFamily": "vocabulary",
+    "TogetherActivity": "vocabulary",
+    "UnknownActorError": "exceptions",
+    "UnknownReferenceError": "exceptions",
+    "ValidationError": "exceptions",
+    "VocabularyError": "exceptions",
+    "actor_ei_index": "metrics",
+    "actor_relation_counts": "metrics",
+    "assess": "assessment",
+    "broker_centrality": "metrics",
+    "brokerage_roles": "metrics",
+    "brokers": "metrics",
+    "classify_relation": "ecology",
+    "crosses_authority": "ecology",
+    "crosses_sphere": "ecology",
+    "ei_index": "metrics",
+    "from_dict": "serialization",
+    "from_json": "serialization",
+    "group_ei_index": "metrics",
+    "isolated_actors": "metrics",
+    "json_schema": "schema",
+    "pseudonymize": "privacy",
+    "read_json": "serialization",
+    "relation_counts": "metrics",
+    "relation_shares": "metrics",
+    "relation_types": "ecology",
+    "silos": "metrics",
+    "to_dict": "serialization",
+    "to_json": "serialization",
+    "unlinked_to_macro": "metrics",
+    "validate": "serialization",
+    "write_json": "serialization",
+}
 
 __all__ = [
     "RULES",
@@ -166,6 +266,21 @@ __all__ = [
     "validate",
     "write_json",
 ]
+
+
+# Hidden from type checkers, which would otherwise type every unknown attribute
+# of the package as Any and stop catching typos such as ``pm.Regster``.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        """Import a public name from its module on first use (PEP 562)."""
+        module = _EXPORTS.get(name)
+        if module is None:
+            msg = f"module 'partnership_model' has no attribute {name!r}"
+            raise AttributeError(msg)
+        value = getattr(importlib.import_module(f"partnership_model.{module}"), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -1,0 +1,301 @@
+"""Benchmarks 3-6 of issue 7 for registers: loading, dumping, matrix, import, scaling.
+
+Each measure runs the library and its raw baseline alternately in the same
+process (see ``_harness.compare``); data comes from a fixed seed.
+
+* load: ``from_json(text, Register)`` (parse, check everything, build records)
+  against ``json.loads(text)`` of the same text; target <= 4x. Shown alongside,
+  for scale: a pre-built ``jsonschema.Draft202012Validator`` validating the
+  same documents (measured on a sample and scaled linearly, no target).
+* dump: ``to_json(register)`` against ``json.dumps`` of the equivalent dicts;
+  target <= 1.5x.
+* matrix: ``EngagementMatrix.from_engagements`` over 1,000,000 engagements
+  against a ``collections.Counter`` of their (level, degree) pairs; target <= 2x.
+* import: ``import partnership_model`` against ``import attrs, cattrs,
+  networkx`` in fresh interpreters; target <= 1.05x. Also reported: importing
+  every public name (no target: the namespace is lazy, so this is the cost a
+  program that uses the whole API pays once).
+* scaling: each of load, dump and matrix at a 10x smaller size; the ratio of
+  the library's times must stay <= 11x for 10x the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import random
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from _harness import Result, Timing, compare
+
+from partnership_model import (
+    Engagement,
+    EngagementDegree,
+    EngagementDomain,
+    EngagementLevel,
+    EngagementMatrix,
+    Leadership,
+    Participant,
+    Person,
+    RecognitionModality,
+    Register,
+    ResearchStage,
+    Role,
+    from_json,
+    to_dict,
+    to_json,
+)
+
+SEED = 20261123
+
+
+def make_register(n_engagements: int, *, seed: int = SEED) -> Register:
+    """A synthetic register: 3-5 participants per engagement, one person per 5 engagements."""
+    rng = random.Random(seed)
+    n_people = max(10, n_engagements // 5)
+    people = [Person(id=f"person-{i:07d}") for i in range(n_people)]
+    roles = list(Role)
+    domains = list(EngagementDomain)
+    levels = list(EngagementLevel)
+    degrees = list(EngagementDegree)
+    leaderships = list(Leadership)
+    stages = list(ResearchStage)
+    engagements = []
+    for i in range(n_engagements):
+        chosen = rng.sample(range(n_people), rng.randint(3, 5))
+        participants = [
+            Participant(
+                person_id=f"person-{p:07d}",
+                role=rng.choice(roles),
+                decision_role=rng.random() < 0.3,
+            )
+            for p in chosen
+        ]
+        start = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000))
+        engagements.append(
+            Engagement(
+                id=f"engagement-{i:07d}",
+                title=f"Comité d'amélioration n° {i}",
+                domain=rng.choice(domains),
+                level=rng.choice(levels),
+                degree=rng.choice(degrees),
+                leadership=rng.choice(leaderships),
+                participants=participants,
+                description="Patients partenaires et professionnels co-construisent le projet.",
+                start=start,
+                end=start + dt.timedelta(days=rng.randrange(1, 700)),
+                research_stages=rng.sample(stages, rng.randint(0, 2)),
+                recognition=rng.sample(list(RecognitionModality), rng.randint(0, 2)),
+                sources=("SSAQuebec2023",),
+            )
+        )
+    return Register(name="synthetic register", people=people, engagements=engagements)
+
+
+def make_engagements(n: int, *, seed: int = SEED) -> list[Engagement]:
+    """*n* light engagements (one shared participant tuple) for the matrix benchmark."""
+    rng = random.Random(seed)
+    participants = (Participant(person_id="p", role=Role.PATIENT_PARTNER),)
+    levels = list(EngagementLevel)
+    degrees = list(EngagementDegree)
+    domains = list(EngagementDomain)
+    gc.disable()
+    try:
+        return [
+            Engagement(
+                id=f"e{i}",
+                title="t",
+                domain=rng.choice(domains),
+                level=rng.choice(levels),
+                degree=rng.choice(degrees),
+                leadership=Leadership.CO_LED,
+                participants=participants,
+            )
+            for i in range(n)
+        ]
+    finally:
+        gc.enable()
+
+
+def _load(size: int, repeat: int) -> tuple[Result, Result]:
+    register = make_register(size)
+    text = to_json(register)
+    assert from_json(text, Register) == register  # noqa: S101 - sanity check
+    lib, base = compare(
+        lambda: from_json(text, Register),
+        lambda: json.loads(text),
+        repeat=repeat,
+        memory=False,
+    )
+    load = Result(
+        name="3. load register JSON (parse+check+build)",
+        size=f"{size:,} engagements",
+        library=lib,
+        baseline=base,
+        target_ratio=4.0,
+        note=f"{len(text) / 2**20:.0f} MiB of JSON; baseline json.loads",
+    )
+    reference = _schema_reference(text, base.median)
+    return load, reference
+
+
+def _schema_reference(text: str, loads_median: float) -> Result:
+    """The reference jsonschema validator on a sample of the same documents, scaled."""
+    try:
+        import jsonschema
+    except ImportError:  # pragma: no cover - the test extra installs it
+        return Result(
+            "3. (reference jsonschema validator)",
+            "skipped",
+            Timing([1]),
+            Timing([1]),
+            None,
+        )
+    from partnership_model.schema import json_schema
+
+    data = json.loads(text)
+    validator = jsonschema.Draft202012Validator(json_schema(Register))
+    engagements = data["engagements"]
+    sample_size = min(len(engagements), 2000)
+    sample = {**data, "engagements": engagements[:sample_size]}
+    start = time.perf_counter()
+    validator.validate(sample)
+    elapsed = (time.perf_counter() - start) * len(engagements) / sample_size
+    return Result(
+        name="3. (reference jsonschema validator alone)",
+        size=f"{len(engagements):,} (scaled from {sample_size:,})",
+        library=Timing([elapsed]),
+        baseline=Timing([loads_median]),
+        target_ratio=None,
+        note="for scale only: schema validation of the same documents vs json.loads",
+    )
+
+
+def _dump(size: int, repeat: int) -> Result:
+    register = make_register(size)
+    dicts = to_dict(register)
+    lib, base = compare(
+        lambda: to_json(register),
+        lambda: json.dumps(dicts, ensure_ascii=False, separators=(",", ":")),
+        repeat=repeat,
+    )
+    return Result(
+        name="3. dump register to JSON",
+        size=f"{size:,} engagements",
+        library=lib,
+        baseline=base,
+        target_ratio=1.5,
+        note="baseline json.dumps of the equivalent dicts",
+    )
+
+
+def _matrix(size: int, repeat: int) -> Result:
+    engagements = make_engagements(size)
+    lib, base = compare(
+        lambda: EngagementMatrix.from_engagements(engagements),
+        lambda: Counter((e.level, e.degree) for e in engagements),
+        repeat=repeat,
+    )
+    return Result(
+        name="4. Montreal matrix",
+        size=f"{size:,} engagements",
+        library=lib,
+        baseline=base,
+        target_ratio=2.0,
+        note="baseline Counter over (level, degree) pairs",
+    )
+
+
+def _import_time(statement: str, repeat: int) -> Timing:
+    timing = Timing()
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", statement], check=True)  # noqa: S603
+        timing.times.append(time.perf_counter() - start)
+    return timing
+
+
+def _imports(repeat: int) -> list[Result]:
+    runs = max(repeat * 2, 7)
+    base = Timing()
+    lib = Timing()
+    full = Timing()
+    for _ in range(runs):  # interleave the three so noise hits all of them
+        base.times += _import_time("import attrs, cattrs, networkx", 1).times
+        lib.times += _import_time("import partnership_model", 1).times
+        full.times += _import_time(
+            "import partnership_model as pm; [getattr(pm, n) for n in pm.__all__]", 1
+        ).times
+    return [
+        Result(
+            name="5. import partnership_model",
+            size="fresh interpreter",
+            library=lib,
+            baseline=base,
+            target_ratio=1.05,
+            note="baseline: import attrs, cattrs, networkx (interpreter start-up included in both)",
+        ),
+        Result(
+            name="5. (every public name resolved)",
+            size="fresh interpreter",
+            library=full,
+            baseline=base,
+            target_ratio=None,
+            note="the whole API loaded once: our modules on top of attrs, cattrs and networkx",
+        ),
+    ]
+
+
+def _scaling(name: str, measure: Callable[[int], Timing], large: int) -> Result:
+    small_timing = measure(large // 10)
+    large_timing = measure(large)
+    return Result(
+        name=f"6. scaling: {name}",
+        size=f"{large // 10:,} -> {large:,}",
+        library=large_timing,
+        baseline=small_timing,
+        target_ratio=11.0,
+        note="ratio = time at 10x the data / time at the base size",
+    )
+
+
+def _time(fn: Callable[[], object], repeat: int) -> Timing:
+    timing = Timing()
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        timing.times.append(time.perf_counter() - start)
+    return timing
+
+
+def run(*, quick: bool, repeat: int) -> list[Result]:
+    """Run benchmarks 3-6 for registers."""
+    n_load = 10_000 if quick else 100_000
+    n_matrix = 100_000 if quick else 1_000_000
+    results: list[Result] = []
+    load, reference = _load(n_load, repeat)
+    results += [load, reference, _dump(n_load, repeat), _matrix(n_matrix, repeat)]
+    results += _imports(repeat)
+
+    def load_time(size: int) -> Timing:
+        text = to_json(make_register(size))
+        return _time(lambda: from_json(text, Register), repeat)
+
+    def dump_time(size: int) -> Timing:
+        register = make_register(size)
+        return _time(lambda: to_json(register), repeat)
+
+    def matrix_time(size: int) -> Timing:
+        engagements = make_engagements(size)
+        return _time(lambda: EngagementMatrix.from_engagements(engagements), repeat)
+
+    results.append(_scaling("load", load_time, n_load))
+    results.append(_scaling("dump", dump_time, n_load))
+    results.append(_scaling("matrix", matrix_time, n_matrix))
+    return results

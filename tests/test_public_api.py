@@ -1,0 +1,221 @@
+"""Tests of the public API contract: names, laziness, and user-style code.
+
+``test_user_script`` is written the way a tool that imports partnership_model
+would use it, with every name the issues pin as public, spelled exactly; mypy
+checks it like the rest of the test suite.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import partnership_model
+from partnership_model import (
+    Actor,
+    EcologyGraph,
+    Engagement,
+    EngagementDegree,
+    EngagementDomain,
+    EngagementLevel,
+    EngagementMatrix,
+    Leadership,
+    Participant,
+    PartnershipModelError,
+    Register,
+    RelationType,
+    Role,
+    Sphere,
+    ValidationError,
+    VocabularyError,
+    __version__,
+    assess,
+    classify_relation,
+    from_dict,
+    from_json,
+    json_schema,
+    pseudonymize,
+    relation_counts,
+    to_dict,
+    to_json,
+    validate,
+)
+from partnership_model.examples import load_register
+
+INIT = Path(partnership_model.__file__)
+
+PINNED = [
+    "__version__",
+    "PartnershipModelError",
+    "VocabularyError",
+    "EngagementDegree",
+    "EngagementLevel",
+    "EngagementDomain",
+    "Sphere",
+    "Role",
+    "Leadership",
+    "RelationType",
+    "Participant",
+    "Engagement",
+    "EngagementMatrix",
+    "assess",
+    "Actor",
+    "EcologyGraph",
+    "classify_relation",
+    "relation_counts",
+    "to_json",
+    "from_json",
+    "to_dict",
+    "from_dict",
+    "json_schema",
+    "validate",
+    "ValidationError",
+    "pseudonymize",
+]
+
+
+def test_all_is_sorted_and_complete() -> None:
+    names = partnership_model.__all__
+
+    def ruff_order(name: str) -> tuple[int, str]:
+        if name.isupper():
+            return (0, name)
+        return (1 if name[0].isupper() else 2, name)
+
+    assert list(names) == sorted(names, key=ruff_order)
+    assert set(PINNED) <= set(names)
+    for name in names:
+        assert getattr(partnership_model, name) is not None
+
+
+def test_lazy_map_matches_the_type_checking_imports() -> None:
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    imported: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            module = node.module.removeprefix("partnership_model.")
+            if module in {"_version", "typing", "importlib", "__future__"}:
+                continue
+            for alias in node.names:
+                imported[alias.asname or alias.name] = module
+    exports = partnership_model._EXPORTS
+    assert imported == exports
+    assert set(exports) == set(partnership_model.__all__) - {"__version__"}
+    for name, module in exports.items():
+        value = getattr(importlib.import_module(f"partnership_model.{module}"), name)
+        assert getattr(partnership_model, name) is value
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        _ = partnership_model.Nope  # type: ignore[attr-defined]
+
+
+def test_import_is_lazy_and_light() -> None:
+    code = (
+        "import sys, partnership_model; "
+        "print(sorted(m for m in ('networkx', 'cattrs', 'jsonschema', 'matplotlib', "
+        "'hypothesis') if m in sys.modules))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+    code = (
+        "import sys, partnership_model as pm; [getattr(pm, n) for n in pm.__all__]; "
+        "print(sorted(m for m in ('jsonschema', 'matplotlib', 'hypothesis') if m in sys.modules))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(__version__, str)
+    assert __version__.count(".") >= 2
+
+
+def test_user_script() -> None:
+    """A partnership dashboard, written against the pinned public names only."""
+    degree = EngagementDegree.parse("Partenariat")
+    assert degree is EngagementDegree.PARTNERSHIP
+    assert EngagementDegree.INFORMATION < EngagementDegree.CONSULTATION
+    assert EngagementLevel.MICRO < EngagementLevel.MESO < EngagementLevel.MACRO
+    assert Role.MANAGER.sphere is Sphere.PROFESSIONAL
+    assert Role.MANAGER.level is EngagementLevel.MESO
+    label: str = EngagementDomain.RESEARCH.label("fr")
+    definition: str = Leadership.CO_LED.definition("en")
+    assert label
+    assert definition
+    try:
+        EngagementDegree.parse("nope")
+    except VocabularyError as error:
+        assert isinstance(error, PartnershipModelError)
+
+    committee = Engagement(
+        id="qi-committee",
+        title="Quality committee",
+        domain=EngagementDomain.CARE_AND_SERVICES,
+        level=EngagementLevel.MESO,
+        degree=degree,
+        leadership=Leadership.PROFESSIONAL_LED,
+        participants=(
+            Participant(person_id="p1", role=Role.PATIENT_PARTNER),
+            Participant(person_id="c1", role=Role.CLINICIAN),
+            Participant(person_id="m1", role=Role.MANAGER),
+        ),
+        start=dt.date(2024, 1, 15),
+    )
+    register = Register.from_engagements([committee])
+    assert register.engagements == (committee,)
+
+    matrix = EngagementMatrix.from_engagements(register.engagements)
+    assert matrix.count(level=EngagementLevel.MESO, degree=degree) == 1
+    assert matrix == EngagementMatrix.from_engagements(register)
+
+    codes = {finding.code for finding in assess(committee)}
+    assert "missing_co_leadership" in codes
+
+    patient = Actor(id="p1", sphere=Sphere.COMMUNITY, level=EngagementLevel.MICRO)
+    manager = Actor(id="m1", sphere=Sphere.PROFESSIONAL, level=EngagementLevel.MESO)
+    assert classify_relation(patient, manager) is RelationType.LINKING
+    graph = EcologyGraph()
+    graph.add_actor(patient)
+    graph.add_actors([manager])
+    graph.add_relation("p1", "m1")
+    graph.add_relations([("m1", "p1")])
+    counts: dict[RelationType, int] = relation_counts(graph)
+    assert counts == {
+        RelationType.BONDING: 0,
+        RelationType.BRIDGING: 0,
+        RelationType.LINKING: 2,
+    }
+    exported: nx.MultiGraph[str] = graph.to_networkx()
+    assert exported.nodes["p1"]["sphere"] == "community"
+    assert {d["relation_type"] for _, _, d in exported.edges(data=True)} == {"linking"}
+    assert EcologyGraph.from_networkx(exported) == graph
+    assert EcologyGraph.from_engagements(register).number_of_relations == 3
+
+    text = to_json(register)
+    assert from_json(text, Register) == register
+    assert from_dict(to_dict(register), Register) == register
+    validate(to_dict(register), Register)
+    schema = json_schema(Register)
+    assert schema["$schema"].endswith("2020-12/schema")
+    bad = to_dict(register)
+    bad["engagements"][0]["degree"] = "partnershp"
+    try:
+        from_dict(bad, Register)
+    except ValidationError as error:
+        assert error.path == "$.engagements[0].degree"
+
+    shared = pseudonymize(load_register(), key=b"a key of at least 16 bytes")
+    assert len(shared.engagements) == len(load_register().engagements)
