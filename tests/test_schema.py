@@ -23,6 +23,7 @@ from partnership_model import (
     strategies as pms,
     to_dict,
 )
+from partnership_model.ecology import EcologyGraph
 from partnership_model.examples import load_register
 from partnership_model.schema import (
     SCHEMA_FILES,
@@ -182,3 +183,50 @@ def test_check_against_schema_reports_every_violation() -> None:
         check_against_schema(data, Register)
     paths = {p.path for p in caught.value.problems}
     assert {"$.engagements[0].degree", "$.engagements[1]"} <= paths
+
+
+# -- the ecology document ---------------------------------------------------------
+
+ECOLOGY_CROSS_FIELD_CODES = {
+    "unknown_actor",
+    "duplicate_id",
+    "self_loop",
+    "date_order",
+    "relation_type_mismatch",
+}
+
+
+def test_ecology_schema_is_valid_and_typed() -> None:
+    schema = json_schema(EcologyGraph)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == "urn:partnership-model:schema:ecology:1.0"
+    assert schema["properties"]["edges"]["items"] == {"$ref": "#/$defs/Relation"}
+    relation = schema["$defs"]["Relation"]["properties"]
+    assert relation["relation_type"]["allOf"] == [{"$ref": "#/$defs/RelationType"}]
+    # Node-link formats cannot carry null: optional attributes are simply absent.
+    assert "anyOf" not in json.dumps(schema)
+
+
+@given(pms.ecology_graphs())
+def test_every_dumped_ecology_is_valid_under_the_schema(graph: EcologyGraph) -> None:
+    assert schema_problems(to_dict(graph), EcologyGraph) == []
+
+
+def test_the_example_ecology_validates() -> None:
+    check_against_schema(
+        to_dict(EcologyGraph.from_engagements(load_register())), EcologyGraph
+    )
+
+
+@settings(max_examples=150)
+@given(from_schema(json_schema(EcologyGraph)))
+def test_every_schema_valid_ecology_loads_or_breaks_a_cross_field_rule(
+    document: dict[str, Any],
+) -> None:
+    assert schema_problems(document, EcologyGraph) == []
+    try:
+        graph = from_dict(document, EcologyGraph)
+    except ValidationError as error:
+        assert {p.code for p in error.problems} <= ECOLOGY_CROSS_FIELD_CODES, error
+    else:
+        assert schema_problems(to_dict(graph), EcologyGraph) == []

@@ -209,7 +209,7 @@ def _read_actor(
     try:
         return Actor(**values)
     except InvalidRecordError as error:
-        collector.add(path, error.field, error.reason, "invalid")
+        collector.add(path, error.field, error.reason, error.code)
         return None
 
 
@@ -262,7 +262,7 @@ def _read_relation(
     try:
         return Relation(**values), declared
     except InvalidRecordError as error:
-        collector.add(path, error.field, error.reason, "invalid")
+        collector.add(path, error.field, error.reason, error.code)
         return None
 
 

@@ -122,11 +122,7 @@ def __dir__() -> list[str]:
 # -- records ------------------------------------------------------------------
 
 
-def _optional_identifier(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None:
-        v.check_identifier(attribute.name, value)
+_optional_identifier = v.optional_identifier
 
 
 @attrs.frozen(kw_only=True)
@@ -260,11 +256,17 @@ class Relation:
     def __attrs_post_init__(self) -> None:
         if self.source == self.target:
             raise InvalidRecordError(
-                "target", self.target, "a relation joins two different actors"
+                "target",
+                self.target,
+                "a relation joins two different actors",
+                code="self_loop",
             )
         if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidRecordError(
-                "end", self.end, f"the end date is before the start date {self.start}"
+                "end",
+                self.end,
+                f"the end date is before the start date {self.start}",
+                code="date_order",
             )
 
 

@@ -143,10 +143,16 @@ def attribute_descriptions(cls: type[Any]) -> dict[str, str]:
 
 
 class _Builder:
-    """Collects ``$defs`` while translating field kinds into schema fragments."""
+    """Collects ``$defs`` while translating field kinds into schema fragments.
 
-    def __init__(self) -> None:
+    Args:
+        nullable: Whether optional fields also accept ``null`` (true for records;
+            false in node-link documents, whose formats cannot carry nulls).
+    """
+
+    def __init__(self, *, nullable: bool = True) -> None:
         self.defs: dict[str, Any] = {}
+        self.nullable = nullable
 
     def ref(self, name: str) -> dict[str, Any]:
         return {"$ref": f"#/$defs/{name}"}
@@ -294,7 +300,7 @@ class _Builder:
         else:  # pragma: no cover - guarded by field_specs
             msg = f"no schema for kind {k!r}"
             raise TypeError(msg)
-        if kind.optional:
+        if kind.optional and self.nullable:
             return {"anyOf": [item, {"type": "null"}]}
         if "$ref" in item:
             return {"allOf": [item]}
@@ -316,8 +322,8 @@ def _version_property() -> dict[str, Any]:
 
 @_codec.per_class
 def _generate(cls: type[Any]) -> str:
-    builder = _Builder()
     documents = _document_classes()
+    builder = _Builder(nullable=cls is not documents.get("ecology"))
     if cls is documents.get("ecology"):
         body = _ecology_schema(builder)
     elif _codec.is_record_class(cls):
