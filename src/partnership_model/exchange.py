@@ -60,6 +60,8 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+import warnings
 import xml.parsers.expat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -182,6 +184,19 @@ def from_node_link(
             for key in data
             if key not in _NODE_LINK_KEYS
         )
+    problems.extend(
+        Problem(f"$.{key}", "expected true or false", "wrong_type")
+        for key in ("directed", "multigraph")
+        if key in data and type(data[key]) is not bool
+    )
+    graph_attributes = data.get("graph", {})
+    if not isinstance(graph_attributes, Mapping):
+        problems.append(Problem("$.graph", "expected an object", "wrong_type"))
+    elif extra == "raise":
+        problems.extend(
+            Problem(f"$.graph.{key}", f"unknown graph attribute {key!r}", "unknown_key")
+            for key in graph_attributes
+        )
     if "edges" in data and "links" in data:
         problems.append(
             Problem("$", "both 'edges' and 'links' are present; keep one", "ambiguous")
@@ -257,6 +272,97 @@ class _RefusedXMLError(Exception):
     """Internal: the XML pre-scan met a construct it refuses."""
 
 
+class _XMLScan:
+    """What the pre-scan learnt about a GraphML or GEXF document.
+
+    networkx merges nodes (and parallel edges) that share an id, skips a
+    second graph and nested graphs, names a node without id ``"None"`` and
+    drops a GraphML value holding markup: the scan finds these so that
+    nothing is lost silently.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.namespace = ""
+        self.depth = 0
+        self.graphs = 0
+        self.nodes: dict[str, str] = {}  # node id -> "file:line"
+        self.edges = 0
+        self.data_depth = 0  # depth of the GraphML <data> element we are in
+        self.problems: list[Problem] = []
+
+    def element(
+        self, namespace: str, local: str, attributes: Mapping[str, str], where: str
+    ) -> None:
+        if self.data_depth == self.depth - 1 and namespace in (self.namespace, ""):
+            message = f"<{local}> inside a value: write the value as text"
+            self.problems.append(Problem(where, message, "xml_structure"))
+        if namespace != self.namespace:
+            return
+        if local == "data" and not self.data_depth:
+            self.data_depth = self.depth
+        elif local == "graph" and self.depth == 2:
+            self.graphs += 1
+            if self.graphs == 2:
+                self.problems.append(
+                    Problem(
+                        where,
+                        "a second graph: one file holds one ecology",
+                        "multiple_graphs",
+                    )
+                )
+        elif local == "node":
+            node_id = attributes.get("id")
+            if node_id is None:
+                self.problems.append(Problem(where, "a node has no id", "missing"))
+            elif node_id in self.nodes:
+                self.problems.append(
+                    Problem(
+                        where,
+                        f"duplicate node id {node_id!r} (first at {self.nodes[node_id]})",
+                        "duplicate_id",
+                    )
+                )
+            else:
+                self.nodes[node_id] = where
+        elif local == "edge":
+            self.edges += 1
+            self.problems.extend(
+                Problem(where, f"an edge has no {end}", "missing")
+                for end in ("source", "target")
+                if end not in attributes
+            )
+
+    def complete(self, G: nx.Graph[Any]) -> None:  # noqa: N803
+        """Check that networkx kept every node and edge; apply attribute defaults."""
+        problems = [
+            Problem(
+                where,
+                f"node {node!r} sits in a nested graph, which is not read",
+                "nested_graph",
+            )
+            for node, where in self.nodes.items()
+            if node not in G
+        ]
+        if G.number_of_edges() < self.edges:
+            problems.append(
+                Problem(
+                    self.name,
+                    f"only {G.number_of_edges()} of the {self.edges} edges can be read: "
+                    "parallel edges need distinct ids (and nested graphs are not read)",
+                    "duplicate_id",
+                )
+            )
+        if problems:
+            raise ValidationError(problems)
+        for kind, items in (("node_default", G.nodes), ("edge_default", G.edges)):
+            defaults = G.graph.get(kind)
+            if defaults:
+                for attributes in items.values():
+                    for key, value in defaults.items():
+                        attributes.setdefault(key, value)
+
+
 def _read_bytes(source: BinarySource) -> tuple[bytes, str]:
     """Return the content of *source* and a name for messages."""
     if isinstance(source, str | os.PathLike):
@@ -273,15 +379,17 @@ def _read_bytes(source: BinarySource) -> tuple[bytes, str]:
     return content, str(getattr(source, "name", "<stream>"))
 
 
-def _guard_xml(content: bytes, name: str) -> str:
-    """Refuse DOCTYPE/ENTITY declarations; return the root element's namespace.
+def _guard_xml(content: bytes, name: str) -> _XMLScan:
+    """Refuse DOCTYPE/ENTITY declarations; return what the scan found.
 
     The whole document is scanned with expat before networkx sees it. A
     handler raises as soon as a document type declaration starts, so no
-    entity is ever declared, let alone expanded.
+    entity is ever declared, let alone expanded. Nodes without id, duplicate
+    node ids, edges without ends and a second graph are refused too.
     """
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     root: list[str] = []
+    scan = _XMLScan(name)
 
     def refuse(*_args: object) -> None:
         msg = "DOCTYPE and ENTITY declarations are not allowed"
@@ -291,15 +399,27 @@ def _guard_xml(content: bytes, name: str) -> str:
         msg = "external entities are not allowed"
         raise _RefusedXMLError(msg)
 
-    def start(tag: str, _attributes: object) -> None:
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        scan.depth += 1
+        namespace, _, local = tag.rpartition(" ")
         if not root:
             root.append(tag)
+            scan.namespace = namespace
+        else:
+            where = f"{name}:{parser.CurrentLineNumber}"
+            scan.element(namespace, local, attributes, where)
+
+    def end(_tag: str) -> None:
+        if scan.depth == scan.data_depth:
+            scan.data_depth = 0
+        scan.depth -= 1
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
     parser.UnparsedEntityDeclHandler = refuse
     parser.ExternalEntityRefHandler = refuse_external
     parser.StartElementHandler = start
+    parser.EndElementHandler = end
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
     try:
         parser.Parse(content, True)  # noqa: FBT003 - positional-only flag
@@ -312,8 +432,9 @@ def _guard_xml(content: bytes, name: str) -> str:
         ) from None
     if not root:
         raise _fail(name, "the document has no root element", "xml_syntax")
-    namespace, _, _ = root[0].rpartition(" ")
-    return namespace
+    if scan.problems:
+        raise ValidationError(scan.problems)
+    return scan
 
 
 # Errors networkx's XML readers raise on malformed but well-formed documents.
@@ -325,8 +446,44 @@ _READER_ERRORS: Final = (
     KeyError,
     IndexError,
     AttributeError,
-    RecursionError,
+    RuntimeError,  # includes RecursionError; networkx's GEXF reader has a bare raise
+    UserWarning,  # made an error while reading GraphML: networkx drops ports
 )
+
+# Characters XML 1.0 cannot hold, not even as character references.
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_ready(graph: EcologyGraph) -> nx.MultiGraph[str]:
+    """Export *graph* to networkx, refusing text that XML cannot hold."""
+    G = _check_graph(graph).to_networkx()  # noqa: N806
+    items: list[tuple[str, dict[str, Any]]] = [
+        (f"nodes[{node!r}]", {"id": node, **attributes})
+        for node, attributes in G.nodes(data=True)
+    ]
+    items.extend(
+        (f"edges[{u!r}, {v!r}, {k!r}]", attributes)
+        for u, v, k, attributes in G.edges(keys=True, data=True)
+    )
+    problems = [
+        Problem(
+            f"{path}.{field}",
+            "XML cannot hold control characters other than tab and line breaks, "
+            "nor U+FFFE or U+FFFF; use node-link JSON or CSV",
+            "xml_invalid_char",
+        )
+        for path, attributes in items
+        for field, value in attributes.items()
+        if isinstance(value, str) and _NOT_XML.search(value)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return G
+
+
+@nx.utils.open_file(1, mode="wb")
+def _write_xml(content: bytes, path: Any) -> None:
+    path.write(content)
 
 
 def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
@@ -335,8 +492,16 @@ def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
     Args:
         graph: The ecology.
         path: A file path or a binary file object.
+
+    Raises:
+        ValidationError: A label or id holds a character XML cannot hold
+            (a control character other than tab and line breaks); nothing is
+            written.
     """
-    nx.write_graphml(_check_graph(graph).to_networkx(), path, encoding="utf-8")
+    buffer = io.BytesIO()
+    nx.write_graphml(_xml_ready(graph), buffer, encoding="utf-8")
+    # A raw CR in element text would be read back as LF: write it as a reference.
+    _write_xml(buffer.getvalue().replace(b"\r", b"&#13;"), path)
 
 
 def read_graphml(
@@ -359,11 +524,18 @@ def read_graphml(
             describes invalid actors or relations.
     """
     content, name = _read_bytes(source)
-    _guard_xml(content, name)
+    scan = _guard_xml(content, name)
     try:
-        G = nx.read_graphml(io.BytesIO(content), node_type=str, force_multigraph=True)  # noqa: N806
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", category=UserWarning)
+            # GraphML's default attr.type is string, which networkx assumes.
+            warnings.filterwarnings("ignore", "No key type for id", UserWarning)
+            G = nx.read_graphml(  # noqa: N806
+                io.BytesIO(content), node_type=str, force_multigraph=True
+            )
     except _READER_ERRORS as error:
         raise _fail(name, f"not a readable GraphML graph: {error}", "graphml") from None
+    scan.complete(G)
     return from_networkx(G, mismatch=mismatch, extra=extra, stacklevel=3)
 
 
@@ -384,8 +556,11 @@ def write_gexf(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
     Args:
         graph: The ecology.
         path: A file path or a binary file object.
+
+    Raises:
+        ValidationError: As :func:`write_graphml`.
     """
-    G = _check_graph(graph).to_networkx()  # noqa: N806
+    G = _xml_ready(graph)  # noqa: N806
     for _node, attributes in G.nodes(data=True):
         attributes["labelled"] = "label" in attributes
     nx.write_gexf(G, path, encoding="utf-8", version="1.2draft")
@@ -415,18 +590,19 @@ def read_gexf(
             1.1 or 1.2.
     """
     content, name = _read_bytes(source)
-    namespace = _guard_xml(content, name)
-    version = _GEXF_VERSIONS.get(namespace)
+    scan = _guard_xml(content, name)
+    version = _GEXF_VERSIONS.get(scan.namespace)
     if version is None:
         raise _fail(
             name,
-            f"not a GEXF 1.1 or 1.2 document (root namespace {namespace!r})",
+            f"not a GEXF 1.1 or 1.2 document (root namespace {scan.namespace!r})",
             "gexf_version",
         )
     try:
         G = nx.read_gexf(io.BytesIO(content), node_type=None, version=version)  # noqa: N806
     except _READER_ERRORS as error:
         raise _fail(name, f"not a readable GEXF graph: {error}", "gexf") from None
+    scan.complete(G)
     for node, attributes in G.nodes(data=True):
         if "labelled" not in attributes and attributes.get("label") == node:
             del attributes["label"]
