@@ -719,7 +719,7 @@ class EcologyGraph:
         This is the bulk path: it classifies while inserting, shares the
         attribute dicts of identical relations, and pauses the garbage
         collector. A generator is materialised first so that a failure can be
-        undone.
+        undone: on error the graph is left unchanged.
 
         Raises:
             RecordTypeError: An item is neither a pair of ids nor a Relation
@@ -727,8 +727,6 @@ class EcologyGraph:
             UnknownActorError: An item names an actor that is not in the
                 graph (field ``relations[i].source`` or ``.target``).
             InvalidRecordError: A pair relates an actor to itself.
-
-            On error the graph is left unchanged.
         """
         items: list[Any] | tuple[Any, ...] = (
             relations if isinstance(relations, list | tuple) else list(relations)

@@ -82,7 +82,7 @@ def __dir__() -> list[str]:
 
 
 Partition: TypeAlias = Literal["sphere", "level"] | Mapping[str, Hashable]
-"""How actors are grouped: by sphere, by authority level, or by a mapping
+"""How actors are grouped, by sphere, by authority level, or by a mapping
 from actor id to any hashable group label."""
 
 _BONDING, _BRIDGING, _LINKING = RelationType
