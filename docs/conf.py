@@ -1,4 +1,15 @@
-"""Sphinx configuration for the partnership_model documentation."""
+"""Sphinx configuration for the partnership_model documentation.
+
+Build (both run in CI, warnings are errors)::
+
+    sphinx-build -n -W --keep-going -b html docs docs/_build/html
+    sphinx-build -n -W --keep-going -b doctest docs docs/_build/doctest
+
+Generated at build time, never committed (``docs/_generated/``): the
+intersphinx inventories (``_ext/pm_inventories.py``), and the glossary,
+bibliography, JSON Schema pages, CLI reference, API index and figures
+(``_ext/pm_generate.py``, run by the local extension ``_ext/pm_sphinx.py``).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +17,18 @@ import sys
 from pathlib import Path
 
 
-ROOT = Path(__file__).resolve().parent.parent
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(DOCS / "_ext"))
 
 import partnership_model  # noqa: E402
+import pm_inventories  # noqa: E402
 
 
 project = "partnership_model"
 author = "partnership_model developers"
-copyright = "2026, partnership_model developers"  # noqa: A001
+copyright = "2026, partnership_model developers"
 release = partnership_model.__version__
 version = release
 
@@ -23,18 +37,60 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "pm_sphinx",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build"]
-myst_enable_extensions = ["colon_fence", "deflist"]
+exclude_patterns = ["_build", "_ext", "README.md"]
+# The generated pages are included by hand-written ones, never built alone.
+exclude_patterns += ["_generated/glossary.md", "_generated/bibliography.md"]
+exclude_patterns += ["_generated/cli.md", "_generated/api-index.md"]
+
+# -- MyST -------------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
 
+# -- autodoc and napoleon --------------------------------------------------------------------
 autodoc_typehints = "description"
+autodoc_typehints_description_target = "documented_params"
 autodoc_member_order = "bysource"
+autodoc_preserve_defaults = True
+autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True
+napoleon_use_rtype = False
 
+# -- doctest -----------------------------------------------------------------------------------
+doctest_global_setup = """
+import partnership_model
+"""
+
+# -- intersphinx, without network ----------------------------------------------------------
+# Small inventories of the objects these pages link to are written at build time
+# and mapped to the projects' real documentation (see _ext/pm_inventories.py).
+intersphinx_mapping = pm_inventories.write_inventories(DOCS / "_generated" / "inventories")
+
+# -- nitpicky mode ------------------------------------------------------------------------------
 nitpicky = True
+nitpick_ignore = [
+    # Type variables of generic classes and functions: not public names.
+    ("py:class", "partnership_model._enums.E"),
+    ("py:class", "partnership_model.crosswalks.T"),
+    ("py:obj", "partnership_model.crosswalks.T"),
+    ("py:class", "partnership_model.matrix.R"),
+    ("py:obj", "partnership_model.matrix.R"),
+    ("py:class", "partnership_model.serialization.T"),
+    ("py:class", "partnership_model.strategies.E"),
+    # Private type aliases that appear in signatures autodoc cannot evaluate
+    # (networkx classes are not subscriptable at run time); each parameter's
+    # description lists the accepted values.
+    ("py:class", "ExtraPolicy"),
+    ("py:class", "MismatchPolicy"),
+    ("py:class", "RelationLike"),
+]
+
+# -- HTML ----------------------------------------------------------------------------------------
 html_theme = "furo"
-html_title = "partnership_model"
+html_title = f"partnership_model {release}"
+html_static_path: list[str] = []

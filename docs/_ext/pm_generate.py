@@ -1,0 +1,738 @@
+"""Pages and figures generated from the package itself, so they cannot drift.
+
+Each ``*_markdown`` function returns a MyST Markdown page (or fragment) built
+from the library's own data: the vocabularies (bilingual glossary), the
+bibliography, the JSON Schemas, the command-line parser and the public API.
+:func:`write_all` writes them, and the figures drawn from the example register,
+under ``docs/_generated/`` (git-ignored); the hand-written pages include them.
+
+Nothing here needs Sphinx, so the tests import these functions directly
+(``tests/test_docs.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import importlib
+import inspect
+import json
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from types import ModuleType
+from typing import Any, NamedTuple
+
+# -- helpers -------------------------------------------------------------------------
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}<>|#$])")
+
+#: The public modules of the package, in the order the API reference lists them.
+PUBLIC_MODULES: tuple[str, ...] = (
+    "partnership_model.vocabulary",
+    "partnership_model.crosswalks",
+    "partnership_model.records",
+    "partnership_model.matrix",
+    "partnership_model.assessment",
+    "partnership_model.ecology",
+    "partnership_model.metrics",
+    "partnership_model.exchange",
+    "partnership_model.serialization",
+    "partnership_model.schema",
+    "partnership_model.privacy",
+    "partnership_model.plotting",
+    "partnership_model.strategies",
+    "partnership_model.examples",
+    "partnership_model.bibliography",
+    "partnership_model.exceptions",
+    "partnership_model.cli",
+)
+
+
+def escape(text: str) -> str:
+    """Escape *text* so that MyST renders it literally (no emphasis, no links)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+
+
+def slug(text: str) -> str:
+    """A label-safe, lowercase version of *text*."""
+    return re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-")
+
+
+def bib_label(key: str) -> str:
+    """The label of a bibliography entry (see :func:`bibliography_markdown`)."""
+    return f"bib-{slug(key)}"
+
+
+def glossary_label(vocabulary: type[enum.Enum], member: enum.Enum | None = None) -> str:
+    """The label of a vocabulary section, or of one member, in the glossary."""
+    base = f"glossary-{slug(vocabulary.__name__)}"
+    return base if member is None else f"{base}-{slug(str(member.value))}"
+
+
+def summary(obj: object) -> str:
+    """The first paragraph of the docstring of *obj*, on one line."""
+    doc = inspect.getdoc(obj) or ""
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def _write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write *content* to *path* unless it is already there; return whether written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+# -- glossary ------------------------------------------------------------------------
+
+
+class GlossaryGroup(NamedTuple):
+    """A group of vocabularies the glossary presents together."""
+
+    title: str
+    intro: str
+    vocabularies: tuple[type[enum.Enum], ...]
+
+
+def glossary_groups() -> tuple[GlossaryGroup, ...]:
+    """Every vocabulary the glossary covers, grouped as the page shows them.
+
+    That is :data:`partnership_model.vocabulary.VOCABULARIES`, the brokerage
+    roles of :mod:`partnership_model.metrics` and the terms of the other
+    frameworks in :mod:`partnership_model.crosswalks`.
+    """
+    from partnership_model import crosswalks, metrics, vocabulary
+
+    return (
+        GlossaryGroup(
+            "Montreal model and Ecology of Engagement",
+            "The vocabularies records and graphs are built from "
+            "({py:mod}`partnership_model.vocabulary`).",
+            tuple(vocabulary.VOCABULARIES),
+        ),
+        GlossaryGroup(
+            "Network measures",
+            "The brokerage roles counted by "
+            "{py:func}`~partnership_model.metrics.brokerage_roles`.",
+            (metrics.BrokerageRole,),
+        ),
+        GlossaryGroup(
+            "Other frameworks (crosswalks)",
+            "The terms of the frameworks {py:mod}`partnership_model.crosswalks` "
+            "maps the Montreal model to. The terms are those frameworks'; "
+            "every correspondence with the Montreal model is this library's "
+            "interpretation (see {doc}`/explanation/interpretive`).",
+            (
+                crosswalks.CarmanContinuum,
+                crosswalks.CarmanLevel,
+                crosswalks.IAP2Level,
+                crosswalks.ArnsteinGroup,
+                crosswalks.ArnsteinRung,
+            ),
+        ),
+    )
+
+
+def glossary_vocabularies() -> tuple[type[enum.Enum], ...]:
+    """Every vocabulary the glossary covers, in page order."""
+    return tuple(v for group in glossary_groups() for v in group.vocabularies)
+
+
+def _sources_markdown(keys: Iterable[str]) -> str:
+    return ", ".join(f"{{ref}}`{key} <{bib_label(key)}>`" for key in keys)
+
+
+def _cell(first: str, *rest: str) -> list[str]:
+    """The lines of one list-table cell (continuation lines indented)."""
+    lines = [f"  - {first}"]
+    for paragraph in rest:
+        lines += ["", f"    {paragraph}"]
+    return lines
+
+
+def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
+    """The glossary section of one vocabulary: a bilingual table of its members."""
+    from partnership_model._enums import OrderedVocabulary
+
+    name = vocabulary.__name__
+    ordered = issubclass(vocabulary, OrderedVocabulary)
+    kind = "ordered, weakest first" if ordered else "unordered"
+    lines = [
+        f"({glossary_label(vocabulary)})=",
+        f"### {name}",
+        "",
+        f"{{py:class}}`{vocabulary.__module__}.{name}` ({kind}). "
+        f"{escape(summary(vocabulary))}",
+        "",
+        ":::{list-table}",
+        ":header-rows: 1",
+        ":widths: 16 32 32 14 6",
+        "",
+        "* - Value",
+        "  - English",
+        "  - Français",
+        "  - Sources",
+        "  - Interpretive / interprétatif",
+    ]
+    for member in vocabulary:
+        term: Any = member.term  # type: ignore[attr-defined]
+        value = [f"({glossary_label(vocabulary, member)})=", f"`{member.value}`"]
+        if term.aliases:
+            value.append(
+                "*Also read:* " + ", ".join(escape(alias) for alias in term.aliases)
+            )
+        lines.append(f"* - {value[0]}")
+        lines.append(f"    {value[1]}")
+        for extra in value[2:]:
+            lines += ["", f"    {extra}"]
+        lines += _cell(f"**{escape(term.label_en)}**", escape(term.definition_en))
+        lines += _cell(f"**{escape(term.label_fr)}**", escape(term.definition_fr))
+        lines += _cell(_sources_markdown(term.sources))
+        lines += _cell("yes / oui" if term.interpretive else "no / non")
+    lines += [":::", ""]
+    return "\n".join(lines)
+
+
+def glossary_markdown() -> str:
+    """The body of the bilingual glossary page, every vocabulary included."""
+    parts: list[str] = []
+    for group in glossary_groups():
+        parts += [f"## {group.title}", "", group.intro, ""]
+        parts += [vocabulary_markdown(v) for v in group.vocabularies]
+    return "\n".join(parts)
+
+
+# -- bibliography --------------------------------------------------------------------
+
+
+def citing_vocabularies() -> dict[str, list[tuple[type[enum.Enum], int]]]:
+    """For each bibliography key, the vocabularies citing it and how many terms do."""
+    result: dict[str, list[tuple[type[enum.Enum], int]]] = {}
+    for vocabulary in glossary_vocabularies():
+        counts: dict[str, int] = {}
+        for member in vocabulary:
+            for key in member.term.sources:  # type: ignore[attr-defined]
+                counts[key] = counts.get(key, 0) + 1
+        for key, count in counts.items():
+            result.setdefault(key, []).append((vocabulary, count))
+    return result
+
+
+def citing_rules() -> dict[str, list[str]]:
+    """For each bibliography key, the codes of the assessment rules citing it."""
+    from partnership_model.assessment import RULES
+
+    result: dict[str, list[str]] = {}
+    for rule in RULES:
+        for key in rule.sources:
+            result.setdefault(key, []).append(rule.code)
+    return result
+
+
+def cited_keys() -> set[str]:
+    """Every key cited by a vocabulary term or an assessment rule."""
+    return set(citing_vocabularies()) | set(citing_rules())
+
+
+def reference_markdown(key: str) -> str:
+    """The bibliography entry of one key: full reference, link, notes, citations."""
+    from partnership_model.bibliography import BIBLIOGRAPHY
+
+    ref = BIBLIOGRAPHY[key]
+    who = ", ".join(ref.authors) if ref.authors else "[authors not recorded]"
+    year = f" ({ref.year})" if ref.year is not None else ""
+    citation = f"{escape(who)}{year}. {escape(ref.title.rstrip('.'))}."
+    if ref.container:
+        details = f" {escape(ref.details)}" if ref.details else ""
+        citation += f" *{escape(ref.container)}*{details}."
+    elif ref.details:
+        citation += f" {escape(ref.details)}."
+    lines = [f"({bib_label(key)})=", f"```{{rubric}} {key}", "```", "", citation, ""]
+    facts: list[str] = [f"**Kind:** {ref.kind}"]
+    if ref.doi:
+        facts.append(f"**DOI:** [{ref.doi}](https://doi.org/{ref.doi})")
+    if ref.url:
+        facts.append(f"**URL:** <{ref.url}>")
+    if not ref.doi and not ref.url:
+        facts.append("**Link:** none recorded")
+    if ref.note:
+        facts.append(f"**Verification note:** {escape(ref.note)}")
+    vocabularies = citing_vocabularies().get(key, [])
+    if vocabularies:
+        cited = ", ".join(
+            f"{{ref}}`{v.__name__} <{glossary_label(v)}>` ({n} term{'s' * (n > 1)})"
+            for v, n in vocabularies
+        )
+        facts.append(f"**Cited in the glossary by:** {cited}")
+    rules = citing_rules().get(key, [])
+    if rules:
+        facts.append(
+            "**Cited by the assessment rules:** "
+            + ", ".join(f"`{code}`" for code in rules)
+        )
+    lines += [f"- {fact}" for fact in facts]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def bibliography_keys() -> list[str]:
+    """Every key of :data:`partnership_model.bibliography.BIBLIOGRAPHY`, page order."""
+    from partnership_model.bibliography import BIBLIOGRAPHY
+
+    return sorted(BIBLIOGRAPHY, key=str.casefold)
+
+
+def bibliography_markdown() -> str:
+    """The body of the bibliography page: every reference, alphabetically by key.
+
+    Raises:
+        KeyError: A vocabulary term or an assessment rule cites a key that
+            is not in the bibliography.
+    """
+    from partnership_model.bibliography import BIBLIOGRAPHY
+
+    missing = sorted(cited_keys() - set(BIBLIOGRAPHY))
+    if missing:
+        msg = f"cited but not in the bibliography: {', '.join(missing)}"
+        raise KeyError(msg)
+    return "\n".join(reference_markdown(key) for key in bibliography_keys())
+
+
+# -- JSON Schemas --------------------------------------------------------------------
+
+
+def schema_names() -> list[str]:
+    """The document types with a schema: the shipped files and ``SCHEMA_FILES``."""
+    from partnership_model.schema import SCHEMA_FILES, shipped_schema_path
+
+    directory = shipped_schema_path("register").parent
+    shipped = [p.name.removesuffix(".schema.json") for p in directory.glob("*.schema.json")]
+    return sorted(set(shipped) | set(SCHEMA_FILES), key=lambda n: (n != "register", n))
+
+
+def _def_anchor(schema_name: str, definition: str) -> str:
+    return f"schema-{slug(schema_name)}-{slug(definition)}"
+
+
+def _type_markdown(schema_name: str, fragment: Mapping[str, Any]) -> str:
+    """A short, linked description of the type of one property."""
+    if "$ref" in fragment:
+        target = str(fragment["$ref"]).rsplit("/", 1)[-1]
+        return f"[{target}](#{_def_anchor(schema_name, target)})"
+    for combinator, joiner in (("allOf", " and "), ("anyOf", " or "), ("oneOf", " or ")):
+        if combinator in fragment and "enum" not in fragment:
+            return joiner.join(
+                _type_markdown(schema_name, part) for part in fragment[combinator]
+            )
+    if "const" in fragment:
+        return f"`{json.dumps(fragment['const'])}`"
+    kind = fragment.get("type")
+    if kind == "array":
+        items = _type_markdown(schema_name, fragment.get("items", {}))
+        unique = ", unique" if fragment.get("uniqueItems") else ""
+        return f"array of {items}{unique}"
+    if isinstance(kind, list):
+        return " or ".join(f"`{k}`" for k in kind)
+    if kind is not None:
+        extra = []
+        if "minimum" in fragment:
+            extra.append(f"≥ {fragment['minimum']}")
+        return f"`{kind}`" + (f" ({', '.join(extra)})" if extra else "")
+    return "any"
+
+
+def _properties_table(schema_name: str, schema: Mapping[str, Any]) -> list[str]:
+    properties: Mapping[str, Any] = schema.get("properties", {})
+    required = set(schema.get("required", ()))
+    lines = [
+        ":::{list-table}",
+        ":header-rows: 1",
+        ":widths: 20 30 10 40",
+        "",
+        "* - Property",
+        "  - Type",
+        "  - Required",
+        "  - Description",
+    ]
+    for name, fragment in properties.items():
+        lines += [
+            f"* - `{name}`",
+            f"  - {_type_markdown(schema_name, fragment)}",
+            f"  - {'yes' if name in required else 'no'}",
+            f"  - {escape(str(fragment.get('description', '')))}",
+        ]
+    lines += [":::", ""]
+    if schema.get("additionalProperties") is False:
+        lines += ["No other property is allowed (`additionalProperties: false`).", ""]
+    return lines
+
+
+def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
+    lines = [
+        ":::{list-table}",
+        ":header-rows: 1",
+        ":widths: 30 35 35",
+        "",
+        "* - Value",
+        "  - English label (`title`)",
+        "  - French label (`x-title-fr`)",
+    ]
+    for option in definition.get("oneOf", ()):
+        lines += [
+            f"* - `{option['const']}`",
+            f"  - {escape(str(option.get('title', '')))}",
+            f"  - {escape(str(option.get('x-title-fr', '')))}",
+        ]
+    lines += [":::", ""]
+    return lines
+
+
+def _constraints(definition: Mapping[str, Any]) -> str:
+    parts = [f"`{definition['type']}`"] if "type" in definition else []
+    for key in ("format", "minLength", "maxLength", "minimum"):
+        if key in definition:
+            parts.append(f"`{key}`: `{definition[key]}`")
+    if "pattern" in definition:
+        parts.append("a `pattern` (see the JSON below)")
+    return ", ".join(parts)
+
+
+def schema_markdown(name: str) -> str:
+    """One page per document schema: readable tables, then the schema as JSON."""
+    from partnership_model.schema import schema_text, shipped_schema_path
+
+    text = schema_text(name)
+    schema: dict[str, Any] = json.loads(text)
+    title = str(schema.get("title", name))
+    shipped = shipped_schema_path(name)
+    lines = [
+        f"(schema-{slug(name)})=",
+        f"# {title} schema (`{name}`)",
+        "",
+        escape(str(schema.get("description", ""))),
+        "",
+        f"- **`$id`:** `{schema['$id']}` (an identifier, not an address to fetch)",
+        f"- **`$schema`:** `{schema['$schema']}`",
+        f"- **Print it:** `partnership-model schema --type {name}`, or "
+        f"`json_schema({title})` in Python",
+    ]
+    if shipped.exists():
+        lines.append(
+            f"- **Shipped file:** `partnership_model/schemas/{shipped.name}` "
+            "(installed with the package)"
+        )
+    lines += [
+        "",
+        "The tables below are generated from the schema at build time. "
+        "Vocabulary values link to nothing here: their definitions, in English "
+        "and French, are in the {doc}`/reference/glossary`.",
+        "",
+        "## Top-level properties",
+        "",
+        *_properties_table(name, schema),
+        "## Definitions (`$defs`)",
+        "",
+    ]
+    for definition_name, definition in schema.get("$defs", {}).items():
+        lines += [
+            f"({_def_anchor(name, definition_name)})=",
+            f"### {definition_name}",
+            "",
+            escape(str(definition.get("description", ""))),
+            "",
+        ]
+        if definition.get("type") == "object":
+            lines += _properties_table(name, definition)
+        elif "oneOf" in definition and "enum" in definition:
+            lines += _vocabulary_table(definition)
+        else:
+            lines += [f"Constraints: {_constraints(definition)}.", ""]
+    lines += [
+        "## The schema as JSON",
+        "",
+        "```json",
+        text.rstrip("\n"),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+# -- command line --------------------------------------------------------------------
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            yield from action.choices.items()
+
+
+def _argument_rows(parser: argparse.ArgumentParser) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
+            continue
+        if action.option_strings:
+            name = ", ".join(action.option_strings)
+            if action.nargs != 0:
+                name += f" {action.metavar or action.dest.upper()}"
+        else:
+            name = action.metavar if isinstance(action.metavar, str) else action.dest
+            if action.nargs in ("+", "*"):
+                name += " ..."
+        text = action.help or ""
+        if action.choices is not None and not isinstance(
+            action, argparse._SubParsersAction
+        ):
+            text += f" Choices: {', '.join(f'`{c}`' for c in action.choices)}."
+        if action.nargs == "?":
+            text += " Optional."
+        rows.append((name, text.strip()))
+    return rows
+
+
+def _help_text(parser: argparse.ArgumentParser) -> str:
+    parser.formatter_class = lambda prog: argparse.HelpFormatter(prog, width=88)
+    return parser.format_help().rstrip()
+
+
+def cli_markdown() -> str:
+    """The command reference, one section per subcommand, from ``build_parser()``."""
+    from partnership_model.cli import build_parser
+
+    parser = build_parser()
+    lines = ["```console", f"$ {parser.prog} --help", _help_text(parser), "```", ""]
+    for command, subparser in _subcommands(parser):
+        lines += [
+            f"(cli-{slug(command)})=",
+            f"## `{parser.prog} {command}`",
+            "",
+            escape(subparser.description or ""),
+            "",
+            ":::{list-table}",
+            ":header-rows: 1",
+            ":widths: 30 70",
+            "",
+            "* - Argument",
+            "  - Meaning",
+        ]
+        for name, text in _argument_rows(subparser):
+            lines += [f"* - `{name}`", f"  - {text}"]
+        lines += [
+            ":::",
+            "",
+            "```console",
+            f"$ {parser.prog} {command} --help",
+            _help_text(subparser),
+            "```",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def cli_commands() -> list[str]:
+    """The subcommands the CLI reference documents."""
+    from partnership_model.cli import build_parser
+
+    return [name for name, _ in _subcommands(build_parser())]
+
+
+# -- API index -----------------------------------------------------------------------
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(name)
+
+
+def _kind(obj: object) -> str:
+    if isinstance(obj, type):
+        if issubclass(obj, Warning):
+            return "warning"
+        if issubclass(obj, BaseException):
+            return "exception"
+        if issubclass(obj, enum.Enum):
+            return "vocabulary"
+        return "class"
+    if callable(obj):
+        return "function"
+    return "constant"
+
+
+def public_locations() -> dict[str, str]:
+    """Map each name of ``partnership_model.__all__`` to the module documenting it.
+
+    A name is documented in the public module that defines it (or, for
+    constants, the first public module listing it in its ``__all__``);
+    ``__version__`` is documented on the package itself.
+
+    Raises:
+        LookupError: A public name is listed by no public module.
+    """
+    import partnership_model
+
+    modules = [_module(name) for name in PUBLIC_MODULES]
+    result: dict[str, str] = {}
+    for name in partnership_model.__all__:
+        obj = getattr(partnership_model, name)
+        if name == "__version__":
+            result[name] = "partnership_model"
+            continue
+        owner = getattr(obj, "__module__", None) if isinstance(obj, type) or callable(obj) else None
+        candidates = [
+            m for m in modules if name in getattr(m, "__all__", ()) and getattr(m, name) is obj
+        ]
+        chosen = next((m for m in candidates if m.__name__ == owner), None)
+        if chosen is None and candidates:
+            chosen = candidates[0]
+        if chosen is None:
+            msg = f"partnership_model.{name} is listed by no public module"
+            raise LookupError(msg)
+        result[name] = chosen.__name__
+    return result
+
+
+def api_index_markdown() -> str:
+    """A table of every name of ``partnership_model.__all__``, linked to its entry."""
+    import partnership_model
+
+    locations = public_locations()
+    lines = [
+        ":::{list-table}",
+        ":header-rows: 1",
+        ":widths: 30 14 56",
+        "",
+        "* - Name",
+        "  - Kind",
+        "  - Summary",
+    ]
+    for name in sorted(partnership_model.__all__, key=lambda n: (n.lstrip("_").casefold())):
+        obj = getattr(partnership_model, name)
+        target = f"{locations[name]}.{name}"
+        role = "py:data" if _kind(obj) == "constant" else "py:obj"
+        text = summary(obj) if _kind(obj) != "constant" else ""
+        if name == "__version__":
+            text = "The version of the installed package."
+        lines += [
+            f"* - {{{role}}}`{name} <{target}>`",
+            f"  - {_kind(obj)}",
+            f"  - {escape(text)}",
+        ]
+    lines += [":::", ""]
+    return "\n".join(lines)
+
+
+# -- figures -------------------------------------------------------------------------
+
+#: Engagements of the example register shown in the detailed ecology drawing.
+DETAIL_ENGAGEMENTS: tuple[str, ...] = (
+    "peer-companions-clinic",
+    "sante-quebec-transition",
+    "sustainable-health-chair",
+)
+
+
+def write_figures(directory: Path) -> list[Path]:
+    """Draw the example register's ecology and Montreal matrix as PNG files."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    from partnership_model import EcologyGraph, EngagementMatrix
+    from partnership_model.examples import load_register
+    from partnership_model.plotting import draw_ecology, plot_matrix
+
+    register = load_register()
+    directory.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def save(figure: Figure, name: str) -> None:
+        path = directory / name
+        figure.savefig(path, dpi=110, metadata={"Software": None})
+        written.append(path)
+
+    whole = Figure(figsize=(11, 8), layout="constrained")
+    draw_ecology(
+        EcologyGraph.from_engagements(register), ax=whole.add_subplot(), with_labels=False
+    )
+    save(whole, "ecology.png")
+
+    detail = EcologyGraph.from_engagements(
+        [register.engagement(e) for e in DETAIL_ENGAGEMENTS],
+        organisations=register.organisations,
+    )
+    detail_figure = Figure(figsize=(9, 6), layout="constrained")
+    draw_ecology(detail, ax=detail_figure.add_subplot())
+    save(detail_figure, "ecology-detail.png")
+
+    matrix = EngagementMatrix.from_engagements(register)
+    for lang, name in (("en", "matrix.png"), ("fr", "matrix-fr.png")):
+        save(plot_matrix(matrix, lang=lang), name)  # type: ignore[arg-type]
+    return written
+
+
+# -- everything ----------------------------------------------------------------------
+
+
+def generated_pages() -> dict[str, str]:
+    """Every generated page, by path relative to ``docs/_generated/``."""
+    pages = {
+        "glossary.md": glossary_markdown(),
+        "bibliography.md": bibliography_markdown(),
+        "cli.md": cli_markdown(),
+        "api-index.md": api_index_markdown(),
+    }
+    for name in schema_names():
+        pages[f"schemas/{name}.md"] = schema_markdown(name)
+    return pages
+
+
+def write_all(directory: Path, *, figures: bool = True) -> list[Path]:
+    """Write every generated page (and the figures) under *directory*.
+
+    Files are rewritten only when their content changes, so an unchanged
+    build stays incremental. Generated files that are no longer produced
+    are removed.
+
+    Returns:
+        The paths written or rewritten.
+    """
+    written: list[Path] = []
+    pages = generated_pages()
+    for relative, text in pages.items():
+        path = directory / relative
+        if _write_if_changed(path, text):
+            written.append(path)
+    for stale in directory.glob("**/*.md"):
+        if stale.relative_to(directory).as_posix() not in pages:
+            stale.unlink()
+    if figures:
+        with tempfile.TemporaryDirectory() as scratch:
+            for path in write_figures(Path(scratch)):
+                target = directory / "figures" / path.name
+                if _write_if_changed(target, path.read_bytes()):
+                    written.append(target)
+    return written
+
+
+__all__ = [
+    "PUBLIC_MODULES",
+    "api_index_markdown",
+    "bibliography_keys",
+    "bibliography_markdown",
+    "cli_commands",
+    "cli_markdown",
+    "glossary_groups",
+    "glossary_markdown",
+    "glossary_vocabularies",
+    "public_locations",
+    "schema_markdown",
+    "schema_names",
+    "vocabulary_markdown",
+    "write_all",
+    "write_figures",
+]
