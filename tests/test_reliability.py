@@ -269,3 +269,17 @@ def test_graphml_values_holding_markup_are_refused() -> None:
     document = graphml(gml_node("a", "<b>Zoé</b>"))
     error = refused(exchange.read_graphml, document)
     assert (error.path, error.problems[0].code) == ("<stream>:8", "xml_structure")
+
+
+def test_csv_syntax_errors_name_the_line_where_the_record_starts() -> None:
+    """An unclosed quote was reported at the end of the file, not where it opens."""
+    actors = (
+        'id,sphere,level,label\np1,community,micro,"Émilie\nc1,professional,micro,\n'
+    )
+    relations = "source,target\n"
+    with pytest.raises(ValidationError) as caught:
+        exchange.read_csv(io.StringIO(actors), io.StringIO(relations))
+    assert (caught.value.path, caught.value.problems[0].code) == (
+        "actors.csv:2",
+        "csv_syntax",
+    )

@@ -827,10 +827,10 @@ class _CSVTable:
                     continue
                 self._row(cells, start, columns, problems)
         except csv.Error as error:
+            # ``line`` is where the broken record starts (an unclosed quote
+            # makes the reader run on to the end of the file).
             problems.append(
-                Problem(
-                    f"{name}:{reader.line_num}", f"malformed CSV: {error}", "csv_syntax"
-                )
+                Problem(f"{name}:{line}", f"malformed CSV: {error}", "csv_syntax")
             )
         if columns is None:
             problems.append(
