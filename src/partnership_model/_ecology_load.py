@@ -346,6 +346,7 @@ def load(
             continue
         graph._insert_actor(actor)
     interned: dict[tuple[Any, ...], _EdgeData] = {}
+    singles: dict[int, Any] = {}  # shared {0: data} key dicts
     for path, source, target, key, attributes in edges:
         read = _read_relation(
             path,
@@ -376,7 +377,7 @@ def load(
             continue  # the graph will be discarded: skip the insertion work
         wanted_key = key if type(key) is int and key >= 0 else None
         data = graph._data_for(relation, category, interned)
-        graph._link(first, second, data, wanted_key)
+        graph._link(first, second, data, wanted_key, singles)
     if mismatch == "raise":
         collector.problems.extend(collector.mismatches)
     if collector.problems:

@@ -336,6 +336,25 @@ _SHARED_DATA: Final[tuple[dict[str, Any], ...]] = tuple(
 _OPTIONAL_EDGE_FIELDS: Final = ("engagement_id", "degree", "start", "end")
 
 
+class _SharedKeys(dict[int, dict[str, Any]]):
+    """A key dict ``{0: data}`` shared by every pair joined by one such relation.
+
+    Most pairs of actors are joined by a single relation, and many relations
+    carry the same attributes (none, or those of one engagement). Instead of
+    one key dict per pair, such pairs point to one shared, never-mutated
+    ``{0: data}``; any change to the pair's relations first replaces it with a
+    private copy (copy on write). Key dicts are never handed out, so this is
+    invisible outside the graph.
+    """
+
+    __slots__ = ()
+
+
+_SHARED_KEYS: Final[tuple[_SharedKeys, ...]] = tuple(
+    _SharedKeys({0: data}) for data in _SHARED_DATA
+)
+
+
 def _code(actor: Actor) -> int:
     return _SPHERE_INDEX[actor.sphere] << 2 | _LEVEL_INDEX[actor.level]
 
@@ -658,23 +677,43 @@ class EcologyGraph:
         return data
 
     def _link(
-        self, first: _Entry, second: _Entry, data: _EdgeData, key: int | None = None
+        self,
+        first: _Entry,
+        second: _Entry,
+        data: _EdgeData,
+        key: int | None = None,
+        singles: dict[int, _SharedKeys] | None = None,
     ) -> int:
-        """Insert one relation between two known, distinct actors; return its key."""
+        """Insert one relation between two known, distinct actors; return its key.
+
+        *key* is used when free; *singles* caches shared ``{0: data}`` key
+        dicts by ``id(data)`` (see :class:`_SharedKeys`).
+        """
         category = first[_ROW][second[_CODE]]
+        first_id, second_id = first[_ID], second[_ID]
         neighbours = first[_NBRS]
-        keydict = neighbours.get(second[_ID])
+        keydict = neighbours.get(second_id)
         if keydict is None:
-            keydict = neighbours[second[_ID]] = second[_NBRS][first[_ID]] = {}
-        if key is None or key in keydict:
-            key = len(keydict)
-            while key in keydict:
-                key += 1
-        keydict[key] = data
+            if singles is not None and not key:
+                single = singles.get(id(data))
+                if single is None:
+                    single = singles[id(data)] = _SharedKeys({0: data})
+                neighbours[second_id] = second[_NBRS][first_id] = single
+                key = 0
+            else:
+                keydict = neighbours[second_id] = second[_NBRS][first_id] = {}
+        elif type(keydict) is _SharedKeys:
+            keydict = neighbours[second_id] = second[_NBRS][first_id] = dict(keydict)
+        if keydict is not None:
+            if key is None or key in keydict:
+                key = len(keydict)
+                while key in keydict:
+                    key += 1
+            keydict[key] = data
         first[_COUNTS][category] += 1
         second[_COUNTS][category] += 1
         self._totals[category] += 1
-        return key
+        return cast("int", key)
 
     def add_relation(
         self,
@@ -734,7 +773,9 @@ class EcologyGraph:
         entries = self._entries
         totals = self._totals
         shared = _SHARED_DATA
+        shared_keys = _SHARED_KEYS
         interned: dict[tuple[Any, ...], _EdgeData] = {}
+        singles = {id(d): k for d, k in zip(_SHARED_DATA, _SHARED_KEYS, strict=True)}
         data_for = self._data_for
         done = 0
         try:
@@ -747,6 +788,7 @@ class EcologyGraph:
                         second_id, code, _, others, second_counts, _ = entries[target]
                         category = row[code]
                         data = shared[category]
+                        single = shared_keys[category]
                     elif kind is Relation:
                         first_id, _, row, neighbours, first_counts, _ = entries[
                             item.source
@@ -756,14 +798,20 @@ class EcologyGraph:
                         ]
                         category = row[code]
                         data = data_for(item, category, interned)
+                        single = singles.get(id(data))
+                        if single is None:
+                            single = singles[id(data)] = _SharedKeys({0: data})
                     else:
                         raise _BadItemError
                     if first_id is second_id:
                         raise _BadItemError
                     keydict = neighbours.get(second_id)
                     if keydict is None:
-                        neighbours[second_id] = others[first_id] = {0: data}
+                        neighbours[second_id] = others[first_id] = single
                     else:
+                        if type(keydict) is _SharedKeys:  # copy on write
+                            keydict = dict(keydict)
+                            neighbours[second_id] = others[first_id] = keydict
                         key = len(keydict)
                         while key in keydict:
                             key += 1
@@ -791,9 +839,10 @@ class EcologyGraph:
             else:
                 first, second = entries[item[0]], entries[item[1]]
             keydict = first[_NBRS][second[_ID]]
-            del keydict[next(reversed(keydict))]
-            if not keydict:
+            if len(keydict) == 1:  # possibly a shared key dict: drop the pair
                 del first[_NBRS][second[_ID]], second[_NBRS][first[_ID]]
+            else:
+                del keydict[next(reversed(keydict))]
             category = first[_ROW][second[_CODE]]
             first[_COUNTS][category] -= 1
             second[_COUNTS][category] -= 1
@@ -831,9 +880,10 @@ class EcologyGraph:
         keydict = first[_NBRS].get(second[_ID])
         if keydict is None or key not in keydict:
             raise UnknownReferenceError((source_id, target_id, key), "relation")
-        del keydict[key]
-        if not keydict:
+        if len(keydict) == 1:  # possibly a shared key dict: drop the pair
             del first[_NBRS][second[_ID]], second[_NBRS][first[_ID]]
+        else:
+            del keydict[key]
         category = first[_ROW][second[_CODE]]
         first[_COUNTS][category] -= 1
         second[_COUNTS][category] -= 1
@@ -907,7 +957,7 @@ class EcologyGraph:
                 new._insert_actor(entry[_ACTOR])
             new_entries = new._entries
             for first, second, keydict in self._pairs():
-                copied = dict(keydict)
+                copied = keydict if type(keydict) is _SharedKeys else dict(keydict)
                 new_entries[first[_ID]][_NBRS][second[_ID]] = copied
                 new_entries[second[_ID]][_NBRS][first[_ID]] = copied
             for actor_id, entry in self._entries.items():

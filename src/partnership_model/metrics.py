@@ -157,7 +157,11 @@ def actor_relation_counts(graph: EcologyGraph) -> dict[str, dict[RelationType, i
         1
     """
     return {
-        actor_id: _as_types(entry[_COUNTS])
+        actor_id: {
+            _BONDING: (counts := entry[_COUNTS])[0],
+            _BRIDGING: counts[1],
+            _LINKING: counts[2] + counts[3],
+        }
         for actor_id, entry in _entries(graph).items()
     }
 
