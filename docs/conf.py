@@ -47,7 +47,8 @@ exclude_patterns += ["_generated/glossary.md", "_generated/bibliography.md"]
 exclude_patterns += ["_generated/cli.md", "_generated/api-index.md"]
 
 # -- MyST -------------------------------------------------------------------------------
-myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "substitution"]
+myst_substitutions = {"release": release}
 myst_heading_anchors = 3
 
 # -- autodoc and napoleon --------------------------------------------------------------------

@@ -19,7 +19,7 @@ import inspect
 import json
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -625,6 +625,173 @@ def api_index_markdown() -> str:
     return "\n".join(lines)
 
 
+# -- tables of the interpretive mappings ----------------------------------------------
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], widths: str) -> str:
+    lines = [":::{list-table}", ":header-rows: 1", f":widths: {widths}", ""]
+    lines.append(f"* - {header[0]}")
+    lines += [f"  - {cell}" for cell in header[1:]]
+    for row in rows:
+        lines.append(f"* - {row[0]}")
+        lines += [f"  - {cell}" for cell in row[1:]]
+    lines += [":::", ""]
+    return "\n".join(lines)
+
+
+def _term(member: enum.Enum) -> str:
+    """A member as a link to its glossary row: ``value`` (English label)."""
+    label = member.label("en")  # type: ignore[attr-defined]
+    return (
+        f"{{ref}}`{member.value} <{glossary_label(type(member), member)}>` "
+        f"({escape(label)})"
+    )
+
+
+def domain_fields_markdown() -> str:
+    """Each Quebec domain with the Montreal field this library places it in."""
+    from partnership_model.vocabulary import EngagementDomain
+
+    return _table(
+        ("Domain (`EngagementDomain`)", "Montreal field (`EngagementDomain.field`)"),
+        ((_term(domain), _term(domain.field)) for domain in EngagementDomain),
+        "50 50",
+    )
+
+
+def role_profiles_markdown() -> str:
+    """Each role with its default sphere and authority level."""
+    from partnership_model.vocabulary import Role
+
+    return _table(
+        ("Role", "Sphere (`Role.sphere`)", "Default level (`Role.level`)", "Flagged"),
+        (
+            (
+                _term(role),
+                f"`{role.sphere.value}`",
+                f"`{role.level.value}`",
+                "interpretive" if role.interpretive else "",
+            )
+            for role in Role
+        ),
+        "46 20 20 14",
+    )
+
+
+def knowledge_sources_markdown() -> str:
+    """Each knowledge type with the source of learning this library proposes."""
+    from partnership_model.vocabulary import PROPOSED_KNOWLEDGE_SOURCES
+
+    return _table(
+        ("Knowledge type", "Proposed source of learning"),
+        ((_term(k), _term(v)) for k, v in PROPOSED_KNOWLEDGE_SOURCES.items()),
+        "50 50",
+    )
+
+
+def upstream_markdown() -> str:
+    """Which research stages and project phases count as upstream involvement."""
+    from partnership_model.vocabulary import ProjectPhase, ResearchStage
+
+    rows = [
+        (_term(member), "yes" if member.is_upstream else "no")
+        for member in (*ProjectPhase, *ResearchStage)
+    ]
+    return _table(("Stage or phase", "Upstream (`is_upstream`)"), rows, "70 30")
+
+
+def _targets(correspondence: Any) -> str:
+    if correspondence.targets:
+        return ", ".join(
+            _term(t if isinstance(t, enum.Enum) else t.continuum)
+            for t in correspondence.targets
+        )
+    if correspondence.leadership is not None:
+        return f"none; leadership {_term(correspondence.leadership)}"
+    return "none"
+
+
+def crosswalk_markdown() -> str:
+    """The crosswalks from each Montreal degree, then back from each other framework."""
+    from partnership_model import crosswalks
+    from partnership_model.vocabulary import EngagementDegree, EngagementLevel
+
+    forward = _table(
+        ("Montreal degree", "Carman continuum", "IAP2", "Arnstein"),
+        (
+            (
+                _term(degree),
+                _targets(crosswalks.to_carman(degree, EngagementLevel.MICRO)),
+                _targets(crosswalks.to_iap2(degree)),
+                _targets(crosswalks.to_arnstein(degree))
+                + (
+                    "; if judged tokenistic: "
+                    + _targets(crosswalks.to_arnstein(degree, tokenistic=True))
+                    if degree is EngagementDegree.COLLABORATION
+                    else ""
+                ),
+            )
+            for degree in EngagementDegree
+        ),
+        "22 26 26 26",
+    )
+    levels = _table(
+        ("Montreal level", "Carman level"),
+        (
+            (
+                _term(level),
+                _term(
+                    crosswalks.to_carman(EngagementDegree.PARTNERSHIP, level)
+                    .targets[0]
+                    .level
+                ),
+            )
+            for level in EngagementLevel
+        ),
+        "50 50",
+    )
+    back_rows = [
+        (_term(member), _targets(function(member)), escape(function(member).note_en))
+        for function, vocabulary in (
+            (crosswalks.from_carman, crosswalks.CarmanContinuum),
+            (crosswalks.from_iap2, crosswalks.IAP2Level),
+            (crosswalks.from_arnstein, crosswalks.ArnsteinRung),
+        )
+        for member in vocabulary
+    ]
+    back = _table(("Term", "Montreal degree", "Why"), back_rows, "28 28 44")
+    return "\n".join(
+        [
+            "**From the Montreal model**",
+            "",
+            forward,
+            levels,
+            "**Back to the Montreal model**",
+            "",
+            back,
+        ]
+    )
+
+
+def rules_markdown() -> str:
+    """The built-in assessment rules: code, severity, message and sources."""
+    from partnership_model.assessment import RULES
+
+    return _table(
+        ("Code", "Severity", "What it flags", "Sources"),
+        (
+            (
+                f"`{rule.code}`",
+                f"`{rule.severity.value}`",
+                escape(rule.message_en),
+                _sources_markdown(rule.sources),
+            )
+            for rule in RULES
+        ),
+        "22 10 48 20",
+    )
+
+
 # -- figures -------------------------------------------------------------------------
 
 #: Engagements of the example register shown in the detailed ecology drawing.
@@ -685,6 +852,12 @@ def generated_pages() -> dict[str, str]:
         "bibliography.md": bibliography_markdown(),
         "cli.md": cli_markdown(),
         "api-index.md": api_index_markdown(),
+        "tables/domain-fields.md": domain_fields_markdown(),
+        "tables/role-profiles.md": role_profiles_markdown(),
+        "tables/knowledge-sources.md": knowledge_sources_markdown(),
+        "tables/upstream.md": upstream_markdown(),
+        "tables/crosswalks.md": crosswalk_markdown(),
+        "tables/rules.md": rules_markdown(),
     }
     for name in schema_names():
         pages[f"schemas/{name}.md"] = schema_markdown(name)

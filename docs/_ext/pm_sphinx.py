@@ -10,11 +10,15 @@
   that only exist for type checkers (``Axes``, ``Figure``) to their projects'
   objects. Everything else is left to Sphinx and intersphinx, so nitpicky
   mode still reports every reference that resolves nowhere.
+* ``autodoc-process-bases``: hides private base classes from "Bases:" lines.
+* ``include-read``: keeps the text of the changelog's links to the issue
+  tracker, which have no target inside the documentation.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -164,6 +168,19 @@ def _public_bases(
     ]
 
 
+#: Links the changelog makes relative to the repository's web page
+#: (``[#4](../../issues/4)``): they have no target inside the documentation.
+_REPOSITORY_LINK = re.compile(r"\[([^\]]+)\]\((?:\.\./)+(?:issues|pull)/\d+\)")
+
+
+def _changelog_links(
+    app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]
+) -> None:
+    """Keep the text of the changelog's repository links, drop the link."""
+    if relative_path.name == "CHANGELOG.md":
+        content[0] = _REPOSITORY_LINK.sub(r"\1", content[0])
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the generator and the reference resolver."""
     app.add_config_value(
@@ -172,4 +189,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _generate)
     app.connect("missing-reference", _resolve)
     app.connect("autodoc-process-bases", _public_bases)
+    app.connect("include-read", _changelog_links)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
