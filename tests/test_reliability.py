@@ -1,23 +1,678 @@
 """Reliability: hostile and malformed input, fuzzing, and regression tests (issue 8).
 
-* every document of the corpus in ``tests/malformed/`` is refused with a
-  library error that names where the problem is, quickly;
-* hypothesis mutates valid registers and node-link documents and feeds
-  arbitrary JSON and bytes to every reader: they load to the value the
-  constructors build, or raise a ``ValidationError``, never anything else;
+* every document of the corpus in ``tests/malformed/`` (written by
+  ``tests/malformed/generate.py``) is refused with the library error its
+  manifest names, with a problem at the place it names, within a time budget;
+* hypothesis mutates valid registers and node-link documents (drop,
+  duplicate, retype, rename and insert keys, swap values, truncate text, flip
+  vocabulary values) and feeds arbitrary JSON and bytes to every reader: each
+  input loads to the value the constructors build from it, or raises a
+  ``ValidationError``; nothing else escapes;
 * regression tests for the bugs this work found.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+import enum
 import io
+import json
+import re
+import threading
+import time
+import types
+import typing
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
-from partnership_model import Role, exchange
-from partnership_model.ecology import Actor, EcologyGraph
-from partnership_model.exceptions import ValidationError
+from malformed import generate
+from partnership_model import (
+    Engagement,
+    Organisation,
+    Participant,
+    Person,
+    Register,
+    Role,
+    exchange,
+    from_dict,
+    from_json,
+    read_json,
+    strategies as pms,
+    to_dict,
+)
+from partnership_model.ecology import Actor, EcologyGraph, Relation, classify_relation
+from partnership_model.exceptions import PartnershipModelError, ValidationError
+from partnership_model.vocabulary import (
+    VOCABULARIES,
+    ActorKind,
+    EngagementDegree,
+    EngagementLevel,
+    RelationType,
+    Sphere,
+)
+
+CORPUS = Path(__file__).parent / "malformed"
+MANIFEST: dict[str, list[dict[str, Any]]] = json.loads(
+    (CORPUS / "manifest.json").read_text(encoding="utf-8")
+)
+BUDGET = 5.0  # seconds any document may take to be refused
+FAST = 1.0  # seconds for the bombs (deep nesting, entity expansion)
+
+
+# -- the corpus -----------------------------------------------------------------------
+
+
+def load_entry(entry: dict[str, Any]) -> object:
+    """Read one corpus document with the loader its manifest entry names."""
+    file = CORPUS / entry["file"]
+    loader = entry["loader"]
+    if loader == "register":
+        return read_json(file, Register)
+    if loader == "ecology":
+        return read_json(file, EcologyGraph)
+    if loader == "csv":
+        return exchange.read_csv(CORPUS / entry["actors"], CORPUS / entry["relations"])
+    if loader == "graphml":
+        return exchange.read_graphml(file)
+    if loader == "gexf":
+        return exchange.read_gexf(file)
+    msg = f"unknown loader {loader!r}"
+    raise AssertionError(msg)
+
+
+def run_with_budget(function: Callable[[], object], budget: float) -> tuple[Any, float]:
+    """Run *function* in a thread; return (result or exception, seconds taken).
+
+    Fails the test, instead of hanging it, when the budget runs out.
+    """
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        start = time.perf_counter()
+        try:
+            outcome["value"] = function()
+        except BaseException as error:  # noqa: BLE001 - the test inspects it
+            outcome["value"] = error
+        outcome["seconds"] = time.perf_counter() - start
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(budget)
+    if thread.is_alive():
+        pytest.fail(f"still running after {budget} s")
+    return outcome["value"], outcome["seconds"]
+
+
+def test_the_committed_corpus_is_what_generate_py_writes() -> None:
+    """``python tests/malformed/generate.py`` reproduces every file, and no more."""
+    expected = generate.build()
+    on_disk = {
+        path.relative_to(CORPUS).as_posix(): path.read_bytes()
+        for folder in generate.FORMATS
+        for path in (CORPUS / folder).iterdir()
+    }
+    on_disk["manifest.json"] = (CORPUS / "manifest.json").read_bytes()
+    assert sorted(on_disk) == sorted(expected)
+    changed = [name for name, content in expected.items() if on_disk[name] != content]
+    assert changed == []
+
+
+def test_the_corpus_covers_every_format_and_defect() -> None:
+    """At least 150 documents, every format, every loader, no duplicate files."""
+    entries = MANIFEST["malformed"]
+    assert len(entries) >= 150
+    files = [entry["file"] for entry in entries]
+    assert len(set(files)) == len(files)
+    per_format = {
+        fmt: sum(f.startswith(f"{fmt}/") for f in files) for fmt in generate.FORMATS
+    }
+    assert min(per_format.values()) >= 20, per_format
+    codes = {entry["code"] for entry in entries}
+    assert {
+        "wrong_type",
+        "unknown_term",
+        "missing",
+        "unknown_key",
+        "duplicate_id",
+        "unknown_reference",
+        "unknown_actor",
+        "date_order",
+        "unsupported_version",
+        "syntax",
+        "encoding",
+        "empty",
+        "too_deep",
+        "csv_syntax",
+        "missing_column",
+        "relation_type_mismatch",
+        "forbidden_xml",
+        "xml_syntax",
+    } <= codes
+
+
+@pytest.mark.parametrize("entry", MANIFEST["valid"], ids=lambda e: e["file"])
+def test_the_valid_documents_the_corpus_derives_from_load(
+    entry: dict[str, Any],
+) -> None:
+    """Each malformed document is a valid one with one defect: the valid ones load."""
+    loaded = load_entry(entry)
+    assert isinstance(loaded, Register | EcologyGraph)
+    assert len(loaded) >= 2
+
+
+@pytest.mark.parametrize("entry", MANIFEST["malformed"], ids=lambda e: e["file"])
+def test_every_malformed_document_is_refused_where_the_problem_is(
+    entry: dict[str, Any],
+) -> None:
+    """A library error naming the place; no other exception, no hang, no acceptance."""
+    budget = FAST if entry["fast"] else BUDGET
+    error, seconds = run_with_budget(lambda: load_entry(entry), budget)
+    if not isinstance(error, BaseException):
+        pytest.fail(f"accepted: {error!r} ({entry['description']})")
+    if not isinstance(error, PartnershipModelError):
+        raise AssertionError(entry["description"]) from error
+    assert type(error).__name__ == entry["error"]
+    assert isinstance(error, ValidationError)
+    problems = error.problems
+    assert all(problem.path and problem.message for problem in problems)
+    found = [(p.path, p.code) for p in problems]
+    assert any(
+        entry["path"] in path and code == entry["code"] for path, code in found
+    ), found
+    assert str(error)  # the message renders
+    assert seconds < budget
+
+
+# -- the fuzzers ----------------------------------------------------------------------
+
+
+class RefusedError(Exception):
+    """The reference builder refuses the document."""
+
+
+_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_VERSION = re.compile("([0-9]+)\\.([0-9]+)")
+
+
+def reference_version(data: dict[str, Any]) -> None:
+    """Refuse unless the document declares a 1.0 schema version."""
+    version = data.get("schema_version")
+    match = _VERSION.fullmatch(version) if type(version) is str else None
+    if match is None or int(match[1]) != 1 or int(match[2]) != 0:
+        raise RefusedError
+
+
+def reference_date(value: object) -> dt.date:
+    if type(value) is not str or not _DATE.fullmatch(value):
+        raise RefusedError
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RefusedError from None
+
+
+def reference_member(cls: type[enum.Enum], value: object) -> Any:
+    members = {member.value: member for member in cls}
+    if type(value) is not str or value not in members:
+        raise RefusedError
+    return members[value]
+
+
+def reference_record(data: object, cls: type[Any]) -> Any:
+    """Build *cls* from JSON data through its constructor: the obvious, slow way."""
+    if type(data) is not dict:
+        raise RefusedError
+    hints = typing.get_type_hints(cls)
+    names = {field.name for field in attrs.fields(cls)}
+    if not set(data) <= names:
+        raise RefusedError
+    kwargs = {name: reference_value(value, hints[name]) for name, value in data.items()}
+    try:
+        return cls(**kwargs)
+    except (PartnershipModelError, TypeError):
+        raise RefusedError from None
+
+
+def reference_value(value: object, hint: Any) -> Any:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        return reference_value(value, inner)
+    if origin in (tuple, frozenset):
+        if type(value) is not list:
+            raise RefusedError
+        items = [reference_value(item, args[0]) for item in value]
+        if origin is tuple:
+            return tuple(items)
+        if len(set(items)) != len(items):
+            raise RefusedError
+        return frozenset(items)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return reference_member(hint, value)
+    if hint is dt.date:
+        return reference_date(value)
+    if attrs.has(hint):
+        return reference_record(value, hint)
+    return value  # str, bool: the validators check the exact type
+
+
+def reference_register(data: object) -> Register:
+    if type(data) is not dict:
+        raise RefusedError
+    reference_version(data)
+    body = {key: value for key, value in data.items() if key != "schema_version"}
+    return typing.cast("Register", reference_record(body, Register))
+
+
+_NODE_VOCABULARIES: dict[str, type[enum.Enum]] = {
+    "sphere": Sphere,
+    "level": EngagementLevel,
+    "kind": ActorKind,
+}
+
+
+def reference_actor(node: object) -> Actor:
+    if type(node) is not dict or "id" not in node:
+        raise RefusedError
+    values: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _NODE_VOCABULARIES:
+            values[key] = reference_member(_NODE_VOCABULARIES[key], value)
+        elif key == "role":
+            values[key] = reference_member(Role, value)
+        elif key in ("id", "label", "person_id"):
+            if type(value) is not str:
+                raise RefusedError
+            values[key] = value
+        else:
+            raise RefusedError
+    try:
+        return Actor(**values)
+    except (PartnershipModelError, TypeError):
+        raise RefusedError from None
+
+
+def reference_relation(edge: object, actors: dict[str, Actor]) -> Relation:
+    if type(edge) is not dict or "source" not in edge or "target" not in edge:
+        raise RefusedError
+    key = edge.get("key")
+    if key is not None and (type(key) is not int or key < 0):
+        raise RefusedError
+    values: dict[str, Any] = {}
+    declared: dict[str, Any] = {}
+    for name, value in edge.items():
+        if name in ("source", "target", "engagement_id"):
+            values[name] = value
+        elif name == "degree":
+            values[name] = reference_member(EngagementDegree, value)
+        elif name in ("start", "end"):
+            values[name] = reference_date(
+                value.strip() if type(value) is str else value
+            )
+        elif name == "relation_type":
+            declared[name] = reference_member(RelationType, value)
+        elif name in ("crosses_sphere", "crosses_authority"):
+            if type(value) is not bool:
+                raise RefusedError
+            declared[name] = value
+        elif name != "key":
+            raise RefusedError
+    try:
+        relation = Relation(**values)
+    except (PartnershipModelError, TypeError):
+        raise RefusedError from None
+    if relation.source not in actors or relation.target not in actors:
+        raise RefusedError
+    a, b = actors[relation.source], actors[relation.target]
+    computed = {
+        "relation_type": classify_relation(a, b),
+        "crosses_sphere": a.sphere is not b.sphere,
+        "crosses_authority": a.level is not b.level,
+    }
+    if any(computed[name] != value for name, value in declared.items()):
+        raise RefusedError
+    return relation
+
+
+_NODE_LINK_KEYS = {
+    "schema_version",
+    "directed",
+    "multigraph",
+    "graph",
+    "nodes",
+    "edges",
+    "links",
+}
+
+
+def reference_graph(data: object) -> EcologyGraph:
+    """Build the ecology a node-link document describes, through the constructors."""
+    if type(data) is not dict:
+        raise RefusedError
+    reference_version(data)
+    if not set(data) <= _NODE_LINK_KEYS or ("edges" in data and "links" in data):
+        raise RefusedError
+    if any(
+        key in data and type(data[key]) is not bool
+        for key in ("directed", "multigraph")
+    ):
+        raise RefusedError
+    if data.get("graph", {}) != {}:
+        raise RefusedError
+    nodes, edges = data.get("nodes"), data.get("edges", data.get("links", []))
+    if type(nodes) is not list or type(edges) is not list:
+        raise RefusedError
+    actors: dict[str, Actor] = {}
+    for node in nodes:
+        actor = reference_actor(node)
+        if actor.id in actors:
+            raise RefusedError
+        actors[actor.id] = actor
+    relations = [reference_relation(edge, actors) for edge in edges]
+    return EcologyGraph(actors=actors.values(), relations=relations)
+
+
+T = typing.TypeVar("T")
+
+
+def agrees_with_reference(
+    load: Callable[[], T], reference: Callable[[], T]
+) -> T | None:
+    """Load and build by reference: both refuse, or both give equal values."""
+    try:
+        expected: T | None = reference()
+    except RefusedError:
+        expected = None
+    try:
+        loaded: T | None = load()
+    except ValidationError as error:
+        assert error.problems
+        assert all(problem.path for problem in error.problems)
+        loaded = None
+    assert loaded == expected
+    event("loaded" if loaded is not None else "refused")
+    return loaded
+
+
+TERMS = sorted(
+    {member.value for cls in VOCABULARIES for member in cls}
+    | {"Méso", "partenariat", "patient partner", "Partnership", "co-led", "communauté"}
+)
+RECORDS = (Register, Engagement, Participant, Person, Organisation, Actor, Relation)
+FIELD_NAMES = sorted(
+    {field.name for cls in RECORDS for field in attrs.fields(cls)}
+    | {"schema_version", "nodes", "edges", "links", "key", "relation_type"}
+    | {"crosses_sphere", "crosses_authority", "directed", "multigraph", "graph"}
+)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(TERMS)
+    | st.sampled_from(
+        ["2024-02-29", "2023-02-29", "2023-1-5", " 2023-01-15", "20230115"]
+    )
+)
+JSON_VALUES = st.recursive(
+    SCALARS,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+# Arbitrary JSON whose keys are mostly the model's own, so that partly valid
+# structures (a node with a sphere, an engagement with a degree) come up.
+MODEL_SHAPED_JSON = st.recursive(
+    SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(FIELD_NAMES) | st.text(max_size=4), children, max_size=5
+        )
+    ),
+    max_leaves=20,
+)
+KEY_VARIANTS = (
+    lambda key: key + "_",
+    lambda key: key[:-1],
+    lambda key: key.upper(),
+    lambda key: key.replace("_", " "),
+    lambda key: {"id": "identifiant", "title": "titre", "level": "niveau"}.get(
+        key, key + "s"
+    ),
+)
+
+
+def locations(document: object) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) holding a value, the root excluded."""
+    found: list[tuple[Any, Any]] = []
+    stack: list[Any] = [document]
+    while stack:
+        item = stack.pop()
+        keys = list(item) if isinstance(item, dict) else range(len(item))
+        for key in keys:
+            found.append((item, key))
+            if isinstance(item[key], dict | list):
+                stack.append(item[key])
+    return found
+
+
+def containers(document: Any) -> list[Any]:
+    return [
+        document,
+        *(c[k] for c, k in locations(document) if isinstance(c[k], dict | list)),
+    ]
+
+
+def mutate(draw: st.DrawFn, document: Any) -> Any:
+    """Apply one to three random mutations to a copy of *document*."""
+    document = copy.deepcopy(document)
+    for _ in range(draw(st.integers(1, 3))):
+        places = locations(document)
+        if not places:
+            break
+        container, key = draw(st.sampled_from(places))
+        value = container[key]
+        action = draw(
+            st.sampled_from(
+                [
+                    "drop",
+                    "duplicate",
+                    "retype",
+                    "rename",
+                    "insert",
+                    "swap",
+                    "truncate",
+                    "flip",
+                ]
+            )
+        )
+        if action == "drop":
+            del container[key]
+        elif action == "duplicate":
+            if isinstance(container, list):
+                container.insert(
+                    draw(st.integers(0, len(container))), copy.deepcopy(value)
+                )
+            else:
+                other = draw(st.sampled_from(sorted(container)))
+                container[other] = copy.deepcopy(value)
+        elif action == "retype":
+            container[key] = draw(JSON_VALUES)
+        elif action == "rename" and isinstance(container, dict):
+            new = draw(st.sampled_from(KEY_VARIANTS))(key)
+            container[new] = container.pop(key)
+        elif action == "insert":
+            target = draw(
+                st.sampled_from(
+                    [c for c in containers(document) if isinstance(c, dict)] or [{}]
+                )
+            )
+            name = draw(st.text(max_size=6) | st.sampled_from(FIELD_NAMES))
+            target[name] = draw(JSON_VALUES)
+        elif action == "swap":
+            other_container, other_key = draw(st.sampled_from(places))
+            container[key], other_container[other_key] = (
+                other_container[other_key],
+                value,
+            )
+        elif action == "truncate" and isinstance(value, str):
+            container[key] = value[: draw(st.integers(0, max(len(value) - 1, 0)))]
+        elif action == "flip":
+            container[key] = draw(st.sampled_from(TERMS))
+    return document
+
+
+# Three times the profile's examples: 180 by default, 3,000 with HYPOTHESIS_PROFILE=thorough.
+FUZZ = settings(
+    max_examples=3 * settings().max_examples,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@FUZZ
+@given(pms.registers(max_engagements=4, max_people=6), st.data())
+def test_mutated_registers_load_as_the_constructors_build_them_or_are_refused(
+    register: Register, data: st.DataObject
+) -> None:
+    document = data.draw(st.composite(lambda draw: mutate(draw, to_dict(register)))())
+    agrees_with_reference(
+        lambda: from_dict(document, Register), lambda: reference_register(document)
+    )
+
+
+@FUZZ
+@given(pms.ecology_graphs(max_actors=6, max_relations=8), st.data())
+def test_mutated_node_link_documents_load_as_the_constructors_build_them_or_are_refused(
+    graph: EcologyGraph, data: st.DataObject
+) -> None:
+    original = {"schema_version": "1.0", **exchange.to_node_link(graph)}
+    document = data.draw(st.composite(lambda draw: mutate(draw, original))())
+    agrees_with_reference(
+        lambda: from_dict(document, EcologyGraph), lambda: reference_graph(document)
+    )
+
+
+@FUZZ
+@given(MODEL_SHAPED_JSON)
+def test_arbitrary_json_loads_as_the_constructors_build_it_or_is_refused(
+    value: object,
+) -> None:
+    """Any JSON value, as text, for both document types; objects also with a version."""
+    text = json.dumps(value, ensure_ascii=False)
+    agrees_with_reference(
+        lambda: from_json(text, Register), lambda: reference_register(value)
+    )
+    agrees_with_reference(
+        lambda: from_json(text, EcologyGraph), lambda: reference_graph(value)
+    )
+    if isinstance(value, dict):
+        register = {"schema_version": "1.0", **value}
+        agrees_with_reference(
+            lambda: from_dict(register, Register), lambda: reference_register(register)
+        )
+        ecology = {"schema_version": "1.0", "nodes": [], **value}
+        agrees_with_reference(
+            lambda: from_dict(ecology, EcologyGraph), lambda: reference_graph(ecology)
+        )
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_only_ever_raise_validation_errors(content: bytes) -> None:
+    """Every reader of bytes: a value or a ValidationError, nothing else."""
+    readers: list[Callable[[], object]] = [
+        lambda: from_json(content, Register),
+        lambda: from_json(content, EcologyGraph),
+        lambda: exchange.read_graphml(io.BytesIO(content)),
+        lambda: exchange.read_gexf(io.BytesIO(content)),
+        lambda: exchange.read_csv(binary(content), binary(content)),
+    ]
+    for read in readers:
+        try:
+            read()
+        except ValidationError as error:
+            assert error.problems
+
+
+def binary(content: bytes) -> typing.IO[str]:
+    """A binary stream for read_csv, which decodes bytes itself (typed as text)."""
+    return typing.cast("typing.IO[str]", io.BytesIO(content))
+
+
+VALID_FILES = {
+    name: (CORPUS / f"{name}/valid.{ext}").read_bytes()
+    for name, ext in (("graphml", "graphml"), ("gexf", "gexf"))
+}
+VALID_FILES["actors"] = (CORPUS / "csv/valid.actors.csv").read_bytes()
+VALID_FILES["relations"] = (CORPUS / "csv/valid.relations.csv").read_bytes()
+
+
+@st.composite
+def damaged(draw: st.DrawFn, content: bytes) -> bytes:
+    """*content* with one to three byte-level edits: cut, delete, repeat, insert."""
+    for _ in range(draw(st.integers(1, 3))):
+        start = draw(st.integers(0, len(content)))
+        end = draw(st.integers(start, min(len(content), start + 40)))
+        action = draw(st.sampled_from(["cut", "delete", "repeat", "insert"]))
+        if action == "cut":
+            content = content[:start]
+        elif action == "delete":
+            content = content[:start] + content[end:]
+        elif action == "repeat":
+            content = content[:end] + content[start:end] + content[end:]
+        else:
+            noise = draw(
+                st.binary(max_size=6)
+                | st.sampled_from([b"<", b"&", b'"', b",", b"\n", b"\xc3"])
+            )
+            content = content[:start] + noise + content[start:]
+    return content
+
+
+@FUZZ
+@given(st.sampled_from(sorted(VALID_FILES)), st.data())
+def test_damaged_files_are_refused_or_read_back_losslessly(
+    name: str, data: st.DataObject
+) -> None:
+    """Damaged GraphML, GEXF and CSV: refused, or a graph that survives a round trip."""
+    content = data.draw(damaged(VALID_FILES[name]))
+    read: dict[str, Callable[[], EcologyGraph]] = {
+        "graphml": lambda: exchange.read_graphml(io.BytesIO(content)),
+        "gexf": lambda: exchange.read_gexf(io.BytesIO(content)),
+        "actors": lambda: exchange.read_csv(
+            binary(content), binary(VALID_FILES["relations"])
+        ),
+        "relations": lambda: exchange.read_csv(
+            binary(VALID_FILES["actors"]), binary(content)
+        ),
+    }
+    try:
+        graph = read[name]()
+    except ValidationError as error:
+        assert error.problems
+        event("refused")
+        return
+    event("read")
+    for write, reread in (
+        (exchange.write_graphml, exchange.read_graphml),
+        (exchange.write_gexf, exchange.read_gexf),
+    ):
+        buffer = io.BytesIO()
+        write(graph, buffer)
+        assert reread(io.BytesIO(buffer.getvalue())) == graph
+
 
 # -- regression tests -----------------------------------------------------------------
 
@@ -283,3 +938,15 @@ def test_csv_syntax_errors_name_the_line_where_the_record_starts() -> None:
         "actors.csv:2",
         "csv_syntax",
     )
+
+
+@pytest.mark.parametrize("encoding", ["tf-8", "shift_jis", "utf-7", "rot13", "idna"])
+@pytest.mark.parametrize("reader", [exchange.read_graphml, exchange.read_gexf])
+def test_xml_encoding_declarations_expat_cannot_use_are_refused(
+    encoding: str, reader: Callable[[io.BytesIO], EcologyGraph]
+) -> None:
+    """expat let LookupError, ValueError and UnicodeError escape (found by fuzzing)."""
+    document = (CORPUS / "graphml/valid.graphml").read_bytes()
+    document = document.replace(b"encoding='utf-8'", f"encoding='{encoding}'".encode())
+    error = refused(reader, document)
+    assert (error.path, error.problems[0].code) == ("<stream>:1", "encoding")

@@ -430,6 +430,10 @@ def _guard_xml(content: bytes, name: str) -> _XMLScan:
         raise _fail(
             f"{name}:{error.lineno}", f"not well-formed XML: {error}", "xml_syntax"
         ) from None
+    except (LookupError, ValueError) as error:  # the declared encoding
+        raise _fail(
+            f"{name}:1", f"unsupported XML encoding: {error}", "encoding"
+        ) from None
     if not root:
         raise _fail(name, "the document has no root element", "xml_syntax")
     if scan.problems:

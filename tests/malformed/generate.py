@@ -2132,6 +2132,20 @@ def xml_cases(fmt: str, base: str) -> list[Case]:
         "&#1; is not an XML character",
     )
     add(
+        "unknown_encoding",
+        base.replace("encoding='utf-8'", "encoding='utf-9'").encode(),
+        1,
+        "encoding",
+        "an encoding that does not exist",
+    )
+    add(
+        "multibyte_encoding",
+        base.replace("encoding='utf-8'", "encoding='shift_jis'").encode(),
+        1,
+        "encoding",
+        "a multi-byte encoding expat cannot use",
+    )
+    add(
         "two_roots",
         (base + root_line + "\n").encode(),
         None,

@@ -1,0 +1,1 @@
+"""Corpus of malformed documents (see generate.py)."""
