@@ -16,15 +16,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(DOCS / "_ext"))
 
-import partnership_model  # noqa: E402
 import pm_inventories  # noqa: E402
 
+import partnership_model  # noqa: E402
 
 project = "partnership_model"
 author = "partnership_model developers"
@@ -70,7 +69,9 @@ import partnership_model
 # -- intersphinx, without network ----------------------------------------------------------
 # Small inventories of the objects these pages link to are written at build time
 # and mapped to the projects' real documentation (see _ext/pm_inventories.py).
-intersphinx_mapping = pm_inventories.write_inventories(DOCS / "_generated" / "inventories")
+intersphinx_mapping = pm_inventories.write_inventories(
+    DOCS / "_generated" / "inventories"
+)
 
 # -- nitpicky mode ------------------------------------------------------------------------------
 nitpicky = True

@@ -24,6 +24,31 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
+import partnership_model
+from partnership_model import (
+    EcologyGraph,
+    EngagementMatrix,
+    crosswalks,
+    metrics,
+)
+from partnership_model._enums import OrderedVocabulary
+from partnership_model.assessment import RULES
+from partnership_model.bibliography import BIBLIOGRAPHY
+from partnership_model.cli import build_parser
+from partnership_model.examples import load_register
+from partnership_model.plotting import draw_ecology, plot_matrix
+from partnership_model.schema import SCHEMA_FILES, schema_text, shipped_schema_path
+from partnership_model.vocabulary import (
+    PROPOSED_KNOWLEDGE_SOURCES,
+    VOCABULARIES,
+    EngagementDegree,
+    EngagementDomain,
+    EngagementLevel,
+    ProjectPhase,
+    ResearchStage,
+    Role,
+)
+
 # -- helpers -------------------------------------------------------------------------
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}<>|#$])")
@@ -105,14 +130,12 @@ def glossary_groups() -> tuple[GlossaryGroup, ...]:
     roles of :mod:`partnership_model.metrics` and the terms of the other
     frameworks in :mod:`partnership_model.crosswalks`.
     """
-    from partnership_model import crosswalks, metrics, vocabulary
-
     return (
         GlossaryGroup(
             "Montreal model and Ecology of Engagement",
             "The vocabularies records and graphs are built from "
             "({py:mod}`partnership_model.vocabulary`).",
-            tuple(vocabulary.VOCABULARIES),
+            tuple(VOCABULARIES),
         ),
         GlossaryGroup(
             "Network measures",
@@ -156,8 +179,6 @@ def _cell(first: str, *rest: str) -> list[str]:
 
 def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
     """The glossary section of one vocabulary: a bilingual table of its members."""
-    from partnership_model._enums import OrderedVocabulary
-
     name = vocabulary.__name__
     ordered = issubclass(vocabulary, OrderedVocabulary)
     kind = "ordered, weakest first" if ordered else "unordered"
@@ -165,8 +186,10 @@ def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
         f"({glossary_label(vocabulary)})=",
         f"### {name}",
         "",
-        f"{{py:class}}`{vocabulary.__module__}.{name}` ({kind}). "
-        f"{escape(summary(vocabulary))}",
+        (
+            f"{{py:class}}`{vocabulary.__module__}.{name}` ({kind}). "
+            f"{escape(summary(vocabulary))}"
+        ),
         "",
         ":::{list-table}",
         ":header-rows: 1",
@@ -224,8 +247,6 @@ def citing_vocabularies() -> dict[str, list[tuple[type[enum.Enum], int]]]:
 
 def citing_rules() -> dict[str, list[str]]:
     """For each bibliography key, the codes of the assessment rules citing it."""
-    from partnership_model.assessment import RULES
-
     result: dict[str, list[str]] = {}
     for rule in RULES:
         for key in rule.sources:
@@ -240,8 +261,6 @@ def cited_keys() -> set[str]:
 
 def reference_markdown(key: str) -> str:
     """The bibliography entry of one key: full reference, link, notes, citations."""
-    from partnership_model.bibliography import BIBLIOGRAPHY
-
     ref = BIBLIOGRAPHY[key]
     who = ", ".join(ref.authors) if ref.authors else "[authors not recorded]"
     year = f" ({ref.year})" if ref.year is not None else ""
@@ -281,8 +300,6 @@ def reference_markdown(key: str) -> str:
 
 def bibliography_keys() -> list[str]:
     """Every key of :data:`partnership_model.bibliography.BIBLIOGRAPHY`, page order."""
-    from partnership_model.bibliography import BIBLIOGRAPHY
-
     return sorted(BIBLIOGRAPHY, key=str.casefold)
 
 
@@ -293,8 +310,6 @@ def bibliography_markdown() -> str:
         KeyError: A vocabulary term or an assessment rule cites a key that
             is not in the bibliography.
     """
-    from partnership_model.bibliography import BIBLIOGRAPHY
-
     missing = sorted(cited_keys() - set(BIBLIOGRAPHY))
     if missing:
         msg = f"cited but not in the bibliography: {', '.join(missing)}"
@@ -307,10 +322,10 @@ def bibliography_markdown() -> str:
 
 def schema_names() -> list[str]:
     """The document types with a schema: the shipped files and ``SCHEMA_FILES``."""
-    from partnership_model.schema import SCHEMA_FILES, shipped_schema_path
-
     directory = shipped_schema_path("register").parent
-    shipped = [p.name.removesuffix(".schema.json") for p in directory.glob("*.schema.json")]
+    shipped = [
+        p.name.removesuffix(".schema.json") for p in directory.glob("*.schema.json")
+    ]
     return sorted(set(shipped) | set(SCHEMA_FILES), key=lambda n: (n != "register", n))
 
 
@@ -323,7 +338,11 @@ def _type_markdown(schema_name: str, fragment: Mapping[str, Any]) -> str:
     if "$ref" in fragment:
         target = str(fragment["$ref"]).rsplit("/", 1)[-1]
         return f"[{target}](#{_def_anchor(schema_name, target)})"
-    for combinator, joiner in (("allOf", " and "), ("anyOf", " or "), ("oneOf", " or ")):
+    for combinator, joiner in (
+        ("allOf", " and "),
+        ("anyOf", " or "),
+        ("oneOf", " or "),
+    ):
         if combinator in fragment and "enum" not in fragment:
             return joiner.join(
                 _type_markdown(schema_name, part) for part in fragment[combinator]
@@ -393,9 +412,11 @@ def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
 
 def _constraints(definition: Mapping[str, Any]) -> str:
     parts = [f"`{definition['type']}`"] if "type" in definition else []
-    for key in ("format", "minLength", "maxLength", "minimum"):
-        if key in definition:
-            parts.append(f"`{key}`: `{definition[key]}`")
+    parts.extend(
+        f"`{key}`: `{definition[key]}`"
+        for key in ("format", "minLength", "maxLength", "minimum")
+        if key in definition
+    )
     if "pattern" in definition:
         parts.append("a `pattern` (see the JSON below)")
     return ", ".join(parts)
@@ -403,8 +424,6 @@ def _constraints(definition: Mapping[str, Any]) -> str:
 
 def schema_markdown(name: str) -> str:
     """One page per document schema: readable tables, then the schema as JSON."""
-    from partnership_model.schema import schema_text, shipped_schema_path
-
     text = schema_text(name)
     schema: dict[str, Any] = json.loads(text)
     title = str(schema.get("title", name))
@@ -417,8 +436,10 @@ def schema_markdown(name: str) -> str:
         "",
         f"- **`$id`:** `{schema['$id']}` (an identifier, not an address to fetch)",
         f"- **`$schema`:** `{schema['$schema']}`",
-        f"- **Print it:** `partnership-model schema --type {name}`, or "
-        f"`json_schema({title})` in Python",
+        (
+            f"- **Print it:** `partnership-model schema --type {name}`, or "
+            f"`json_schema({title})` in Python"
+        ),
     ]
     if shipped.exists():
         lines.append(
@@ -427,9 +448,11 @@ def schema_markdown(name: str) -> str:
         )
     lines += [
         "",
-        "The tables below are generated from the schema at build time. "
-        "Vocabulary values link to nothing here: their definitions, in English "
-        "and French, are in the {doc}`/reference/glossary`.",
+        (
+            "The tables below are generated from the schema at build time. "
+            "Vocabulary values link to nothing here: their definitions, in English "
+            "and French, are in the {doc}`/reference/glossary`."
+        ),
         "",
         "## Top-level properties",
         "",
@@ -465,7 +488,9 @@ def schema_markdown(name: str) -> str:
 # -- command line --------------------------------------------------------------------
 
 
-def _subcommands(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+def _subcommands(
+    parser: argparse.ArgumentParser,
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             yield from action.choices.items()
@@ -502,8 +527,6 @@ def _help_text(parser: argparse.ArgumentParser) -> str:
 
 def cli_markdown() -> str:
     """The command reference, one section per subcommand, from ``build_parser()``."""
-    from partnership_model.cli import build_parser
-
     parser = build_parser()
     lines = ["```console", f"$ {parser.prog} --help", _help_text(parser), "```", ""]
     for command, subparser in _subcommands(parser):
@@ -536,8 +559,6 @@ def cli_markdown() -> str:
 
 def cli_commands() -> list[str]:
     """The subcommands the CLI reference documents."""
-    from partnership_model.cli import build_parser
-
     return [name for name, _ in _subcommands(build_parser())]
 
 
@@ -572,8 +593,6 @@ def public_locations() -> dict[str, str]:
     Raises:
         LookupError: A public name is listed by no public module.
     """
-    import partnership_model
-
     modules = [_module(name) for name in PUBLIC_MODULES]
     result: dict[str, str] = {}
     for name in partnership_model.__all__:
@@ -581,9 +600,15 @@ def public_locations() -> dict[str, str]:
         if name == "__version__":
             result[name] = "partnership_model"
             continue
-        owner = getattr(obj, "__module__", None) if isinstance(obj, type) or callable(obj) else None
+        owner = (
+            getattr(obj, "__module__", None)
+            if isinstance(obj, type) or callable(obj)
+            else None
+        )
         candidates = [
-            m for m in modules if name in getattr(m, "__all__", ()) and getattr(m, name) is obj
+            m
+            for m in modules
+            if name in getattr(m, "__all__", ()) and getattr(m, name) is obj
         ]
         chosen = next((m for m in candidates if m.__name__ == owner), None)
         if chosen is None and candidates:
@@ -597,8 +622,6 @@ def public_locations() -> dict[str, str]:
 
 def api_index_markdown() -> str:
     """A table of every name of ``partnership_model.__all__``, linked to its entry."""
-    import partnership_model
-
     locations = public_locations()
     lines = [
         ":::{list-table}",
@@ -609,7 +632,9 @@ def api_index_markdown() -> str:
         "  - Kind",
         "  - Summary",
     ]
-    for name in sorted(partnership_model.__all__, key=lambda n: (n.lstrip("_").casefold())):
+    for name in sorted(
+        partnership_model.__all__, key=lambda n: n.lstrip("_").casefold()
+    ):
         obj = getattr(partnership_model, name)
         target = f"{locations[name]}.{name}"
         role = "py:data" if _kind(obj) == "constant" else "py:obj"
@@ -650,8 +675,6 @@ def _term(member: enum.Enum) -> str:
 
 def domain_fields_markdown() -> str:
     """Each Quebec domain with the Montreal field this library places it in."""
-    from partnership_model.vocabulary import EngagementDomain
-
     return _table(
         ("Domain (`EngagementDomain`)", "Montreal field (`EngagementDomain.field`)"),
         ((_term(domain), _term(domain.field)) for domain in EngagementDomain),
@@ -661,8 +684,6 @@ def domain_fields_markdown() -> str:
 
 def role_profiles_markdown() -> str:
     """Each role with its default sphere and authority level."""
-    from partnership_model.vocabulary import Role
-
     return _table(
         ("Role", "Sphere (`Role.sphere`)", "Default level (`Role.level`)", "Flagged"),
         (
@@ -680,8 +701,6 @@ def role_profiles_markdown() -> str:
 
 def knowledge_sources_markdown() -> str:
     """Each knowledge type with the source of learning this library proposes."""
-    from partnership_model.vocabulary import PROPOSED_KNOWLEDGE_SOURCES
-
     return _table(
         ("Knowledge type", "Proposed source of learning"),
         ((_term(k), _term(v)) for k, v in PROPOSED_KNOWLEDGE_SOURCES.items()),
@@ -691,8 +710,6 @@ def knowledge_sources_markdown() -> str:
 
 def upstream_markdown() -> str:
     """Which research stages and project phases count as upstream involvement."""
-    from partnership_model.vocabulary import ProjectPhase, ResearchStage
-
     rows = [
         (_term(member), "yes" if member.is_upstream else "no")
         for member in (*ProjectPhase, *ResearchStage)
@@ -713,9 +730,6 @@ def _targets(correspondence: Any) -> str:
 
 def crosswalk_markdown() -> str:
     """The crosswalks from each Montreal degree, then back from each other framework."""
-    from partnership_model import crosswalks
-    from partnership_model.vocabulary import EngagementDegree, EngagementLevel
-
     forward = _table(
         ("Montreal degree", "Carman continuum", "IAP2", "Arnstein"),
         (
@@ -750,14 +764,15 @@ def crosswalk_markdown() -> str:
         ),
         "50 50",
     )
+    inverses: tuple[tuple[Any, type[enum.Enum]], ...] = (
+        (crosswalks.from_carman, crosswalks.CarmanContinuum),
+        (crosswalks.from_iap2, crosswalks.IAP2Level),
+        (crosswalks.from_arnstein, crosswalks.ArnsteinRung),
+    )
     back_rows = [
-        (_term(member), _targets(function(member)), escape(function(member).note_en))
-        for function, vocabulary in (
-            (crosswalks.from_carman, crosswalks.CarmanContinuum),
-            (crosswalks.from_iap2, crosswalks.IAP2Level),
-            (crosswalks.from_arnstein, crosswalks.ArnsteinRung),
-        )
-        for member in vocabulary
+        (_term(member), _targets(inverse(member)), escape(inverse(member).note_en))
+        for inverse, framework in inverses
+        for member in framework
     ]
     back = _table(("Term", "Montreal degree", "Why"), back_rows, "28 28 44")
     return "\n".join(
@@ -775,8 +790,6 @@ def crosswalk_markdown() -> str:
 
 def rules_markdown() -> str:
     """The built-in assessment rules: code, severity, message and sources."""
-    from partnership_model.assessment import RULES
-
     return _table(
         ("Code", "Severity", "What it flags", "Sources"),
         (
@@ -804,14 +817,10 @@ DETAIL_ENGAGEMENTS: tuple[str, ...] = (
 
 def write_figures(directory: Path) -> list[Path]:
     """Draw the example register's ecology and Montreal matrix as PNG files."""
-    import matplotlib
+    import matplotlib  # noqa: PLC0415 - optional: only the figures need it
 
     matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    from partnership_model import EcologyGraph, EngagementMatrix
-    from partnership_model.examples import load_register
-    from partnership_model.plotting import draw_ecology, plot_matrix
+    from matplotlib.figure import Figure  # noqa: PLC0415
 
     register = load_register()
     directory.mkdir(parents=True, exist_ok=True)
@@ -824,7 +833,9 @@ def write_figures(directory: Path) -> list[Path]:
 
     whole = Figure(figsize=(11, 8), layout="constrained")
     draw_ecology(
-        EcologyGraph.from_engagements(register), ax=whole.add_subplot(), with_labels=False
+        EcologyGraph.from_engagements(register),
+        ax=whole.add_subplot(),
+        with_labels=False,
     )
     save(whole, "ecology.png")
 

@@ -74,10 +74,18 @@ def _python() -> tuple[Entry, ...]:
     entries += _py(
         " ".join(
             f"collections.abc.{name}"
-            for name in (
-                "Iterable Iterator Mapping MutableMapping Sequence Callable "
-                "Hashable Collection Set Generator"
-            ).split()
+            for name in [
+                "Iterable",
+                "Iterator",
+                "Mapping",
+                "MutableMapping",
+                "Sequence",
+                "Callable",
+                "Hashable",
+                "Collection",
+                "Set",
+                "Generator",
+            ]
         ),
         "py:class",
         "library/collections.abc.html",
@@ -114,16 +122,29 @@ def _python() -> tuple[Entry, ...]:
     entries += _py("hmac.new", "py:function", "library/hmac.html")
     entries += [
         Entry(module, "py:module", f"library/{module}.html#module-{module}")
-        for module in (
-            "csv json enum datetime hmac hashlib warnings argparse io doctest "
-            "tempfile typing collections.abc"
-        ).split()
+        for module in [
+            "csv",
+            "json",
+            "enum",
+            "datetime",
+            "hmac",
+            "hashlib",
+            "warnings",
+            "argparse",
+            "io",
+            "doctest",
+            "tempfile",
+            "typing",
+            "collections.abc",
+        ]
     ]
     return tuple(entries)
 
 
 def _networkx() -> tuple[Entry, ...]:
-    entries: list[Entry] = [Entry("networkx", "py:module", "index.html#module-networkx")]
+    entries: list[Entry] = [
+        Entry("networkx", "py:module", "index.html#module-networkx")
+    ]
     for cls, page in (
         ("Graph", "graph"),
         ("DiGraph", "digraph"),
@@ -178,7 +199,9 @@ def _attrs() -> tuple[Entry, ...]:
 def _cattrs() -> tuple[Entry, ...]:
     return (
         Entry("cattrs.Converter", "py:class", "cattrs.html#cattrs.Converter"),
-        Entry("cattrs.converters.Converter", "py:class", "cattrs.html#cattrs.Converter"),
+        Entry(
+            "cattrs.converters.Converter", "py:class", "cattrs.html#cattrs.Converter"
+        ),
         Entry("cattrs", "py:module", "cattrs.html#module-cattrs"),
     )
 
@@ -195,7 +218,11 @@ def _matplotlib() -> tuple[Entry, ...]:
             "py:module",
             "api/pyplot_summary.html#module-matplotlib.pyplot",
         ),
-        Entry("matplotlib", "py:module", "api/matplotlib_configuration_api.html#module-matplotlib"),
+        Entry(
+            "matplotlib",
+            "py:module",
+            "api/matplotlib_configuration_api.html#module-matplotlib",
+        ),
     )
 
 
@@ -227,7 +254,9 @@ def _hypothesis() -> tuple[Entry, ...]:
         ),
         Entry("hypothesis.given", "py:function", "reference/api.html#hypothesis.given"),
         Entry(
-            "hypothesis.strategies", "py:module", f"{strategies}#module-hypothesis.strategies"
+            "hypothesis.strategies",
+            "py:module",
+            f"{strategies}#module-hypothesis.strategies",
         ),
     )
 
@@ -250,9 +279,7 @@ def _jsonschema() -> tuple[Entry, ...]:
 
 
 INVENTORIES: dict[str, Project] = {
-    "python": Project(
-        "Python", "3.11", "https://docs.python.org/3.11/", _python()
-    ),
+    "python": Project("Python", "3.11", "https://docs.python.org/3.11/", _python()),
     "networkx": Project(
         "NetworkX", "3.6", "https://networkx.org/documentation/stable/", _networkx()
     ),

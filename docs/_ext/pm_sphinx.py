@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-
+import pm_generate
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.ext import intersphinx
 from sphinx.util import logging
-
-import pm_generate
 
 LOGGER = logging.getLogger(__name__)
 
