@@ -450,8 +450,8 @@ def schema_markdown(name: str) -> str:
         "",
         (
             "The tables below are generated from the schema at build time. "
-            "Vocabulary values link to nothing here: their definitions, in English "
-            "and French, are in the {doc}`/reference/glossary`."
+            "The definitions of vocabulary values, in English and French, are in "
+            "the {doc}`/reference/glossary`."
         ),
         "",
         "## Top-level properties",
@@ -460,6 +460,7 @@ def schema_markdown(name: str) -> str:
         "## Definitions (`$defs`)",
         "",
     ]
+    vocabulary_names = {v.__name__ for v in glossary_vocabularies()}
     for definition_name, definition in schema.get("$defs", {}).items():
         lines += [
             f"({_def_anchor(name, definition_name)})=",
@@ -472,6 +473,12 @@ def schema_markdown(name: str) -> str:
             lines += _properties_table(name, definition)
         elif "oneOf" in definition and "enum" in definition:
             lines += _vocabulary_table(definition)
+            if definition_name in vocabulary_names:
+                link = f"<glossary-{slug(definition_name)}>"
+                lines += [
+                    f"Definitions: {{ref}}`{definition_name} in the glossary {link}`.",
+                    "",
+                ]
         else:
             lines += [f"Constraints: {_constraints(definition)}.", ""]
     lines += [
@@ -496,8 +503,9 @@ def _subcommands(
             yield from action.choices.items()
 
 
-def _argument_rows(parser: argparse.ArgumentParser) -> list[tuple[str, str]]:
-    rows: list[tuple[str, str]] = []
+def _argument_rows(parser: argparse.ArgumentParser) -> list[tuple[str, str, str]]:
+    """(argument, meaning, accepted values) for each argument of *parser*."""
+    rows: list[tuple[str, str, str]] = []
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
             continue
@@ -509,14 +517,16 @@ def _argument_rows(parser: argparse.ArgumentParser) -> list[tuple[str, str]]:
             name = action.metavar if isinstance(action.metavar, str) else action.dest
             if action.nargs in ("+", "*"):
                 name += " ..."
-        text = action.help or ""
-        if action.choices is not None and not isinstance(
-            action, argparse._SubParsersAction
-        ):
-            text += f" Choices: {', '.join(f'`{c}`' for c in action.choices)}."
+        values: list[str] = []
+        if action.choices is not None:
+            values.append(", ".join(f"`{choice}`" for choice in action.choices))
         if action.nargs == "?":
-            text += " Optional."
-        rows.append((name, text.strip()))
+            values.append("optional")
+        elif action.nargs == "+":
+            values.append("one or more")
+        elif action.nargs == 0:
+            values.append("flag")
+        rows.append((name, escape(action.help or ""), "; ".join(values)))
     return rows
 
 
@@ -538,13 +548,14 @@ def cli_markdown() -> str:
             "",
             ":::{list-table}",
             ":header-rows: 1",
-            ":widths: 30 70",
+            ":widths: 25 50 25",
             "",
             "* - Argument",
             "  - Meaning",
+            "  - Values",
         ]
-        for name, text in _argument_rows(subparser):
-            lines += [f"* - `{name}`", f"  - {text}"]
+        for name, text, values in _argument_rows(subparser):
+            lines += [f"* - `{name}`", f"  - {text}", f"  - {values}"]
         lines += [
             ":::",
             "",
