@@ -399,6 +399,8 @@ def agrees_with_reference(
         loaded = None
     assert loaded == expected
     event("loaded" if loaded is not None else "refused")
+    if loaded is not None:  # loading then dumping gives a document that loads equal
+        assert from_dict(to_dict(loaded), type(loaded)) == loaded
     return loaded
 
 
