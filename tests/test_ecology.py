@@ -832,3 +832,41 @@ def test_from_engagements_relates_every_pair_of_participants(
                     persona.level,
                     persona.person_id,
                 )
+
+
+@given(
+    pms.ecology_graphs(max_actors=5, max_relations=12),
+    st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99), st.booleans())),
+)
+def test_shared_internal_dicts_are_never_mutated(
+    graph: EcologyGraph, operations: list[tuple[int, int, bool]]
+) -> None:
+    """Parallel additions and removals never write through the shared key dicts."""
+    shared_keys = [dict(keys) for keys in ecology._SHARED_KEYS]
+    shared_data = [dict(data) for data in ecology._SHARED_DATA]
+    other = graph.copy()
+
+    def snapshot(g: EcologyGraph) -> list[tuple[str, str, int, Relation]]:
+        return sorted(
+            ((r.source, r.target, r.key, r.relation) for r in g.relations()),
+            key=repr,
+        )
+
+    before = snapshot(other)
+    ids = [a.id for a in graph.actors()]
+    for first, second, remove in operations:
+        if len(ids) < 2:
+            break
+        source, target = ids[first % len(ids)], ids[second % len(ids)]
+        if source == target:
+            continue
+        if remove:
+            keys = [r.key for r in graph.relations_of(source) if r.target == target]
+            if keys:
+                graph.remove_relation(source, target, keys[first % len(keys)])
+        else:
+            graph.add_relations([(source, target)])
+    assert shared_keys == [dict(keys) for keys in ecology._SHARED_KEYS]
+    assert shared_data == [dict(data) for data in ecology._SHARED_DATA]
+    assert before == snapshot(other)
+    assert sum(1 for _ in graph.relations()) == graph.number_of_relations

@@ -3,10 +3,11 @@
 matplotlib is imported inside the functions, never when
 :mod:`partnership_model` is imported; without it they raise an
 :class:`ImportError` that names ``pip install "partnership-model[plot]"``.
-Both functions draw on a :class:`matplotlib.figure.Figure` built without
-:mod:`matplotlib.pyplot`, so they work on servers with no display and leave
-pyplot's global state alone; both return the figure and save it when given a
-path (the suffix, ``.png`` or ``.svg``, picks the format).
+Both functions draw on a :class:`matplotlib.figure.Figure` created directly,
+not through :mod:`matplotlib.pyplot`: no window opens, no figure is left
+registered with pyplot (networkx's drawing helpers do import it), and they
+work on servers with no display. Both return the figure and save it when
+given a path (the suffix, ``.png`` or ``.svg``, picks the format).
 
 The ecology uses the colours of figure 2 of Boivin et al. (2022,
 ``Boivin2022``): community members in yellow, professionals in blue, bonding
