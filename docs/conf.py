@@ -40,10 +40,10 @@ extensions = [
     "pm_sphinx",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
-exclude_patterns = ["_build", "_ext", "README.md"]
-# The generated pages are included by hand-written ones, never built alone.
-exclude_patterns += ["_generated/glossary.md", "_generated/bibliography.md"]
-exclude_patterns += ["_generated/cli.md", "_generated/api-index.md"]
+exclude_patterns = ["_build", "_ext"]
+# Generated fragments are included by hand-written pages, never built alone; the
+# schema pages (_generated/schemas/) are real pages, in the JSON Schemas toctree.
+exclude_patterns += ["_generated/*.md", "_generated/tables", "_generated/inventories"]
 
 # -- MyST -------------------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "substitution"]
