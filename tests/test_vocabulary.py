@@ -319,3 +319,16 @@ def test_definitions_are_not_copied_between_members() -> None:
         definition = member.definition("en")
         assert definition not in seen or type(seen[definition]) is not type(member)
         seen[definition] = member
+
+
+@pytest.mark.parametrize("member", ALL_MEMBERS, ids=repr)
+def test_proposed_labels_name_real_languages(member: Vocabulary) -> None:
+    assert set(member.proposed_labels) <= {"en", "fr"}
+    assert len(set(member.proposed_labels)) == len(member.proposed_labels)
+
+
+def test_translations_the_sources_lack_are_flagged() -> None:
+    """The brief marks these labels as the project's proposals."""
+    assert all(t.proposed_labels == ("fr",) for t in pm.RelationType)
+    assert all(a.proposed_labels == ("en",) for a in pm.TiersAction)
+    assert pm.EngagementDegree.PARTNERSHIP.proposed_labels == ()

@@ -212,8 +212,15 @@ def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
         lines.append(f"    {value[1]}")
         for extra in value[2:]:
             lines += ["", f"    {extra}"]
-        lines += _cell(f"**{escape(term.label_en)}**", escape(term.definition_en))
-        lines += _cell(f"**{escape(term.label_fr)}**", escape(term.definition_fr))
+        proposed = set(term.proposed_labels)
+        label_en = f"**{escape(term.label_en)}**" + (
+            " (our translation)" if "en" in proposed else ""
+        )
+        label_fr = f"**{escape(term.label_fr)}**" + (
+            " (traduction proposée)" if "fr" in proposed else ""
+        )
+        lines += _cell(label_en, escape(term.definition_en))
+        lines += _cell(label_fr, escape(term.definition_fr))
         lines += _cell(_sources_markdown(term.sources))
         lines += _cell("yes / oui" if term.interpretive else "no / non")
     lines += [":::", ""]

@@ -44,6 +44,8 @@ class Term:
         aliases: Other spellings accepted by ``parse()`` (any language).
         interpretive: True when the definition or the placement of the term is
             this library's interpretation rather than a statement of the sources.
+        proposed_labels: The languages whose label is this library's own
+            translation (the sources use the term in the other language only).
     """
 
     label_en: str
@@ -53,6 +55,7 @@ class Term:
     sources: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     interpretive: bool = False
+    proposed_labels: tuple[Lang, ...] = ()
 
 
 _TERMS: dict[type[enum.Enum], Mapping[enum.Enum, Term]] = {}
@@ -81,8 +84,16 @@ def normalize(text: str) -> str:
     return " ".join(stripped.split())
 
 
-def register_terms(cls: type[E], table: Mapping[E, Term]) -> None:
+def register_terms(
+    cls: type[E], table: Mapping[E, Term], *, proposed_labels: tuple[Lang, ...] = ()
+) -> None:
     """Attach the term table of *cls*; every member must have exactly one entry.
+
+    Args:
+        cls: The vocabulary.
+        table: One :class:`Term` per member.
+        proposed_labels: Languages whose labels are this library's translations
+            for every member of the vocabulary (added to each term's own).
 
     Raises:
         ValueError: A member is missing or two members share a spelling.
@@ -91,7 +102,14 @@ def register_terms(cls: type[E], table: Mapping[E, Term]) -> None:
     if missing:
         msg = f"{cls.__name__}: no term for {', '.join(missing)}"
         raise ValueError(msg)
-    _TERMS[cls] = MappingProxyType({member: table[member] for member in cls})
+    terms_by_member = {}
+    for member in cls:
+        term = table[member]
+        if proposed_labels:
+            merged = tuple(dict.fromkeys((*term.proposed_labels, *proposed_labels)))
+            term = attrs.evolve(term, proposed_labels=merged)
+        terms_by_member[member] = term
+    _TERMS[cls] = MappingProxyType(terms_by_member)
 
 
 def terms(cls: type[E]) -> Mapping[E, Term]:
@@ -186,6 +204,11 @@ class Vocabulary(enum.Enum):
     def aliases(self) -> tuple[str, ...]:
         """Other spellings :meth:`parse` accepts besides the value and labels."""
         return self.term.aliases
+
+    @property
+    def proposed_labels(self) -> tuple[Lang, ...]:
+        """Languages whose label is this library's translation, not the sources' term."""
+        return self.term.proposed_labels
 
     @property
     def interpretive(self) -> bool:

@@ -151,6 +151,7 @@ register_terms(
             interpretive=True,
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -193,6 +194,7 @@ register_terms(
             aliases=("policymaking",),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -349,6 +351,7 @@ register_terms(
             aliases=("donner le pouvoir",),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 _DEGREE_TO_IAP2: Mapping[EngagementDegree, tuple[IAP2Level, ...]] = MappingProxyType(
@@ -464,6 +467,7 @@ register_terms(
             aliases=("citizen power",),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -566,6 +570,7 @@ register_terms(
             sources=("Arnstein1969",),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 _DEGREE_TO_ARNSTEIN: Mapping[EngagementDegree, ArnsteinRung | None] = MappingProxyType(

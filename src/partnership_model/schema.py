@@ -12,7 +12,8 @@ attrs classes and the vocabularies, never by hand, so it cannot drift from what
 * every vocabulary as ``enum`` (the values, in order) plus ``oneOf`` of
   ``const`` + ``title`` (English label) + ``description`` (English definition),
   with the French label and definition as ``x-title-fr`` / ``x-description-fr``
-  annotations;
+  annotations, and ``x-proposed-labels`` listing the languages whose label is
+  this library's translation;
 * field descriptions taken from the classes' docstrings.
 
 The schemas stay inside the keyword subset that draft-07 tools also understand
@@ -212,16 +213,7 @@ class _Builder:
             }
             if issubclass(cls, Vocabulary):
                 vocabulary: list[Vocabulary] = list(cls)
-                schema["oneOf"] = [
-                    {
-                        "const": m._value_,
-                        "title": m.label("en"),
-                        "description": m.definition("en"),
-                        "x-title-fr": m.label("fr"),
-                        "x-description-fr": m.definition("fr"),
-                    }
-                    for m in vocabulary
-                ]
+                schema["oneOf"] = [_member_schema(m) for m in vocabulary]
             self.defs[name] = schema
         return self.ref(name)
 
@@ -305,6 +297,20 @@ class _Builder:
         if "$ref" in item:
             return {"allOf": [item]}
         return item
+
+
+def _member_schema(member: Vocabulary) -> dict[str, Any]:
+    """One ``oneOf`` option of a vocabulary: its value, labels and definitions."""
+    option: dict[str, Any] = {
+        "const": member._value_,
+        "title": member.label("en"),
+        "description": member.definition("en"),
+        "x-title-fr": member.label("fr"),
+        "x-description-fr": member.definition("fr"),
+    }
+    if member.proposed_labels:
+        option["x-proposed-labels"] = list(member.proposed_labels)
+    return option
 
 
 def _version_property() -> dict[str, Any]:

@@ -545,6 +545,7 @@ register_terms(
             aliases=("policy influence", "advocacy"),
         ),
     },
+    proposed_labels=("en",),
 )
 
 _DOMAIN_FIELDS: Mapping[EngagementDomain, MontrealField] = MappingProxyType(
@@ -692,6 +693,7 @@ register_terms(
             interpretive=True,
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -807,6 +809,7 @@ register_terms(
             sources=("Clavel2019",),
             aliases=("patient advisor", "patient conseiller", "patiente conseillere"),
             interpretive=True,
+            proposed_labels=("fr",),
         ),
         Role.PEER_HELPER: Term(
             label_en="Peer helper (peer support worker)",
@@ -1297,6 +1300,7 @@ register_terms(
             aliases=("rattachement", "liens de rattachement"),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -1458,6 +1462,7 @@ register_terms(
             aliases=("governance of research",),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 _UPSTREAM_STAGES = frozenset(
@@ -1603,6 +1608,7 @@ register_terms(
             aliases=("building policies", "policy making together"),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -1653,6 +1659,7 @@ register_terms(
             aliases=("perennite",),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -1701,6 +1708,7 @@ register_terms(
             aliases=("communaute", "peers"),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
@@ -1807,6 +1815,7 @@ register_terms(
             interpretive=True,
         ),
     },
+    proposed_labels=("fr",),
 )
 
 PROPOSED_KNOWLEDGE_SOURCES: Mapping[KnowledgeType, KnowledgeSource] = MappingProxyType(
@@ -1934,6 +1943,7 @@ register_terms(
             aliases=("autre",),
         ),
     },
+    proposed_labels=("en",),
 )
 
 
@@ -1973,6 +1983,7 @@ register_terms(
             aliases=("formalise a shared frame", "accompagnement"),
         ),
     },
+    proposed_labels=("en",),
 )
 
 
@@ -2119,6 +2130,7 @@ register_terms(
             sources=_TIERS_SOURCES,
         ),
     },
+    proposed_labels=("en",),
 )
 
 _INTERVENTIONS = frozenset(
