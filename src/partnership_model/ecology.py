@@ -798,9 +798,10 @@ class EcologyGraph:
                         ]
                         category = row[code]
                         data = data_for(item, category, interned)
-                        single = singles.get(id(data))
-                        if single is None:
-                            single = singles[id(data)] = _SharedKeys({0: data})
+                        found = singles.get(id(data))
+                        if found is None:
+                            found = singles[id(data)] = _SharedKeys({0: data})
+                        single = found
                     else:
                         raise _BadItemError
                     if first_id is second_id:
