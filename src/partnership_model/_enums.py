@@ -102,7 +102,7 @@ def register_terms(
     if missing:
         msg = f"{cls.__name__}: no term for {', '.join(missing)}"
         raise ValueError(msg)
-    terms_by_member = {}
+    terms_by_member: dict[enum.Enum, Term] = {}
     for member in cls:
         term = table[member]
         if proposed_labels:
