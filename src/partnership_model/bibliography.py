@@ -332,6 +332,22 @@ _REFERENCES = (
         doi="10.1093/ije/dyh013",
     ),
     Reference(
+        key="Strathclyde2005",
+        authors=(),
+        title=(
+            "Response to Szreter and Woolcock, 'Health by association? Social "
+            "capital, social theory, and the political economy of public health'"
+        ),
+        year=2005,
+        container="International Journal of Epidemiology",
+        details="34(2):488-490",
+        note=(
+            "Reads linking social capital as a specialised form of bridging between "
+            "acknowledged unequals. Recorded in the University of Strathclyde's "
+            "repository; its author and exact title were not confirmed."
+        ),
+    ),
+    Reference(
         key="Putnam2000",
         authors=("Putnam RD",),
         title="Bowling Alone: The Collapse and Revival of American Community",

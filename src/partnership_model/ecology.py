@@ -22,11 +22,14 @@ rule is an interpretation, it says so.
    authority, or ``{BONDING}`` if it crosses neither
    (:func:`relation_types`). Its *primary* type is the strongest of them,
    ``LINKING > BRIDGING > BONDING`` (:func:`classify_relation`). The
-   precedence follows Szreter & Woolcock (2004, ``SzreterWoolcock2004``), who
-   describe linking as the bridging that crosses an explicit power or
-   authority gradient; reading a same-sphere relation across authority
-   levels (a bedside nurse and a ministry official) as *linking* rather
-   than bonding is our interpretation.
+   precedence is this library's rule. Szreter & Woolcock (2004,
+   ``SzreterWoolcock2004``) define linking as ties across an explicit,
+   formal or institutionalised power or authority gradient, and a response
+   to their paper reads linking as a specialised form of bridging
+   (``Strathclyde2005``); linking therefore takes precedence. Reading a
+   same-sphere relation across authority levels (a bedside nurse and a
+   ministry official) as *linking* rather than bonding is our
+   interpretation.
 3. **Endpoint attributes, not group co-membership.** Bridging is computed
    from the two ends of each relation (dyadic heterogeneity), one of the two
    operationalisations Geys & Murdoch (2008, ``GeysMurdoch2008``) warn can
@@ -77,7 +80,7 @@ import datetime as dt
 import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias, cast
+from typing import Any, Final, Literal, TypeAlias, cast
 
 import attrs
 import networkx as nx
@@ -99,9 +102,6 @@ from partnership_model.vocabulary import (
     Role,
     Sphere,
 )
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "Actor",
