@@ -24,12 +24,14 @@ from typing import Any, TextIO
 from partnership_model import __version__
 from partnership_model._enums import Lang
 from partnership_model.assessment import Finding, assess
-from partnership_model.exceptions import PartnershipModelError, ValidationError
+from partnership_model.exceptions import PartnershipModelError, Problem, ValidationError
 from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
 from partnership_model.records import Register
 from partnership_model.serialization import (
     from_dict,
+    in_file,
     parse_json,
+    read_file_data,
     read_json,
     to_dict,
     write_json,
@@ -113,31 +115,13 @@ def _read_document(path: str, kind: str) -> tuple[str, Any]:
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
     file = Path(path)
+    data = read_file_data(file)
+    actual = _document_kind(data) if kind == "auto" else kind
+    cls: type[Any] = EcologyGraph if actual == "ecology" else Register
     try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise ValidationError(
-            [
-                _problem(
-                    str(file), f"cannot read the file: {error.strerror or error}", "io"
-                )
-            ]
-        ) from None
-    try:
-        data = parse_json(raw)
-        actual = _document_kind(data) if kind == "auto" else kind
-        cls: type[Any] = EcologyGraph if actual == "ecology" else Register
         return actual, from_dict(data, cls)
     except ValidationError as error:
-        raise ValidationError(
-            [_problem(f"{file}:{p.path}", p.message, p.code) for p in error.problems]
-        ) from None
-
-
-def _problem(path: str, message: str, code: str) -> Any:
-    from partnership_model.exceptions import Problem  # noqa: PLC0415
-
-    return Problem(path, message, code)
+        raise in_file(file, error) from None
 
 
 def _ecology_of(kind: str, document: Any) -> Any:
@@ -359,7 +343,7 @@ def _check_schema(path: str, kind: str) -> None:
         raise _UsageError(str(error)) from None
     if problems:
         raise ValidationError(
-            [_problem(f"{path}:{p.path}", p.message, p.code) for p in problems]
+            [Problem(f"{path}:{p.path}", p.message, p.code) for p in problems]
         )
 
 

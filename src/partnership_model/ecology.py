@@ -75,9 +75,7 @@ Examples:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, Literal, TypeAlias, cast
@@ -85,7 +83,7 @@ from typing import Any, Final, Literal, TypeAlias, cast
 import attrs
 import networkx as nx
 
-from partnership_model import _validators as v
+from partnership_model import _gc, _validators as v
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
@@ -440,22 +438,6 @@ MismatchPolicy: TypeAlias = Literal["raise", "warn"]
 ExtraPolicy: TypeAlias = Literal["raise", "ignore"]
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, restoring its previous state after.
-
-    Bulk operations allocate millions of container objects and no cycles; the
-    collector would otherwise rescan the growing heap again and again.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class _BadItemError(Exception):
     """Internal signal: the bulk loop met an item it must diagnose slowly."""
 
@@ -578,7 +560,7 @@ class EcologyGraph:
         """
         added: list[str] = []
         try:
-            with _gc_paused():
+            with _gc.paused():
                 for index, actor in enumerate(actors):
                     if self._check_new_actor(actor, f"actors[{index}]"):
                         self._insert_actor(actor)
@@ -779,7 +761,7 @@ class EcologyGraph:
         data_for = self._data_for
         done = 0
         try:
-            with _gc_paused():
+            with _gc.paused():
                 for done, item in enumerate(items):  # noqa: B007 - used on error
                     kind = type(item)
                     if kind is tuple or kind is list:
@@ -953,7 +935,7 @@ class EcologyGraph:
     def copy(self) -> EcologyGraph:
         """Return an independent copy (actors are immutable and shared)."""
         new = EcologyGraph()
-        with _gc_paused():
+        with _gc.paused():
             for entry in self._entries.values():
                 new._insert_actor(entry[_ACTOR])
             new_entries = new._entries
@@ -999,7 +981,7 @@ class EcologyGraph:
             theirs = other._entries.get(actor_id)
             if theirs is None or theirs[_ACTOR] != entry[_ACTOR]:
                 return False
-        with _gc_paused():
+        with _gc.paused():
             return self._relation_multiset() == other._relation_multiset()
 
     __hash__ = None  # type: ignore[assignment]
@@ -1046,7 +1028,7 @@ class EcologyGraph:
         adjacency: dict[str, _Neighbours] = raw._adj
         nodes: dict[str, dict[str, Any]] = raw._node
         templates = _EXPORT_TEMPLATES
-        with _gc_paused():
+        with _gc.paused():
             for actor_id, entry in self._entries.items():
                 nodes[actor_id] = _node_attributes(entry[_ACTOR])
                 adjacency[actor_id] = {}

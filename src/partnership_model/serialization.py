@@ -39,18 +39,16 @@ Examples:
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import cattrs
 
-from partnership_model import _codec
+from partnership_model import _codec, _gc
 from partnership_model._codec import INVALID, json_type
 from partnership_model.exceptions import (
     Problem,
@@ -190,12 +188,12 @@ def to_dict(obj: object) -> dict[str, Any]:
     cls = type(obj)
     document = _documents().get(cls)
     if document is not None:
-        with _bulk():
+        with _gc.paused():
             body = document[0](obj)
         return {"schema_version": SCHEMA_VERSION, **body}
     if not _codec.is_record_class(cls):
         raise _unsupported(obj, "obj")
-    with _bulk():
+    with _gc.paused():
         return _codec.unstructure_function(cls)(obj)
 
 
@@ -217,7 +215,7 @@ def from_dict(data: object, cls: type[T]) -> T:
     if document is None and not _codec.is_record_class(cls):
         raise _unsupported(cls, "cls")
     problems: list[Problem] = []
-    with _bulk():
+    with _gc.paused():
         if document is not None:
             if type(data) is not dict:
                 raise ValidationError(
@@ -282,7 +280,7 @@ def _compact_text(obj: object) -> str | None:
     write = _codec.json_text_function(cls)
     if write is None:
         return None
-    with _bulk():
+    with _gc.paused():
         text = write(obj)
     if cls is Register:
         version = f'{{"schema_version":"{SCHEMA_VERSION}"'
@@ -308,6 +306,15 @@ def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
             paths start with the file name.
     """
     file = Path(path)
+    data = read_file_data(file)
+    try:
+        return from_dict(data, cls)
+    except ValidationError as error:
+        raise in_file(file, error) from None
+
+
+def read_file_data(file: Path) -> Any:
+    """Read and strictly parse a JSON file; errors name the file."""
     try:
         raw = file.read_bytes()
     except OSError as error:
@@ -319,9 +326,9 @@ def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
             ]
         ) from None
     try:
-        return from_json(raw, cls)
+        return parse_json(raw)
     except ValidationError as error:
-        raise _in_file(file, error) from None
+        raise in_file(file, error) from None
 
 
 def write_json(
@@ -410,7 +417,8 @@ def parse_json(text: str | bytes | bytearray) -> Any:
         raise ValidationError([Problem("$", str(error), "syntax")]) from None
 
 
-def _in_file(file: Path, error: ValidationError) -> ValidationError:
+def in_file(file: Path, error: ValidationError) -> ValidationError:
+    """Prefix the paths of *error* with the file name (``file.json:$.a``)."""
     renamed = [
         Problem(
             f"{file}:{p.path}" if p.path.startswith("$") else p.path, p.message, p.code
@@ -420,22 +428,6 @@ def _in_file(file: Path, error: ValidationError) -> ValidationError:
     if isinstance(error, SchemaVersionError):
         return SchemaVersionError(error.found, error.supported, path=renamed[0].path)
     return ValidationError(renamed)
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many records are built.
-
-    Records hold no reference cycles, so collection passes during a bulk load
-    only cost time (they are triggered by the sheer number of allocations).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _make_converter() -> cattrs.Converter:
