@@ -409,6 +409,13 @@ TERMS = sorted(
     | {"Méso", "partenariat", "patient partner", "Partnership", "co-led", "communauté"}
 )
 RECORDS = (Register, Engagement, Participant, Person, Organisation, Actor, Relation)
+#: For each vocabulary value, the other values of its vocabularies.
+SIBLINGS: dict[str, list[str]] = {}
+for _cls in VOCABULARIES:
+    for _member in _cls:
+        SIBLINGS.setdefault(_member.value, []).extend(
+            other.value for other in _cls if other is not _member
+        )
 FIELD_NAMES = sorted(
     {field.name for cls in RECORDS for field in attrs.fields(cls)}
     | {"schema_version", "nodes", "edges", "links", "key", "relation_type"}
@@ -477,29 +484,69 @@ def containers(document: Any) -> list[Any]:
     ]
 
 
+def confused(value: object) -> list[object]:
+    """Values of another JSON type that a lax reader might take for *value*."""
+    if isinstance(value, bool):
+        return [int(value), str(value).lower(), [value], None]
+    if isinstance(value, str):
+        return [[value], {"value": value}, len(value), bool(value), None]
+    if isinstance(value, list):
+        return [value[0] if value else "", {}, None, len(value)]
+    if isinstance(value, dict):
+        return [list(value.values()), [value], None, ""]
+    return ["", [], False]
+
+
+DATE_VARIANTS = (
+    lambda d: d.replace("-", ""),  # ISO basic format, which Python 3.11 reads
+    lambda d: d + "T00:00:00",
+    lambda d: d[:8] + "31",
+    lambda d: d[:5] + "02-30",
+    lambda d: f" {d} ",
+    lambda d: d.replace("-", "/"),
+    lambda d: d.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")),
+    lambda d: d.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    lambda d: d.lstrip("0") or "0",
+    lambda d: "+" + d,
+)
+ACTIONS = (
+    "drop",
+    "duplicate",
+    "retype",
+    "confuse",
+    "rename",
+    "insert",
+    "swap",
+    "truncate",
+    "flip",
+    "date",
+)
+
+
 def mutate(draw: st.DrawFn, document: Any) -> Any:
-    """Apply one to three random mutations to a copy of *document*."""
+    """Apply one to three random mutations to a copy of *document*.
+
+    The action is drawn first, then a place it applies to, so that targeted
+    mutations (a date rewritten, a boolean given as 1) are frequent.
+    """
     document = copy.deepcopy(document)
-    for _ in range(draw(st.integers(1, 3))):
+    for _ in range(draw(st.sampled_from([1, 1, 2, 3]))):
         places = locations(document)
+        action = draw(st.sampled_from(ACTIONS))
+        if action in ("truncate", "flip", "date"):
+            places = [(c, k) for c, k in places if isinstance(c[k], str)]
+            if action == "date":
+                places = [(c, k) for c, k in places if _DATE.fullmatch(c[k])] or places
+            elif action == "flip" and draw(st.integers(0, 3)):
+                places = [(c, k) for c, k in places if c[k] in SIBLINGS] or places
+        elif action == "confuse":
+            places = [(c, k) for c, k in places if not isinstance(c[k], dict | list)]
+            if draw(st.booleans()):
+                places = [(c, k) for c, k in places if isinstance(c[k], bool)] or places
         if not places:
-            break
+            continue
         container, key = draw(st.sampled_from(places))
         value = container[key]
-        action = draw(
-            st.sampled_from(
-                [
-                    "drop",
-                    "duplicate",
-                    "retype",
-                    "rename",
-                    "insert",
-                    "swap",
-                    "truncate",
-                    "flip",
-                ]
-            )
-        )
         if action == "drop":
             del container[key]
         elif action == "duplicate":
@@ -512,6 +559,8 @@ def mutate(draw: st.DrawFn, document: Any) -> Any:
                 container[other] = copy.deepcopy(value)
         elif action == "retype":
             container[key] = draw(JSON_VALUES)
+        elif action == "confuse":
+            container[key] = draw(st.sampled_from(confused(value)))
         elif action == "rename" and isinstance(container, dict):
             new = draw(st.sampled_from(KEY_VARIANTS))(key)
             container[new] = container.pop(key)
@@ -529,21 +578,28 @@ def mutate(draw: st.DrawFn, document: Any) -> Any:
                 other_container[other_key],
                 value,
             )
-        elif action == "truncate" and isinstance(value, str):
+        elif action == "truncate":
             container[key] = value[: draw(st.integers(0, max(len(value) - 1, 0)))]
-        elif action == "flip":
-            container[key] = draw(st.sampled_from(TERMS))
+        elif action == "flip":  # another value of the same vocabulary, or any term
+            siblings = SIBLINGS.get(value, ())
+            container[key] = draw(
+                st.sampled_from(siblings or TERMS) | st.sampled_from(TERMS)
+            )
+        elif action == "date":
+            container[key] = draw(st.sampled_from(DATE_VARIANTS))(value)
     return document
 
 
-# Three times the profile's examples: 180 by default, 3,000 with HYPOTHESIS_PROFILE=thorough.
+# Three times the profile's examples: 180 by default, 3,000 with HYPOTHESIS_PROFILE=thorough;
+# five times for the two mutation fuzzers, the most productive ones.
 FUZZ = settings(
     max_examples=3 * settings().max_examples,
     suppress_health_check=[HealthCheck.too_slow],
 )
+MUTATION_FUZZ = settings(FUZZ, max_examples=5 * settings().max_examples)
 
 
-@FUZZ
+@MUTATION_FUZZ
 @given(pms.registers(max_engagements=4, max_people=6), st.data())
 def test_mutated_registers_load_as_the_constructors_build_them_or_are_refused(
     register: Register, data: st.DataObject
@@ -554,7 +610,7 @@ def test_mutated_registers_load_as_the_constructors_build_them_or_are_refused(
     )
 
 
-@FUZZ
+@MUTATION_FUZZ
 @given(pms.ecology_graphs(max_actors=6, max_relations=8), st.data())
 def test_mutated_node_link_documents_load_as_the_constructors_build_them_or_are_refused(
     graph: EcologyGraph, data: st.DataObject
