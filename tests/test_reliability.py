@@ -197,7 +197,7 @@ class RefusedError(Exception):
 
 
 _DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_VERSION = re.compile("([0-9]+)\\.([0-9]+)")
+_VERSION = re.compile("([0-9]{1,9})\\.([0-9]{1,9})")
 
 
 def reference_version(data: dict[str, Any]) -> None:
@@ -1008,3 +1008,14 @@ def test_xml_encoding_declarations_expat_cannot_use_are_refused(
     document = document.replace(b"encoding='utf-8'", f"encoding='{encoding}'".encode())
     error = refused(reader, document)
     assert (error.path, error.problems[0].code) == ("<stream>:1", "encoding")
+
+
+@pytest.mark.parametrize("version", ["1" * 5000 + ".0", "1." + "0" * 5000])
+@pytest.mark.parametrize("cls", [Register, EcologyGraph])
+def test_schema_versions_with_thousands_of_digits_are_refused(
+    version: str, cls: type[Any]
+) -> None:
+    """int() refused to convert them: a bare ValueError escaped (found by review)."""
+    with pytest.raises(ValidationError) as caught:
+        from_json(json.dumps({"schema_version": version, "nodes": []}), cls)
+    assert caught.value.path == "$.schema_version"

@@ -77,7 +77,8 @@ def __dir__() -> list[str]:
 
 T = TypeVar("T")
 
-_VERSION = re.compile(r"([0-9]+)\.([0-9]+)")
+# At most 9 digits each: int() refuses strings of thousands of digits.
+_VERSION = re.compile(r"([0-9]{1,9})\.([0-9]{1,9})")
 _MAJOR, _MINOR = (int(part) for part in SCHEMA_VERSION.split("."))
 
 

@@ -937,6 +937,7 @@ def register_cases() -> list[Case]:
         ("three_parts", "1.0.0"),
         ("empty", ""),
         ("huge_number", 1e300),
+        ("5000_digits", "1" * 5000 + ".0"),
     ):
         edit(
             f"schema_version_{name}",
