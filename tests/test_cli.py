@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from partnership_model import (
@@ -208,6 +209,39 @@ def test_convert_to_csv(
     assert (
         (tmp_path / "csv" / "actors.csv").read_text(encoding="utf-8").startswith("id,")
     )
+
+
+def test_convert_to_spreadsheet_safe_csv(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    register = load_register()
+    engagement = register.engagements[0]
+    first = engagement.participants[0]
+    renamed = attrs.evolve(first, display_name="=cmd|' /C calc'!A0")
+    changed = attrs.evolve(
+        engagement, participants=[renamed, *engagement.participants[1:]]
+    )
+    path = tmp_path / "crafted.json"
+    write_json(
+        Register.from_engagements(
+            [changed, *register.engagements[1:]], organisations=register.organisations
+        ),
+        path,
+    )
+    code, _, _ = run(
+        capsys,
+        "convert",
+        str(path),
+        "--to",
+        "csv",
+        "--spreadsheet-safe",
+        "--out",
+        str(tmp_path),
+    )
+    assert code == 0
+    text = (tmp_path / "actors.csv").read_text(encoding="utf-8")
+    assert "'=cmd" in text
+    assert ",=cmd" not in text
 
 
 def test_convert_broken_file_exits_1(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import datetime as dt
 import doctest
 import io
@@ -570,3 +571,23 @@ def test_every_reader_error_is_a_library_error() -> None:
         from_node_link({"nodes": [{"id": 1}], "edges": []})
     with pytest.raises(ValueError, match="not a known Sphere"):
         from_node_link({"nodes": [{"id": "a", "sphere": "x", "level": "micro"}]})
+
+
+def test_csv_can_neutralise_formulas_for_spreadsheets() -> None:
+    """CSV injection: cells a spreadsheet would run get an apostrophe on request."""
+    graph = EcologyGraph(
+        actors=[
+            Actor.from_role("a", Role.PATIENT, label='=HYPERLINK("http://x")'),
+            Actor.from_role("b", Role.CLINICIAN, label="@SUM(1)"),
+            Actor.from_role("c", Role.CLINICIAN, label="plain"),
+        ],
+        relations=[("a", "b")],
+    )
+    safe, unsafe = io.StringIO(), io.StringIO()
+    write_csv(graph, safe, io.StringIO(), spreadsheet_safe=True)
+    write_csv(graph, unsafe, io.StringIO())
+    safe_rows = list(csv.reader(io.StringIO(safe.getvalue())))
+    unsafe_rows = list(csv.reader(io.StringIO(unsafe.getvalue())))
+    labels = {row[0]: row[5] for row in safe_rows[1:]}
+    assert labels == {"a": '\'=HYPERLINK("http://x")', "b": "'@SUM(1)", "c": "plain"}
+    assert {row[0]: row[5] for row in unsafe_rows[1:]}["a"] == '=HYPERLINK("http://x")'

@@ -390,7 +390,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         directory = Path(out or ".")
         directory.mkdir(parents=True, exist_ok=True)
         actors, relations = directory / "actors.csv", directory / "relations.csv"
-        exchange.write_csv(graph, actors, relations)
+        exchange.write_csv(
+            graph, actors, relations, spreadsheet_safe=args.spreadsheet_safe
+        )
         print(f"wrote {actors} and {relations}")
         return 0
     if target in {"graphml", "gexf"}:
@@ -562,6 +564,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--pseudonymize",
         action="store_true",
         help="replace person ids and names by keyed pseudonyms",
+    )
+    convert.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help=(
+            "csv: prefix cells starting with =, +, - or @ with an apostrophe so that "
+            "spreadsheets do not run them as formulas (the files are then for people, "
+            "not for reading back)"
+        ),
     )
     convert.add_argument(
         "--key-file",

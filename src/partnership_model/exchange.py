@@ -63,7 +63,7 @@ import os
 import re
 import warnings
 import xml.parsers.expat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Final, TypeAlias, cast
 from xml.etree.ElementTree import ParseError
@@ -697,10 +697,20 @@ def to_kumu(graph: EcologyGraph, *, lang: Lang = "en") -> dict[str, Any]:
 # -- CSV ----------------------------------------------------------------------------------
 
 
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(cell: str) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula (OWASP advice)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def write_csv(
     graph: EcologyGraph,
     actors: TextSource,
     relations: TextSource,
+    *,
+    spreadsheet_safe: bool = False,
 ) -> None:
     """Write the ecology as two UTF-8 CSV files (or text streams).
 
@@ -708,12 +718,26 @@ def write_csv(
     are vocabulary value tokens, ISO dates and empty cells for what is not
     set. ``relation_type`` holds the primary type, checked when read back.
 
+    A spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@`` as a
+    formula, so a crafted label could execute when the file is opened (CSV
+    injection). With ``spreadsheet_safe=True`` such cells get a leading
+    apostrophe, which spreadsheets hide; the file is then meant for people,
+    not for :func:`read_csv`, which would keep the apostrophe. The default
+    writes every value unchanged, so that reading the files back loses nothing.
+
     Args:
         graph: The ecology.
         actors: Path or text stream for the actors.
         relations: Path or text stream for the relations.
+        spreadsheet_safe: Neutralise cells that a spreadsheet would run as
+            formulas.
     """
     graph = _check_graph(graph)
+    rows_of: Callable[[Iterator[list[str]]], Iterator[list[str]]] = (
+        (lambda rows: ([_spreadsheet_safe(cell) for cell in row] for row in rows))
+        if spreadsheet_safe
+        else (lambda rows: rows)
+    )
 
     def actor_rows() -> Iterator[list[str]]:
         for actor in graph.actors():
@@ -740,8 +764,8 @@ def write_csv(
                 relation.end.isoformat() if relation.end is not None else "",
             ]
 
-    _write_rows(actors, ACTOR_COLUMNS, actor_rows())
-    _write_rows(relations, RELATION_COLUMNS, relation_rows())
+    _write_rows(actors, ACTOR_COLUMNS, rows_of(actor_rows()))
+    _write_rows(relations, RELATION_COLUMNS, rows_of(relation_rows()))
 
 
 def _write_rows(
