@@ -251,7 +251,13 @@ def _imports(repeat: int) -> list[Result]:
     ]
 
 
-def _scaling(name: str, measure: Callable[[int], Timing], large: int) -> Result:
+def _scaling(
+    name: str,
+    measure: Callable[[int], Timing],
+    large: int,
+    *,
+    target: float | None = 11.0,
+) -> Result:
     small_timing = measure(large // 10)
     large_timing = measure(large)
     return Result(
@@ -259,7 +265,7 @@ def _scaling(name: str, measure: Callable[[int], Timing], large: int) -> Result:
         size=f"{large // 10:,} -> {large:,}",
         library=large_timing,
         baseline=small_timing,
-        target_ratio=11.0,
+        target_ratio=target,
         note="ratio = time at 10x the data / time at the base size",
     )
 
@@ -295,7 +301,22 @@ def run(*, quick: bool, repeat: int) -> list[Result]:
         engagements = make_engagements(size)
         return _time(lambda: EngagementMatrix.from_engagements(engagements), repeat)
 
+    def loads_time(size: int) -> Timing:
+        text = to_json(make_register(size))
+        return _time(lambda: json.loads(text), repeat)
+
+    def dumps_time(size: int) -> Timing:
+        data = to_dict(make_register(size))
+        return _time(lambda: json.dumps(data, ensure_ascii=False), repeat)
+
+    def counter_time(size: int) -> Timing:
+        engagements = make_engagements(size)
+        return _time(lambda: Counter((e.level, e.degree) for e in engagements), repeat)
+
     results.append(_scaling("load", load_time, n_load))
+    results.append(_scaling("(json.loads baseline)", loads_time, n_load, target=None))
     results.append(_scaling("dump", dump_time, n_load))
+    results.append(_scaling("(json.dumps baseline)", dumps_time, n_load, target=None))
     results.append(_scaling("matrix", matrix_time, n_matrix))
+    results.append(_scaling("(Counter baseline)", counter_time, n_matrix, target=None))
     return results

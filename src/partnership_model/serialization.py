@@ -296,7 +296,8 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
         ValidationError: The text is not JSON (the path gives line and column),
             is not UTF-8, or does not describe a valid *cls*.
     """
-    return from_dict(parse_json(text), cls)
+    with _gc.paused():
+        return from_dict(parse_json(text), cls)
 
 
 def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
