@@ -122,7 +122,7 @@ def make_engagements(n: int, *, seed: int = SEED) -> list[Engagement]:
         gc.enable()
 
 
-def _load(size: int, repeat: int) -> tuple[Result, Result]:
+def _load(size: int, repeat: int) -> tuple[Result, Result, Result]:
     register = make_register(size)
     text = to_json(register)
     assert from_json(text, Register) == register  # noqa: S101 - sanity check
@@ -140,8 +140,27 @@ def _load(size: int, repeat: int) -> tuple[Result, Result]:
         target_ratio=4.0,
         note=f"{len(text) / 2**20:.0f} MiB of JSON; baseline json.loads",
     )
+    paused_lib, paused_base = compare(
+        lambda: from_json(text, Register), lambda: _loads_paused(text), repeat=repeat
+    )
+    paused = Result(
+        name="3. (baseline with the collector paused)",
+        size=f"{size:,} engagements",
+        library=paused_lib,
+        baseline=paused_base,
+        target_ratio=None,
+        note="for reference: json.loads with gc disabled, as the library loads",
+    )
     reference = _schema_reference(text, base.median)
-    return load, reference
+    return load, paused, reference
+
+
+def _loads_paused(text: str) -> object:
+    gc.disable()
+    try:
+        return json.loads(text)
+    finally:
+        gc.enable()
 
 
 def _schema_reference(text: str, loads_median: float) -> Result:
@@ -285,8 +304,14 @@ def run(*, quick: bool, repeat: int) -> list[Result]:
     n_load = 10_000 if quick else 100_000
     n_matrix = 100_000 if quick else 1_000_000
     results: list[Result] = []
-    load, reference = _load(n_load, repeat)
-    results += [load, reference, _dump(n_load, repeat), _matrix(n_matrix, repeat)]
+    load, paused, reference = _load(n_load, repeat)
+    results += [
+        load,
+        paused,
+        reference,
+        _dump(n_load, repeat),
+        _matrix(n_matrix, repeat),
+    ]
     results += _imports(repeat)
 
     def load_time(size: int) -> Timing:

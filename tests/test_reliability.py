@@ -383,7 +383,7 @@ def reference_graph(data: object) -> EcologyGraph:
 T = typing.TypeVar("T")
 
 
-def agrees_with_reference(
+def assert_agrees_with_reference(
     load: Callable[[], T], reference: Callable[[], T]
 ) -> T | None:
     """Load and build by reference: both refuse, or both give equal values."""
@@ -605,7 +605,7 @@ def test_mutated_registers_load_as_the_constructors_build_them_or_are_refused(
     register: Register, data: st.DataObject
 ) -> None:
     document = data.draw(st.composite(lambda draw: mutate(draw, to_dict(register)))())
-    agrees_with_reference(
+    assert_agrees_with_reference(
         lambda: from_dict(document, Register), lambda: reference_register(document)
     )
 
@@ -617,7 +617,7 @@ def test_mutated_node_link_documents_load_as_the_constructors_build_them_or_are_
 ) -> None:
     original = {"schema_version": "1.0", **exchange.to_node_link(graph)}
     document = data.draw(st.composite(lambda draw: mutate(draw, original))())
-    agrees_with_reference(
+    assert_agrees_with_reference(
         lambda: from_dict(document, EcologyGraph), lambda: reference_graph(document)
     )
 
@@ -629,19 +629,19 @@ def test_arbitrary_json_loads_as_the_constructors_build_it_or_is_refused(
 ) -> None:
     """Any JSON value, as text, for both document types; objects also with a version."""
     text = json.dumps(value, ensure_ascii=False)
-    agrees_with_reference(
+    assert_agrees_with_reference(
         lambda: from_json(text, Register), lambda: reference_register(value)
     )
-    agrees_with_reference(
+    assert_agrees_with_reference(
         lambda: from_json(text, EcologyGraph), lambda: reference_graph(value)
     )
     if isinstance(value, dict):
         register = {"schema_version": "1.0", **value}
-        agrees_with_reference(
+        assert_agrees_with_reference(
             lambda: from_dict(register, Register), lambda: reference_register(register)
         )
         ecology = {"schema_version": "1.0", "nodes": [], **value}
-        agrees_with_reference(
+        assert_agrees_with_reference(
             lambda: from_dict(ecology, EcologyGraph), lambda: reference_graph(ecology)
         )
 
