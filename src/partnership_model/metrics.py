@@ -610,6 +610,7 @@ register_terms(
             aliases=("b_O", "liaison officer", "agente de liaison"),
         ),
     },
+    proposed_labels=("fr",),
 )
 
 
