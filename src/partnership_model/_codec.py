@@ -503,7 +503,8 @@ def _emit_collection(
     if k == "records":
         fn = src.ref(structure_of(kind.target), "structure")  # type: ignore[arg-type]
         src.line(i, "items = []")
-        src.line(i, "base = " + sub)
+        # Field names are identifiers, so the path needs no quoting (no regex).
+        src.line(i, f"base = path + {'.' + name!r}")
         src.line(i, "for index, item in enumerate(x):")
         src.line(i + 1, f"value = {fn}(item, f'{{base}}[{{index}}]', problems)")
         src.line(i + 1, "if value is _INVALID:")
