@@ -248,9 +248,9 @@ def _scaling(
     )
 
 
-def run(*, quick: bool, repeat: int) -> list[Result]:
+def run(*, scale: float, repeat: int) -> list[Result]:
     """Run benchmarks 1, 2 and 6 for the ecology graph."""
-    n_actors, n_relations = (10_000, 100_000) if quick else (100_000, 1_000_000)
+    n_actors, n_relations = round(100_000 * scale), round(1_000_000 * scale)
     large = Data(n_actors, n_relations)
     small = Data(n_actors // 10, n_relations // 10)
     results = _build(large, repeat) + _metrics(large, repeat)

@@ -299,10 +299,10 @@ def _time(fn: Callable[[], object], repeat: int) -> Timing:
     return timing
 
 
-def run(*, quick: bool, repeat: int) -> list[Result]:
-    """Run benchmarks 3-6 for registers."""
-    n_load = 10_000 if quick else 100_000
-    n_matrix = 100_000 if quick else 1_000_000
+def run(*, scale: float, repeat: int) -> list[Result]:
+    """Run benchmarks 3-6 for registers; *scale* multiplies the issue's sizes."""
+    n_load = round(100_000 * scale)
+    n_matrix = round(1_000_000 * scale)
     results: list[Result] = []
     load, paused, reference = _load(n_load, repeat)
     results += [

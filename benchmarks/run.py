@@ -1,7 +1,9 @@
 """Run the benchmark suite: ``python benchmarks/run.py [--quick] [--only NAME]``.
 
 Each ``bench_*.py`` module next to this file exposes
-``run(*, quick: bool, repeat: int) -> list[Result]``. Every benchmark measures the
+``run(*, scale: float, repeat: int) -> list[Result]`` (``scale`` multiplies the
+sizes the issue sets: 100,000 actors and 1,000,000 relations; 100,000 and
+1,000,000 engagements). Every benchmark measures the
 library and its raw baseline in the same process run, reports medians, the ratio
 library/baseline and peak memory, and the whole run is written as JSON.
 
@@ -57,7 +59,10 @@ def _print(results: list[Result]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--quick", action="store_true", help="small sizes (CI smoke run)"
+        "--quick", action="store_true", help="sizes ten times smaller (CI smoke run)"
+    )
+    parser.add_argument(
+        "--scale", type=float, default=None, help="multiply every size (default 1.0)"
     )
     parser.add_argument("--only", help="run only the modules whose name contains this")
     parser.add_argument(
@@ -69,18 +74,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     repeat = args.repeat or (3 if args.quick else 5)
+    scale = args.scale if args.scale is not None else (0.1 if args.quick else 1.0)
+    if scale <= 0:
+        parser.error("--scale must be positive")
 
     results: list[Result] = []
     started = time.time()
     for name in _modules(args.only):
         module = importlib.import_module(name)
         print(f"== {name}", flush=True)
-        results.extend(module.run(quick=args.quick, repeat=repeat))
+        results.extend(module.run(scale=scale, repeat=repeat))
     _print(results)
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = {
         "quick": args.quick,
+        "scale": scale,
         "repeat": repeat,
         "python": sys.version,
         "platform": platform.platform(),
