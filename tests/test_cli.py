@@ -355,6 +355,25 @@ def test_every_command_has_help(
     assert "usage: partnership-model" in capsys.readouterr().out
 
 
+def test_a_closed_pipe_ends_quietly() -> None:
+    """``partnership-model report | head -1`` prints no error and no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "partnership_model", "report"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read()
+    process.stderr.close()
+    code = process.wait()
+    assert first.startswith(b"Partnership report")
+    assert error == b""
+    assert code == 0
+
+
 def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "partnership_model", "report", "--format", "json"],

@@ -628,9 +628,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         print(f"partnership-model: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (``partnership-model report | head``): stop quietly,
+        # and keep Python from complaining again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as error:
-        print(
-            f"partnership-model: {error.strerror or error}: {error.filename}",
-            file=sys.stderr,
-        )
+        where = f": {error.filename}" if error.filename else ""
+        print(f"partnership-model: {error.strerror or error}{where}", file=sys.stderr)
         return 2
