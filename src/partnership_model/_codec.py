@@ -366,7 +366,9 @@ def _construct(
 # Code generation
 # ---------------------------------------------------------------------------
 
-_TRUSTED_KINDS = frozenset(
+# Kinds the codec checks and writes completely by itself (``grid`` needs the
+# constructor's shape check, so records with a grid are built the slow way).
+_COMPLETE_KINDS = frozenset(
     {
         "identifier",
         "text",
@@ -594,7 +596,7 @@ def structure_function(cls: type[Any]) -> StructureFn:
     finds and returns the record, or :data:`INVALID`.
     """
     specs = field_specs(cls)
-    trusted = all(spec.kind.name in _TRUSTED_KINDS for spec in specs)
+    trusted = all(spec.kind.name in _COMPLETE_KINDS for spec in specs)
     src = _Source()
     src.namespace.update(_HELPERS)
     cls_ref = src.ref(cls, "cls")
@@ -651,6 +653,16 @@ def structure_function(cls: type[Any]) -> StructureFn:
     return src.compile(fn_name, f"<partnership_model structure {cls.__qualname__}>")
 
 
+def _emit_read_fields(src: _Source, specs: tuple[FieldSpec, ...]) -> None:
+    """Emit code reading every field of ``obj`` into ``f_<name>`` with one call."""
+    getter = src.ref(operator.attrgetter(*(spec.name for spec in specs)), "get")
+    names = [f"f_{spec.name}" for spec in specs]
+    if len(names) == 1:
+        src.line(1, f"{names[0]} = {getter}(obj)")
+    else:
+        src.line(1, f"({', '.join(names)},) = {getter}(obj)")
+
+
 @per_class
 def unstructure_function(cls: type[Any]) -> UnstructureFn:
     """Return (building once) the function turning a *cls* record into JSON data.
@@ -666,14 +678,9 @@ def unstructure_function(cls: type[Any]) -> UnstructureFn:
     src = _Source()
     src.namespace.update(_HELPERS)
     src.namespace["_value"] = operator.attrgetter("_value_")
-    getter = src.ref(operator.attrgetter(*(spec.name for spec in specs)), "get")
     fn_name = f"unstructure_{cls.__name__}"
-    names = [f"f_{spec.name}" for spec in specs]
     src.line(0, f"def {fn_name}(obj):")
-    if len(names) == 1:
-        src.line(1, f"{names[0]} = {getter}(obj)")
-    else:
-        src.line(1, f"({', '.join(names)},) = {getter}(obj)")
+    _emit_read_fields(src, specs)
     collections = {"enum_set", "identifiers", "texts", "records"}
     always = [
         s for s in specs if not s.kind.optional and s.kind.name not in collections
@@ -737,22 +744,6 @@ def _token_table(cls: type[enum.Enum]) -> dict[enum.Enum, str]:
     return table
 
 
-_TEXT_KINDS = frozenset(
-    {
-        "identifier",
-        "text",
-        "enum",
-        "enum_set",
-        "records",
-        "identifiers",
-        "texts",
-        "date",
-        "bool",
-        "count",
-    }
-)
-
-
 @per_class
 def json_text_function(cls: type[Any]) -> Callable[[Any], str] | None:
     """Return a function writing a *cls* record straight to compact JSON text.
@@ -763,7 +754,7 @@ def json_text_function(cls: type[Any]) -> Callable[[Any], str] | None:
     ``None`` for classes with fields it does not handle.
     """
     specs = field_specs(cls)
-    if not all(spec.kind.name in _TEXT_KINDS for spec in specs):
+    if not all(spec.kind.name in _COMPLETE_KINDS for spec in specs):
         return None
     for spec in specs:
         if spec.kind.name == "records" and json_text_function(spec.kind.target) is None:  # type: ignore[arg-type]
@@ -772,14 +763,9 @@ def json_text_function(cls: type[Any]) -> Callable[[Any], str] | None:
     src.namespace.update(_HELPERS)
     src.namespace["_enc"] = encode_basestring
     src.namespace["_bools"] = {True: "true", False: "false"}
-    getter = src.ref(operator.attrgetter(*(spec.name for spec in specs)), "get")
     fn_name = f"json_{cls.__name__}"
-    names = [f"f_{spec.name}" for spec in specs]
     src.line(0, f"def {fn_name}(obj):")
-    if len(names) == 1:
-        src.line(1, f"{names[0]} = {getter}(obj)")
-    else:
-        src.line(1, f"({', '.join(names)},) = {getter}(obj)")
+    _emit_read_fields(src, specs)
     collections = {"enum_set", "identifiers", "texts", "records"}
 
     def scalar(spec: FieldSpec) -> str:
