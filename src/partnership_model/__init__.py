@@ -93,6 +93,7 @@ if TYPE_CHECKING:
     )
     from partnership_model.vocabulary import (
         ActorKind,
+        Authority,
         CarePosture,
         EngagementDegree,
         EngagementDomain,
@@ -119,6 +120,7 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     "Actor": "ecology",
     "ActorKind": "vocabulary",
+    "Authority": "vocabulary",
     "BrokerageRole": "metrics",
     "CarePosture": "vocabulary",
     "ClassifiedRelation": "ecology",
@@ -196,6 +198,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
+    "Authority",
     "BrokerageRole",
     "CarePosture",
     "ClassifiedRelation",

@@ -54,6 +54,7 @@ __all__ = [
     "PROPOSED_KNOWLEDGE_SOURCES",
     "VOCABULARIES",
     "ActorKind",
+    "Authority",
     "CarePosture",
     "EngagementDegree",
     "EngagementDomain",
@@ -765,6 +766,24 @@ class Role(Vocabulary):
         """The authority level a person acting in this role holds by default."""
         return _ROLE_PROFILES[self][1]
 
+    @property
+    def authority(self) -> Authority:
+        """The formal :class:`Authority` a person acting in this role holds by default.
+
+        Front-line and community roles hold no formal authority
+        (``MEMBER``); managers and tiers structures hold ``MANAGERIAL``
+        authority; decision makers hold ``PUBLIC_AUTHORITY``. These defaults
+        are this library's reading (see :class:`Authority`); override them
+        per participation where a person's real authority differs.
+
+        Examples:
+            >>> Role.PATIENT_PARTNER.authority
+            <Authority.MEMBER: 'member'>
+            >>> Role.DECISION_MAKER.authority
+            <Authority.PUBLIC_AUTHORITY: 'public_authority'>
+        """
+        return _ROLE_AUTHORITY[self]
+
 
 _PATIENT_SOURCES = ("SSAQuebec2023", "CHRUNancy", "Karazivan2015")
 
@@ -1229,6 +1248,140 @@ register_terms(
             aliases=("organization", "group", "groupe", "institution"),
         ),
     },
+)
+
+
+@enum.unique
+class Authority(OrderedVocabulary):
+    """Formal authority of an actor in the setting of an engagement.
+
+    Ordered: ``MEMBER < MANAGERIAL < PUBLIC_AUTHORITY``. Authority is the rank
+    an actor holds in the formal governing structure of the engagement's
+    setting: who can decide for whom, commit resources or direct others. It is
+    not clinical or experiential expertise, and it is not the Montreal
+    :class:`EngagementLevel`: the level says *where* an engagement acts (a
+    care episode, an organisation, the health system), authority says what
+    formal power a person brings to it. A patient partner who sits on a
+    provincial committee engages at the macro level and keeps a patient
+    partner's authority.
+
+    Szreter & Woolcock (2004) define linking ties as ties across explicit,
+    formal or institutionalised gradients of power or authority, and Boivin et
+    al. (2022) borrow that reading for the Ecology of Engagement. The three
+    ranks below are this library's operationalisation of that gradient for
+    health settings; the sources name no such scale.
+    """
+
+    #: No formal authority over others in the setting.
+    MEMBER = "member"
+    #: Authority delegated by an organisation over a team, service or programme.
+    MANAGERIAL = "managerial"
+    #: Authority conferred by law or government over the health system.
+    PUBLIC_AUTHORITY = "public_authority"
+
+
+register_terms(
+    Authority,
+    {
+        Authority.MEMBER: Term(
+            label_en="Member (no formal authority)",
+            label_fr="Membre (sans autorité formelle)",
+            definition_en=(
+                "Takes part in the setting without formal power over the others "
+                "there: cannot commit the organisation's resources or direct its "
+                "staff. Patients, caregivers, citizens, patient partners, "
+                "clinicians, researchers and teachers usually act at this rank, "
+                "whatever their expertise."
+            ),
+            definition_fr=(
+                "Prend part au milieu sans pouvoir formel sur les autres personnes "
+                "qui s'y trouvent : ne peut ni engager les ressources de "
+                "l'organisation ni diriger son personnel. Patients, proches "
+                "aidants, citoyens, patients partenaires, cliniciens, chercheurs "
+                "et enseignants agissent d'ordinaire à ce rang, quelle que soit "
+                "leur expertise."
+            ),
+            sources=("SzreterWoolcock2004", "Boivin2022"),
+            aliases=("no formal authority", "sans autorité formelle", "membre"),
+            interpretive=True,
+            proposed_labels=("en", "fr"),
+        ),
+        Authority.MANAGERIAL: Term(
+            label_en="Managerial authority",
+            label_fr="Autorité de gestion",
+            definition_en=(
+                "Holds authority that an organisation delegates over a team, a "
+                "service, a programme or the organisation itself: can allocate "
+                "its resources, direct its staff and decide on its behalf. "
+                "Managers and directors act at this rank."
+            ),
+            definition_fr=(
+                "Détient l'autorité qu'une organisation délègue sur une équipe, un "
+                "service, un programme ou sur l'organisation elle-même : peut en "
+                "répartir les ressources, en diriger le personnel et décider en "
+                "son nom. Gestionnaires et directeurs agissent à ce rang."
+            ),
+            sources=("SzreterWoolcock2004", "Boivin2022"),
+            aliases=("management", "gestion", "managerial"),
+            interpretive=True,
+            proposed_labels=("en", "fr"),
+        ),
+        Authority.PUBLIC_AUTHORITY: Term(
+            label_en="Public authority",
+            label_fr="Autorité publique",
+            definition_en=(
+                "Holds authority that law or government confers over the health "
+                "system or a part of it: a ministry, a regional health authority, "
+                "a national agency or a regulator, and the people who decide "
+                "for them."
+            ),
+            definition_fr=(
+                "Détient l'autorité que la loi ou le gouvernement confère sur le "
+                "système de santé ou sur une partie de celui-ci : un ministère, "
+                "une autorité régionale de santé, une agence nationale ou un "
+                "organisme de réglementation, et les personnes qui décident en "
+                "leur nom."
+            ),
+            sources=("SzreterWoolcock2004", "Boivin2022"),
+            aliases=("government", "gouvernement", "governmental authority"),
+            interpretive=True,
+            proposed_labels=("en", "fr"),
+        ),
+    },
+)
+
+
+# Default authority of each role (see Role.authority): our reading, flagged on
+# the Authority terms as interpretive.
+_ROLE_AUTHORITY: Mapping[Role, Authority] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            (
+                Role.PATIENT_PARTNER,
+                Role.PATIENT_ADVISOR,
+                Role.PEER_HELPER,
+                Role.PEER_COMPANION,
+                Role.RESOURCE_PATIENT_TESTIMONY,
+                Role.RESOURCE_PATIENT_PATHWAY,
+                Role.PATIENT_TRAINER,
+                Role.PATIENT_RESEARCHER,
+                Role.PATIENT_COORDINATOR,
+                Role.USER_REPRESENTATIVE,
+                Role.EXPERT_PATIENT,
+                Role.ASSOCIATION_VOLUNTEER,
+                Role.FAMILY_CAREGIVER,
+                Role.CITIZEN,
+                Role.PATIENT,
+                Role.CLINICIAN,
+                Role.RESEARCHER,
+                Role.EDUCATOR,
+            ),
+            Authority.MEMBER,
+        ),
+        Role.MANAGER: Authority.MANAGERIAL,
+        Role.THIRD_PARTY: Authority.MANAGERIAL,
+        Role.DECISION_MAKER: Authority.PUBLIC_AUTHORITY,
+    }
 )
 
 
@@ -2201,6 +2354,7 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = (
     Sphere,
     Role,
     ActorKind,
+    Authority,
     RelationType,
     ResearchStage,
     ProjectPhase,
