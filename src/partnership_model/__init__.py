@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from partnership_model.exceptions import (
         DuplicateIdError,
         InvalidRecordError,
+        MigrationWarning,
         PartnershipModelError,
         RecordTypeError,
         RelationTypeMismatchWarning,
@@ -67,6 +68,10 @@ if TYPE_CHECKING:
         relation_shares,
         silos,
         unlinked_to_macro,
+        unlinked_to_public_authority,
+    )
+    from partnership_model.policy import (
+        ClassificationPolicy,
     )
     from partnership_model.privacy import (
         pseudonymize,
@@ -123,6 +128,7 @@ _EXPORTS: dict[str, str] = {
     "Authority": "vocabulary",
     "BrokerageRole": "metrics",
     "CarePosture": "vocabulary",
+    "ClassificationPolicy": "policy",
     "ClassifiedRelation": "ecology",
     "DuplicateIdError": "exceptions",
     "EcologyGraph": "ecology",
@@ -137,6 +143,7 @@ _EXPORTS: dict[str, str] = {
     "KnowledgeSource": "vocabulary",
     "KnowledgeType": "vocabulary",
     "Leadership": "vocabulary",
+    "MigrationWarning": "exceptions",
     "MontrealField": "vocabulary",
     "Organisation": "records",
     "Participant": "records",
@@ -189,6 +196,7 @@ _EXPORTS: dict[str, str] = {
     "to_dict": "serialization",
     "to_json": "serialization",
     "unlinked_to_macro": "metrics",
+    "unlinked_to_public_authority": "metrics",
     "validate": "serialization",
     "write_json": "serialization",
 }
@@ -201,6 +209,7 @@ __all__ = [
     "Authority",
     "BrokerageRole",
     "CarePosture",
+    "ClassificationPolicy",
     "ClassifiedRelation",
     "DuplicateIdError",
     "EcologyGraph",
@@ -215,6 +224,7 @@ __all__ = [
     "KnowledgeSource",
     "KnowledgeType",
     "Leadership",
+    "MigrationWarning",
     "MontrealField",
     "Organisation",
     "Participant",
@@ -266,6 +276,7 @@ __all__ = [
     "to_dict",
     "to_json",
     "unlinked_to_macro",
+    "unlinked_to_public_authority",
     "validate",
     "write_json",
 ]

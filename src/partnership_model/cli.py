@@ -59,7 +59,8 @@ _TITLES: dict[str, dict[str, str]] = {
         "professional": "professional",
         "ei": "E-I index of the community/professional partition",
         "silos": "silos (groups that only bond)",
-        "unlinked": "actors with no path to a macro-level actor",
+        "unlinked": "actors with no path to a holder of public authority",
+        "policy": "classification policy",
         "findings": "Assessment findings",
         "none": "none",
     },
@@ -78,7 +79,8 @@ _TITLES: dict[str, dict[str, str]] = {
         "professional": "professionnels",
         "ei": "indice E-I de la partition communauté/professionnels",
         "silos": "silos (groupes qui ne font que s'attacher)",
-        "unlinked": "acteurs sans chemin vers un acteur de niveau macro",
+        "unlinked": "acteurs sans chemin vers un détenteur de l'autorité publique",
+        "policy": "politique de classement",
         "findings": "Constats de l'évaluation",
         "none": "aucun",
     },
@@ -157,7 +159,10 @@ def _ecology_summary(register: Register) -> dict[str, Any]:
         },
         "ei_index": round(metrics.ei_index(graph), 4),
         "silos": len(metrics.silos(graph)),
-        "unlinked_to_macro": len(metrics.unlinked_to_macro(graph)),
+        "unlinked_to_public_authority": len(
+            metrics.unlinked_to_public_authority(graph)
+        ),
+        "policy": graph.policy.to_attributes(),
     }
 
 
@@ -192,6 +197,7 @@ def _render_text(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
     out.write(f"({research.without_stage} {t['no_stage']})\n\n")
     eco = data["ecology"]
     out.write(f"{t['ecology']}\n\n")
+    out.write(f"  {t['policy']}: {_policy_line(eco['policy'])}\n")
     out.write(
         f"  {t['actors']}: {eco['actors']} ({t['community']} {eco['community']}, "
         f"{t['professional']} {eco['professional']}); {t['relations']}: "
@@ -203,7 +209,7 @@ def _render_text(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
         out.write(f"  {kind.label(lang)}: {count} ({share:.0%})\n")
     out.write(f"  {t['ei']}: {eco['ei_index']:+.2f}\n")
     out.write(f"  {t['silos']}: {eco['silos']}\n")
-    out.write(f"  {t['unlinked']}: {eco['unlinked_to_macro']}\n\n")
+    out.write(f"  {t['unlinked']}: {eco['unlinked_to_public_authority']}\n\n")
     findings: tuple[Finding, ...] = data["findings"]
     out.write(f"{t['findings']} ({len(findings)})\n\n")
     if not findings:
@@ -213,6 +219,16 @@ def _render_text(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
             f"  [{first.severity.label(lang)}] {first.code} ({len(ids)}): {', '.join(ids)}\n"
         )
         out.write(f"      {first.message(lang)}\n")
+
+
+def _policy_line(attributes: dict[str, Any]) -> str:
+    """The policy's name and parameters, on one line."""
+    parameters = ", ".join(
+        f"{key.removeprefix('policy_')}={value}"
+        for key, value in attributes.items()
+        if key != "policy"
+    )
+    return f"{attributes['policy']} ({parameters})"
 
 
 def _grouped(findings: Sequence[Finding]) -> list[tuple[Finding, list[str]]]:
@@ -245,6 +261,7 @@ def _render_markdown(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
     out.write(f"## {t['research']}\n\n{_markdown_table(research.to_rows(lang))}\n\n")
     eco = data["ecology"]
     out.write(f"## {t['ecology']}\n\n")
+    out.write(f"- {t['policy']}: {_policy_line(eco['policy'])}\n")
     out.write(
         f"- {t['actors']}: {eco['actors']}; {t['relations']}: {eco['relations']}\n"
     )
@@ -253,7 +270,7 @@ def _render_markdown(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
         out.write(f"- {kind.label(lang)}: {count}\n")
     out.write(f"- {t['ei']}: {eco['ei_index']:+.2f}\n")
     out.write(f"- {t['silos']}: {eco['silos']}\n")
-    out.write(f"- {t['unlinked']}: {eco['unlinked_to_macro']}\n\n")
+    out.write(f"- {t['unlinked']}: {eco['unlinked_to_public_authority']}\n\n")
     findings: tuple[Finding, ...] = data["findings"]
     out.write(f"## {t['findings']} ({len(findings)})\n\n")
     for first, ids in _grouped(findings):

@@ -15,34 +15,37 @@ rule is an interpretation, it says so.
 1. **Two facts per relation.** Every relation joins two :class:`Actor` s and
    has two facts computed from its two ends: ``crosses_sphere`` (the actors
    belong to different :class:`~partnership_model.Sphere` s) and
-   ``crosses_authority`` (their authority levels, an
-   :class:`~partnership_model.EngagementLevel`, differ).
-2. **Types and primary type.** The *types* of a relation are
-   ``{BRIDGING}`` if it crosses spheres, plus ``{LINKING}`` if it crosses
-   authority, or ``{BONDING}`` if it crosses neither
-   (:func:`relation_types`). Its *primary* type is the strongest of them,
-   ``LINKING > BRIDGING > BONDING`` (:func:`classify_relation`). The
-   precedence is this library's rule. Szreter & Woolcock (2004,
+   ``crosses_authority`` (their formal :class:`~partnership_model.Authority`
+   differs, as the graph's policy compares it). Authority is not the Montreal
+   level: the level says where an engagement acts, authority what formal
+   power a person holds in its setting.
+2. **Types under an explicit policy.** The *types* of a relation and its
+   *primary* type follow from the two facts under the graph's
+   :class:`~partnership_model.ClassificationPolicy`. The default
+   (:data:`~partnership_model.policy.DEFAULT_POLICY`, documented rule by rule
+   in :mod:`partnership_model.policy`): bridging if it crosses spheres,
+   linking if it crosses authority, bonding if neither; primary type by the
+   precedence ``LINKING > BRIDGING > BONDING``. Szreter & Woolcock (2004,
    ``SzreterWoolcock2004``) define linking as ties across an explicit,
-   formal or institutionalised power or authority gradient, and a response
-   to their paper reads linking as a specialised form of bridging
-   (``Strathclyde2005``); linking therefore takes precedence. Reading a
-   same-sphere relation across authority levels (a bedside nurse and a
-   ministry official) as *linking* rather than bonding is our
-   interpretation.
+   formal or institutionalised gradient of power or authority and treat it
+   as a specialised form of bridging (as the abstract of a response to their
+   paper, ``Strathclyde2005``, summarises them); the precedence is ours.
+   Bonding "at the same authority" is our rule, not the figure's caption,
+   which says only "among" community members or professionals.
 3. **Endpoint attributes, not group co-membership.** Bridging is computed
    from the two ends of each relation (dyadic heterogeneity), one of the two
    operationalisations Geys & Murdoch (2008, ``GeysMurdoch2008``) warn can
    diverge. The rule is symmetric and relations are undirected.
 4. **Roles decide, per engagement (dual membership).** An actor's sphere and
-   authority level come from the role it acts in (:meth:`Actor.from_role`),
-   and can be overridden. A person may act in several spheres: a nurse who is
-   also a family caregiver. :meth:`EcologyGraph.from_engagements` therefore
-   makes one node per *persona* of a person, that is per (person, sphere,
-   level) profile acted in the register. A person with a single profile keeps
-   the person id as node id; a person acting with several profiles gets one
-   node per profile, with id ``"<person_id>@<sphere>:<level>"`` (for example
-   ``"p7@community:micro"``) and :attr:`Actor.person_id` set. This is our
+   authority come from the role it acts in (:meth:`Actor.from_role`), and
+   can be overridden; the engagement's Montreal level never sets them. A
+   person may act in several spheres: a nurse who is also a family
+   caregiver. :meth:`EcologyGraph.from_engagements` therefore makes one node
+   per *persona* of a person, that is per (person, sphere, authority)
+   profile acted in the register. A person with a single profile keeps the
+   person id as node id; a person acting with several profiles gets one node
+   per profile, with id ``"<person_id>@<sphere>:<authority>"`` (for example
+   ``"p7@community:member"``) and :attr:`Actor.person_id` set. This is our
    interpretation of the brief's advice to attach spheres to roles, not
    persons.
 5. **Engagements make relations.** The participants of one engagement are
@@ -51,10 +54,15 @@ rule is an interpretation, it says so.
    (associations, clinical teams, a tiers structure) become organisation
    actors related to every participant of that engagement; organisations
    listed together are not related to each other directly (their members
-   are). Classification always follows from the two nodes' attributes.
+   are). An organisation holds a formal authority only when its record
+   states one; how ties to it are classified is the policy's
+   ``organisation_authority``.
 6. **Declared types are checked.** A relation type declared in input data
    (``relation_type``) that disagrees with the computed one is reported,
    never silently kept (see :meth:`EcologyGraph.from_networkx`).
+7. **The policy belongs to the graph.** Every way to build or read a graph
+   takes a ``policy``; every export records it, and reading an export back
+   classifies with the recorded policy (neither reclassified nor refused).
 
 Examples:
     >>> from partnership_model import Role
@@ -78,12 +86,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final, Literal, TypeAlias, cast
+from typing import Any, Final, TypeAlias, cast
 
-import attrs
 import networkx as nx
 
-from partnership_model import _gc, _validators as v
+from partnership_model import _attributes, _personas, _validators as v
+from partnership_model._actors import Actor, ClassifiedRelation, Relation
+from partnership_model._attributes import ExtraPolicy, MismatchPolicy
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
@@ -91,15 +100,14 @@ from partnership_model.exceptions import (
     UnknownActorError,
     UnknownReferenceError,
 )
-from partnership_model.records import Engagement, Organisation, Register
-from partnership_model.vocabulary import (
-    ActorKind,
-    EngagementDegree,
-    EngagementLevel,
-    RelationType,
-    Role,
-    Sphere,
+from partnership_model.policy import (
+    DEFAULT_POLICY,
+    ClassificationPolicy,
+    _Classification,
+    _classifier,
 )
+from partnership_model.records import Engagement, Organisation, Register
+from partnership_model.vocabulary import EngagementDegree, RelationType
 
 __all__ = [
     "Actor",
@@ -117,244 +125,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-# -- records ------------------------------------------------------------------
-
-
-_optional_identifier = v.optional_identifier
-
-
-@attrs.frozen(kw_only=True)
-class Actor:
-    """A member of the health ecosystem: a person (persona) or an organisation.
-
-    Attributes:
-        id: Identifier of the actor, unique within a graph.
-        sphere: Whether the actor acts as a community member or as a
-            professional.
-        level: The actor's authority level; two actors at different levels
-            are separated by an authority gradient.
-        kind: Whether the actor is a person or an organisation.
-        role: The role the actor acts in, when one is known.
-        label: How to name the actor in drawings and exports; never required.
-        person_id: For one persona of a person who acts with several profiles,
-            the id of that person (see the model rules above).
-
-    Examples:
-        >>> from partnership_model import EngagementLevel, Sphere
-        >>> Actor(id="a1", sphere=Sphere.COMMUNITY, level=EngagementLevel.MICRO)
-        Actor(id='a1', sphere=<Sphere.COMMUNITY: 'community'>, level=<EngagementLevel.MICRO: 'micro'>, kind=<ActorKind.PERSON: 'person'>, role=None, label=None, person_id=None)
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: Identifier of the actor, unique within a graph.
-    id: str = attrs.field(validator=v.identifier)
-    #: Community member or professional.
-    sphere: Sphere = attrs.field(validator=v.member_of(Sphere))
-    #: Authority level (micro < meso < macro).
-    level: EngagementLevel = attrs.field(validator=v.member_of(EngagementLevel))
-    #: Person or organisation.
-    kind: ActorKind = attrs.field(
-        default=ActorKind.PERSON, validator=v.member_of(ActorKind)
-    )
-    #: The role the actor acts in, if known.
-    role: Role | None = attrs.field(default=None, validator=v.optional_member_of(Role))
-    #: Display name, if any.
-    label: str | None = attrs.field(default=None, validator=v.optional_text)
-    #: The person this actor is a persona of, for people with several profiles.
-    person_id: str | None = attrs.field(default=None, validator=_optional_identifier)
-
-    @classmethod
-    def from_role(
-        cls,
-        id: str,  # noqa: A002 - mirrors the field name
-        role: Role,
-        *,
-        sphere: Sphere | None = None,
-        level: EngagementLevel | None = None,
-        kind: ActorKind = ActorKind.PERSON,
-        label: str | None = None,
-        person_id: str | None = None,
-    ) -> Actor:
-        """Build an actor whose sphere and level come from *role*.
-
-        Args:
-            id: Identifier of the actor.
-            role: The role the actor acts in.
-            sphere: Overrides :attr:`Role.sphere`.
-            level: Overrides :attr:`Role.level`.
-            kind: Person (default) or organisation.
-            label: Display name.
-            person_id: The person this actor is a persona of.
-
-        Raises:
-            RecordTypeError: *role* is not a :class:`~partnership_model.Role`.
-
-        Examples:
-            >>> from partnership_model import Role
-            >>> Actor.from_role("m1", Role.MANAGER).level
-            <EngagementLevel.MESO: 'meso'>
-        """
-        if type(role) is not Role:
-            raise RecordTypeError("role", role, "expected a Role member")
-        return cls(
-            id=id,
-            sphere=role.sphere if sphere is None else sphere,
-            level=role.level if level is None else level,
-            kind=kind,
-            role=role,
-            label=label,
-            person_id=person_id,
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Relation:
-    """An undirected engagement relation between two actors.
-
-    Attributes:
-        source: Id of one actor.
-        target: Id of the other actor (relations are undirected: the order
-            carries no meaning).
-        engagement_id: The engagement the relation comes from, if any.
-        degree: The degree of that engagement, if known.
-        start: First day of the relation, if known.
-        end: Last day of the relation, if known; not before *start*.
-
-    Raises:
-        InvalidRecordError: The two ends are the same actor (field
-            ``target``) or *end* is before *start* (field ``end``).
-
-    Examples:
-        >>> Relation(source="a", target="a")
-        Traceback (most recent call last):
-        ...
-        partnership_model.exceptions.InvalidRecordError: target: a relation joins two different actors (got 'a')
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: Id of one actor.
-    source: str = attrs.field(validator=v.identifier)
-    #: Id of the other actor.
-    target: str = attrs.field(validator=v.identifier)
-    #: The engagement the relation comes from.
-    engagement_id: str | None = attrs.field(
-        default=None, validator=_optional_identifier
-    )
-    #: Degree of that engagement.
-    degree: EngagementDegree | None = attrs.field(
-        default=None, validator=v.optional_member_of(EngagementDegree)
-    )
-    #: First day of the relation.
-    start: dt.date | None = attrs.field(default=None, validator=v.optional_date)
-    #: Last day of the relation.
-    end: dt.date | None = attrs.field(default=None, validator=v.optional_date)
-
-    def __attrs_post_init__(self) -> None:
-        if self.source == self.target:
-            raise InvalidRecordError(
-                "target",
-                self.target,
-                "a relation joins two different actors",
-                code="self_loop",
-            )
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise InvalidRecordError(
-                "end",
-                self.end,
-                f"the end date is before the start date {self.start}",
-                code="date_order",
-            )
-
-
-@attrs.frozen(kw_only=True)
-class ClassifiedRelation:
-    """A relation of a graph with its key and its computed classification.
-
-    Attributes:
-        relation: The relation itself.
-        key: The relation's key in the graph (several relations may join the
-            same two actors).
-        types: Every type that applies (:func:`relation_types`).
-        primary: The strongest type (:func:`classify_relation`).
-        crosses_sphere: Whether the two actors are in different spheres.
-        crosses_authority: Whether their authority levels differ.
-
-    .. versionadded:: 0.1.0
-    """
-
-    relation: Relation
-    key: int
-    types: frozenset[RelationType]
-    primary: RelationType
-    crosses_sphere: bool
-    crosses_authority: bool
-
-    @property
-    def source(self) -> str:
-        """Id of one end of the relation."""
-        return self.relation.source
-
-    @property
-    def target(self) -> str:
-        """Id of the other end of the relation."""
-        return self.relation.target
-
-
-# -- classification -------------------------------------------------------------
-
-# Each actor gets a small integer code (sphere << 2 | level); the category of a
-# relation packs its two facts: bit 0 = crosses_sphere, bit 1 = crosses_authority.
-_SPHERE_INDEX: Final[Mapping[Sphere, int]] = {s: i for i, s in enumerate(Sphere)}
-_LEVEL_INDEX: Final[Mapping[EngagementLevel, int]] = {
-    level: i for i, level in enumerate(EngagementLevel)
-}
-_CATEGORY_ROWS: Final[tuple[tuple[int, ...], ...]] = tuple(
-    tuple(int((a >> 2) != (b >> 2)) | (int((a & 3) != (b & 3)) << 1) for b in range(8))
-    for a in range(8)
-)
-_PRIMARY: Final[tuple[RelationType, ...]] = (
-    RelationType.BONDING,
-    RelationType.BRIDGING,
-    RelationType.LINKING,
-    RelationType.LINKING,
-)
-_TYPES: Final[tuple[frozenset[RelationType], ...]] = (
-    frozenset({RelationType.BONDING}),
-    frozenset({RelationType.BRIDGING}),
-    frozenset({RelationType.LINKING}),
-    frozenset({RelationType.BRIDGING, RelationType.LINKING}),
-)
-# Internal edge attribute dicts of relations without engagement data are shared
-# (flyweights): they are never mutated and never handed out.
-_SHARED_DATA: Final[tuple[dict[str, Any], ...]] = tuple(
-    {"relation_type": primary.value} for primary in _PRIMARY
-)
-_OPTIONAL_EDGE_FIELDS: Final = ("engagement_id", "degree", "start", "end")
-
-
-class _SharedKeys(dict[int, dict[str, Any]]):
-    """A key dict ``{0: data}`` shared by every pair joined by one such relation.
-
-    Most pairs of actors are joined by a single relation, and many relations
-    carry the same attributes (none, or those of one engagement). Instead of
-    one key dict per pair, such pairs point to one shared, never-mutated
-    ``{0: data}``; any change to the pair's relations first replaces it with a
-    private copy (copy on write). Key dicts are never handed out, so this is
-    invisible outside the graph.
-    """
-
-    __slots__ = ()
-
-
-_SHARED_KEYS: Final[tuple[_SharedKeys, ...]] = tuple(
-    _SharedKeys({0: data}) for data in _SHARED_DATA
-)
-
-
-def _code(actor: Actor) -> int:
-    return _SPHERE_INDEX[actor.sphere] << 2 | _LEVEL_INDEX[actor.level]
+# -- classification of a pair of actors ----------------------------------------------
 
 
 def crosses_sphere(a: Actor, b: Actor) -> bool:
@@ -370,8 +141,10 @@ def crosses_sphere(a: Actor, b: Actor) -> bool:
     return a.sphere is not b.sphere
 
 
-def crosses_authority(a: Actor, b: Actor) -> bool:
-    """Whether *a* and *b* act at different authority levels.
+def crosses_authority(
+    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
+) -> bool:
+    """Whether *a* and *b* hold different formal authority, as *policy* compares it.
 
     Examples:
         >>> from partnership_model import Role
@@ -380,15 +153,18 @@ def crosses_authority(a: Actor, b: Actor) -> bool:
         ... )
         True
     """
-    return a.level is not b.level
+    return _checked(policy).crosses_authority(a, b)
 
 
-def relation_types(a: Actor, b: Actor) -> frozenset[RelationType]:
+def relation_types(
+    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
+) -> frozenset[RelationType]:
     """Every relation type that applies to a relation between *a* and *b*.
 
-    ``BRIDGING`` if it crosses spheres, ``LINKING`` if it crosses authority
-    levels, ``BONDING`` if it crosses neither (model rule 2; ``Boivin2022``,
-    ``SzreterWoolcock2004``). Symmetric in *a* and *b*.
+    Under the default policy: ``BRIDGING`` if it crosses spheres,
+    ``LINKING`` if it crosses authority, ``BONDING`` if it crosses neither
+    (model rule 2; ``Boivin2022``, ``SzreterWoolcock2004``). Symmetric in *a*
+    and *b*.
 
     Examples:
         >>> from partnership_model import Role
@@ -397,14 +173,16 @@ def relation_types(a: Actor, b: Actor) -> frozenset[RelationType]:
         >>> sorted(t.value for t in relation_types(patient, minister))
         ['bridging', 'linking']
     """
-    return _TYPES[_CATEGORY_ROWS[_code(a)][_code(b)]]
+    return _checked(policy).relation_types(a, b)
 
 
-def classify_relation(a: Actor, b: Actor) -> RelationType:
-    """The primary type of a relation between *a* and *b*.
+def classify_relation(
+    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
+) -> RelationType:
+    """The primary type of a relation between *a* and *b* under *policy*.
 
-    The strongest of :func:`relation_types`, with ``LINKING > BRIDGING >
-    BONDING`` (model rule 2). Symmetric in *a* and *b*.
+    Under the default policy, the strongest of :func:`relation_types`, with
+    ``LINKING > BRIDGING > BONDING`` (model rule 2). Symmetric in *a* and *b*.
 
     Examples:
         >>> from partnership_model import Role
@@ -414,28 +192,46 @@ def classify_relation(a: Actor, b: Actor) -> RelationType:
         >>> classify_relation(nurse, Actor.from_role("m", Role.DECISION_MAKER))
         <RelationType.LINKING: 'linking'>
     """
-    return _PRIMARY[_CATEGORY_ROWS[_code(a)][_code(b)]]
+    return _checked(policy).classify(a, b)
 
 
-# -- the graph ------------------------------------------------------------------
+def _checked(policy: object) -> ClassificationPolicy:
+    if not isinstance(policy, ClassificationPolicy):
+        raise RecordTypeError("policy", policy, "expected a ClassificationPolicy")
+    return policy
 
-_EdgeData: TypeAlias = dict[str, Any]
-_KeyDict: TypeAlias = dict[int, _EdgeData]
-_Neighbours: TypeAlias = dict[str, _KeyDict]
-# Per actor: (id, code, category row, adjacency dict, category counts, actor).
-_Entry: TypeAlias = tuple[str, int, tuple[int, ...], _Neighbours, list[int], Actor]
-_ID: Final = 0
-_CODE: Final = 1
-_ROW: Final = 2
-_NBRS: Final = 3
-_COUNTS: Final = 4
-_ACTOR: Final = 5
+
+# -- the graph ------------------------------------------------------------------------
 
 RelationLike: TypeAlias = "tuple[str, str] | list[str] | Relation"
 """What :meth:`EcologyGraph.add_relations` accepts: an id pair or a Relation."""
 
-MismatchPolicy: TypeAlias = Literal["raise", "warn"]
-ExtraPolicy: TypeAlias = Literal["raise", "ignore"]
+_EdgeData: TypeAlias = dict[str, Any]
+_RELATION_FIELDS: Final = ("engagement_id", "degree", "start", "end")
+
+
+class _ActorState:
+    """What the graph keeps for each actor, next to its networkx node.
+
+    Attributes:
+        actor: The actor record.
+        profile: The actor's profile number in the policy's classification
+            table (its sphere and the authority the policy compares).
+        tally: How many relations of the actor have each classification
+            (counts per combination of the two facts).
+    """
+
+    __slots__ = ("actor", "profile", "tally")
+
+    def __init__(
+        self,
+        actor: Actor,
+        profile: int,
+        tally: Counter[_Classification] | None = None,
+    ) -> None:
+        self.actor = actor
+        self.profile = profile
+        self.tally: Counter[_Classification] = tally if tally is not None else Counter()
 
 
 class _BadItemError(Exception):
@@ -446,22 +242,31 @@ class EcologyGraph:
     """A graph of actors and their bonding, bridging and linking relations.
 
     The graph wraps a private :class:`networkx.MultiGraph` (several relations
-    may join the same two actors: different engagements, times or roles); it
-    never exposes it. :meth:`to_networkx` hands out an independent copy
-    whose attributes are plain strings and booleans, so any networkx
+    may join the same two actors: different engagements, times or roles),
+    filled through networkx's public API: each node carries its ``actor``,
+    each edge the relation's attributes and its computed ``relation_type``.
+    It never exposes that graph: :meth:`to_networkx` hands out an independent
+    copy whose attributes are plain strings and booleans, so any networkx
     algorithm or exporter works on it.
 
-    Relations are classified once, when they are added: the graph stores each
-    relation's primary type and keeps a per-actor tally of relation
-    categories up to date, so counts, shares, E-I indices and silos
-    (:mod:`partnership_model.metrics`) cost time proportional to the number
-    of actors rather than of relations. Bulk loads (:meth:`add_actors`,
-    :meth:`add_relations`) take one pass, pause the garbage collector, and are
-    atomic: on error, nothing they added is kept.
+    Relations are classified once, when they are added, under the graph's
+    :attr:`policy`. The graph also keeps, for each actor, a tally of its
+    relations per classification, so that counts, shares, E-I indices and
+    silos (:mod:`partnership_model.metrics`) cost time proportional to the
+    number of actors rather than of relations. Bulk loads
+    (:meth:`add_actors`, :meth:`add_relations`) check every item before
+    changing anything: on error, the graph is left as it was.
 
     Args:
         actors: Actors to add (see :meth:`add_actors`).
         relations: Relations to add (see :meth:`add_relations`).
+        policy: How relations are classified (default:
+            :data:`~partnership_model.policy.DEFAULT_POLICY`).
+
+    Raises:
+        RecordTypeError: *policy* is not a
+            :class:`~partnership_model.ClassificationPolicy` (also a
+            :class:`TypeError`).
 
     Examples:
         >>> from partnership_model import Role
@@ -474,27 +279,35 @@ class EcologyGraph:
         1
         >>> graph.number_of_actors, graph.number_of_relations
         (2, 2)
+        >>> graph.policy.name
+        'default'
         >>> graph.add_relation("p1", "nobody")
         Traceback (most recent call last):
         ...
         partnership_model.exceptions.UnknownActorError: target: unknown actor 'nobody'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.1.0
+       The graph classifies under a :class:`~partnership_model.ClassificationPolicy`
+       (argument ``policy``) and compares actors' authority, not their
+       Montreal level.
     """
 
-    __slots__ = ("_adj", "_entries", "_graph", "_node", "_totals")
+    __slots__ = ("_classifier", "_graph", "_policy", "_states", "_table", "_totals")
 
     def __init__(
         self,
         actors: Iterable[Actor] = (),
         relations: Iterable[RelationLike] = (),
+        *,
+        policy: ClassificationPolicy = DEFAULT_POLICY,
     ) -> None:
+        self._policy = _checked(policy)
+        self._classifier = _classifier(policy)
+        self._table = self._classifier.table
         self._graph: nx.MultiGraph[str] = nx.MultiGraph()
-        raw: Any = self._graph
-        self._adj: dict[str, _Neighbours] = raw._adj
-        self._node: dict[str, dict[str, Any]] = raw._node
-        self._entries: dict[str, _Entry] = {}
-        self._totals: list[int] = [0, 0, 0, 0]
+        self._states: dict[str, _ActorState] = {}
+        self._totals: Counter[_Classification] = Counter()
         if actors:
             self.add_actors(actors)
         if relations:
@@ -504,37 +317,34 @@ class EcologyGraph:
         msg = "EcologyGraph is not designed to be subclassed; wrap it instead"
         raise TypeError(msg)
 
-    # -- actors -------------------------------------------------------------------
+    @property
+    def policy(self) -> ClassificationPolicy:
+        """The policy that classifies the graph's relations."""
+        return self._policy
 
-    def _insert_actor(self, actor: Actor) -> None:
-        actor_id = actor.id
-        neighbours: _Neighbours = {}
-        code = _code(actor)
-        self._adj[actor_id] = neighbours
-        self._node[actor_id] = {}
-        self._entries[actor_id] = (
-            actor_id,
-            code,
-            _CATEGORY_ROWS[code],
-            neighbours,
-            [0, 0, 0, 0],
-            actor,
-        )
+    # -- actors -------------------------------------------------------------------------
 
-    def _check_new_actor(self, actor: object, field: str) -> bool:
-        """Return whether *actor* must be inserted (False: identical duplicate)."""
+    def _is_new(self, actor: object, field: str, pending: Mapping[str, Actor]) -> bool:
+        """Whether *actor* must be inserted (False: an identical duplicate)."""
         if type(actor) is not Actor:
             raise RecordTypeError(field, actor, "expected an Actor")
-        existing = self._entries.get(actor.id)
-        if existing is None:
+        existing = self._states.get(actor.id)
+        known = existing.actor if existing is not None else pending.get(actor.id)
+        if known is None:
             return True
-        if existing[_ACTOR] == actor:
+        if known == actor:
             return False
         raise DuplicateIdError(
             f"{field}.id",
             actor.id,
             "another actor with this id and different attributes is in the graph",
         )
+
+    def _insert_actors(self, actors: list[Actor]) -> None:
+        profile = self._classifier.profile
+        for actor in actors:
+            self._states[actor.id] = _ActorState(actor, profile(actor))
+        self._graph.add_nodes_from((actor.id, {"actor": actor}) for actor in actors)
 
     def add_actor(self, actor: Actor) -> None:
         """Add *actor*; adding an identical actor again does nothing.
@@ -544,9 +354,8 @@ class EcologyGraph:
             DuplicateIdError: An actor with the same id and different
                 attributes is already in the graph.
         """
-        if self._check_new_actor(actor, "actor"):
-            self._insert_actor(actor)
-            self._changed()
+        if self._is_new(actor, "actor", {}):
+            self._insert_actors([actor])
 
     def add_actors(self, actors: Iterable[Actor]) -> None:
         """Add every actor of *actors*, atomically.
@@ -558,22 +367,11 @@ class EcologyGraph:
                 graph (or earlier in *actors*) but different attributes. The
                 graph is left unchanged.
         """
-        added: list[str] = []
-        try:
-            with _gc.paused():
-                for index, actor in enumerate(actors):
-                    if self._check_new_actor(actor, f"actors[{index}]"):
-                        self._insert_actor(actor)
-                        added.append(actor.id)
-        except BaseException:
-            for actor_id in added:
-                self._drop_isolated(actor_id)
-            raise
-        finally:
-            self._changed()
-
-    def _drop_isolated(self, actor_id: str) -> None:
-        del self._entries[actor_id], self._adj[actor_id], self._node[actor_id]
+        pending: dict[str, Actor] = {}
+        for index, actor in enumerate(actors):
+            if self._is_new(actor, f"actors[{index}]", pending):
+                pending[actor.id] = actor
+        self._insert_actors(list(pending.values()))
 
     def actor(self, actor_id: str) -> Actor:
         """Return the actor with this id.
@@ -581,38 +379,38 @@ class EcologyGraph:
         Raises:
             UnknownActorError: No actor has this id (also a :class:`KeyError`).
         """
-        return self._entry(actor_id, "actor_id")[_ACTOR]
+        return self._state(actor_id, "actor_id").actor
 
-    def _entry(self, actor_id: object, field: str) -> _Entry:
+    def _state(self, actor_id: object, field: str) -> _ActorState:
         try:
-            return self._entries[actor_id]  # type: ignore[index]
+            return self._states[actor_id]  # type: ignore[index]
         except (KeyError, TypeError):
             raise UnknownActorError(actor_id, field) from None
 
     def __contains__(self, actor_id: object) -> bool:
         try:
-            return actor_id in self._entries
+            return actor_id in self._states
         except TypeError:
             return False
 
     def actors(self) -> Iterator[Actor]:
         """Iterate the actors, in insertion order."""
-        for entry in self._entries.values():
-            yield entry[_ACTOR]
+        for state in self._states.values():
+            yield state.actor
 
     def __len__(self) -> int:
         """The number of actors."""
-        return len(self._entries)
+        return len(self._states)
 
     @property
     def number_of_actors(self) -> int:
         """The number of actors."""
-        return len(self._entries)
+        return len(self._states)
 
     @property
     def number_of_relations(self) -> int:
         """The number of relations (parallel relations count separately)."""
-        return sum(self._totals)
+        return self._totals.total()
 
     def remove_actor(self, actor_id: str) -> None:
         """Remove the actor and every relation it takes part in.
@@ -620,82 +418,27 @@ class EcologyGraph:
         Raises:
             UnknownActorError: No actor has this id.
         """
-        entry = self._entry(actor_id, "actor_id")
-        own_id, row = entry[_ID], entry[_ROW]
-        totals = self._totals
-        entries = self._entries
-        for other_id, keydict in entry[_NBRS].items():
-            other = entries[other_id]
-            category = row[other[_CODE]]
-            other[_COUNTS][category] -= len(keydict)
-            totals[category] -= len(keydict)
-            del other[_NBRS][own_id]
-        self._drop_isolated(own_id)
-        self._changed()
+        state = self._state(actor_id, "actor_id")
+        own_id = state.actor.id
+        for _, other_id in self._graph.edges(own_id):
+            other = self._states[other_id]
+            classification = self._table[state.profile][other.profile]
+            other.tally[classification] -= 1
+            self._totals[classification] -= 1
+        self._graph.remove_node(own_id)
+        del self._states[own_id]
 
-    # -- relations ----------------------------------------------------------------
+    # -- relations --------------------------------------------------------------------
 
-    @staticmethod
-    def _data_for(
-        relation: Relation, category: int, interned: dict[tuple[Any, ...], _EdgeData]
-    ) -> _EdgeData:
-        engagement_id, degree = relation.engagement_id, relation.degree
-        start, end = relation.start, relation.end
-        if engagement_id is None and degree is None and start is None and end is None:
-            return _SHARED_DATA[category]
-        signature = (category, engagement_id, degree, start, end)
-        data = interned.get(signature)
-        if data is None:
-            data = {"relation_type": _PRIMARY[category].value}
-            if engagement_id is not None:
-                data["engagement_id"] = engagement_id
-            if degree is not None:
-                data["degree"] = degree
-            if start is not None:
-                data["start"] = start
-            if end is not None:
-                data["end"] = end
-            interned[signature] = data
-        return data
-
-    def _link(
-        self,
-        first: _Entry,
-        second: _Entry,
-        data: _EdgeData,
-        key: int | None = None,
-        singles: dict[int, _SharedKeys] | None = None,
-    ) -> int:
-        """Insert one relation between two known, distinct actors; return its key.
-
-        *key* is used when free; *singles* caches shared ``{0: data}`` key
-        dicts by ``id(data)`` (see :class:`_SharedKeys`).
-        """
-        category = first[_ROW][second[_CODE]]
-        first_id, second_id = first[_ID], second[_ID]
-        neighbours = first[_NBRS]
-        keydict = neighbours.get(second_id)
-        if keydict is None:
-            if singles is not None and not key:
-                single = singles.get(id(data))
-                if single is None:
-                    single = singles[id(data)] = _SharedKeys({0: data})
-                neighbours[second_id] = second[_NBRS][first_id] = single
-                key = 0
-            else:
-                keydict = neighbours[second_id] = second[_NBRS][first_id] = {}
-        elif type(keydict) is _SharedKeys:
-            keydict = neighbours[second_id] = second[_NBRS][first_id] = dict(keydict)
-        if keydict is not None:
-            if key is None or key in keydict:
-                key = len(keydict)
-                while key in keydict:
-                    key += 1
-            keydict[key] = data
-        first[_COUNTS][category] += 1
-        second[_COUNTS][category] += 1
-        self._totals[category] += 1
-        return cast("int", key)
+    def _count(
+        self, first: _ActorState, second: _ActorState, step: int
+    ) -> _Classification:
+        """Add *step* to the tallies of one relation; return its classification."""
+        classification = self._table[first.profile][second.profile]
+        first.tally[classification] += step
+        second.tally[classification] += step
+        self._totals[classification] += step
+        return classification
 
     def add_relation(
         self,
@@ -709,7 +452,8 @@ class EcologyGraph:
     ) -> int:
         """Relate two actors of the graph and return the new relation's key.
 
-        The relation is classified from the two actors (model rules 1-2).
+        The relation is classified from the two actors under the graph's
+        policy (model rules 1-2).
 
         Raises:
             UnknownActorError: An end is not in the graph (field ``source``
@@ -726,21 +470,31 @@ class EcologyGraph:
             start=start,
             end=end,
         )
-        first = self._entry(relation.source, "source")
-        second = self._entry(relation.target, "target")
-        category = first[_ROW][second[_CODE]]
-        key = self._link(first, second, self._data_for(relation, category, {}))
-        self._changed()
-        return key
+        first = self._state(relation.source, "source")
+        second = self._state(relation.target, "target")
+        return self._insert(first, second, _relation_data(relation), None)
+
+    def _insert(
+        self,
+        first: _ActorState,
+        second: _ActorState,
+        data: _EdgeData,
+        key: int | None,
+    ) -> int:
+        """Insert one relation between two known actors; keep *key* if it is free."""
+        source, target = first.actor.id, second.actor.id
+        if key is not None and self._graph.has_edge(source, target, key):
+            key = None
+        data["relation_type"] = self._count(first, second, 1).primary
+        return self._graph.add_edge(source, target, key, **data)
 
     def add_relations(self, relations: Iterable[RelationLike]) -> None:
         """Add many relations in one pass, atomically.
 
         Each item is a ``(source_id, target_id)`` pair or a :class:`Relation`.
-        This is the bulk path: it classifies while inserting, shares the
-        attribute dicts of identical relations, and pauses the garbage
-        collector. A generator is materialised first so that a failure can be
-        undone: on error the graph is left unchanged.
+        Every item is checked and classified first; the relations then go into
+        the graph in one :meth:`networkx.MultiGraph.add_edges_from` call. On
+        error the graph is left unchanged.
 
         Raises:
             RecordTypeError: An item is neither a pair of ids nor a Relation
@@ -749,87 +503,51 @@ class EcologyGraph:
                 graph (field ``relations[i].source`` or ``.target``).
             InvalidRecordError: A pair relates an actor to itself.
         """
-        items: list[Any] | tuple[Any, ...] = (
-            relations if isinstance(relations, list | tuple) else list(relations)
-        )
-        entries = self._entries
+        items = relations if isinstance(relations, list | tuple) else list(relations)
+        states = self._states
+        table = self._table
         totals = self._totals
-        shared = _SHARED_DATA
-        shared_keys = _SHARED_KEYS
-        interned: dict[tuple[Any, ...], _EdgeData] = {}
-        singles = {id(d): k for d, k in zip(_SHARED_DATA, _SHARED_KEYS, strict=True)}
-        data_for = self._data_for
-        done = 0
+        # The data of a bare pair is only its type; networkx copies it into
+        # a dict of its own for each edge.
+        bare = {c: {"relation_type": c.primary} for row in table for c in row}
+        edges: list[tuple[str, str, _EdgeData]] = []
+        append = edges.append
+        index = 0
         try:
-            with _gc.paused():
-                for done, item in enumerate(items):  # noqa: B007 - used on error
-                    kind = type(item)
-                    if kind is tuple or kind is list:
-                        source, target = item
-                        first_id, _, row, neighbours, first_counts, _ = entries[source]
-                        second_id, code, _, others, second_counts, _ = entries[target]
-                        category = row[code]
-                        data = shared[category]
-                        single = shared_keys[category]
-                    elif kind is Relation:
-                        first_id, _, row, neighbours, first_counts, _ = entries[
-                            item.source
-                        ]
-                        second_id, code, _, others, second_counts, _ = entries[
-                            item.target
-                        ]
-                        category = row[code]
-                        data = data_for(item, category, interned)
-                        found = singles.get(id(data))
-                        if found is None:
-                            found = singles[id(data)] = _SharedKeys({0: data})
-                        single = found
-                    else:
+            for index, item in enumerate(items):  # noqa: B007 - used on error
+                kind = type(item)
+                if kind is tuple or kind is list:
+                    source, target = item
+                    first, second = states[source], states[target]
+                    if first is second:
                         raise _BadItemError
-                    if first_id is second_id:
-                        raise _BadItemError
-                    keydict = neighbours.get(second_id)
-                    if keydict is None:
-                        neighbours[second_id] = others[first_id] = single
-                    else:
-                        if type(keydict) is _SharedKeys:  # copy on write
-                            keydict = dict(keydict)
-                            neighbours[second_id] = others[first_id] = keydict
-                        key = len(keydict)
-                        while key in keydict:
-                            key += 1
-                        keydict[key] = data
-                    first_counts[category] += 1
-                    second_counts[category] += 1
-                    totals[category] += 1
+                    classification = table[first.profile][second.profile]
+                    data = bare[classification]
+                elif kind is Relation:
+                    first, second = states[item.source], states[item.target]
+                    classification = table[first.profile][second.profile]
+                    data = _relation_data(item)
+                    data["relation_type"] = classification.primary
+                else:
+                    raise _BadItemError
+                append((first.actor.id, second.actor.id, data))
+                first.tally[classification] += 1
+                second.tally[classification] += 1
+                totals[classification] += 1
         except (KeyError, TypeError, ValueError, _BadItemError):
-            self._undo(items, done)
-            self._diagnose(items[done], done)
+            self._uncount(edges)
+            self._diagnose(items[index], index)
             raise  # pragma: no cover - _diagnose always raises
         except BaseException:
-            self._undo(items, done)
+            self._uncount(edges)
             raise
-        finally:
-            self._changed()
+        self._graph.add_edges_from(edges)
 
-    def _undo(self, items: list[Any] | tuple[Any, ...], done: int) -> None:
-        """Remove the relations the first *done* items added, newest first."""
-        entries = self._entries
-        for index in range(done - 1, -1, -1):
-            item = items[index]
-            if type(item) is Relation:
-                first, second = entries[item.source], entries[item.target]
-            else:
-                first, second = entries[item[0]], entries[item[1]]
-            keydict = first[_NBRS][second[_ID]]
-            if len(keydict) == 1:  # possibly a shared key dict: drop the pair
-                del first[_NBRS][second[_ID]], second[_NBRS][first[_ID]]
-            else:
-                del keydict[next(reversed(keydict))]
-            category = first[_ROW][second[_CODE]]
-            first[_COUNTS][category] -= 1
-            second[_COUNTS][category] -= 1
-            self._totals[category] -= 1
+    def _uncount(self, edges: list[tuple[str, str, _EdgeData]]) -> None:
+        """Take the relations of *edges*, counted but not inserted, off the tallies."""
+        states = self._states
+        for source, target, _ in edges:
+            self._count(states[source], states[target], -1)
 
     def _diagnose(self, item: object, index: int) -> None:
         """Raise the precise error for an item the bulk loop refused."""
@@ -845,7 +563,7 @@ class EcologyGraph:
             )
         for name, end in zip(("source", "target"), ends, strict=True):
             v.check_identifier(f"{field}.{name}", end)
-            self._entry(end, f"{field}.{name}")
+            self._state(end, f"{field}.{name}")
         raise InvalidRecordError(
             f"{field}.target", ends[1], "a relation joins two different actors"
         )
@@ -858,50 +576,39 @@ class EcologyGraph:
             UnknownReferenceError: The actors have no relation with this key
                 (also a :class:`KeyError`).
         """
-        first = self._entry(source_id, "source_id")
-        second = self._entry(target_id, "target_id")
-        keydict = first[_NBRS].get(second[_ID])
-        if keydict is None or key not in keydict:
+        first = self._state(source_id, "source_id")
+        second = self._state(target_id, "target_id")
+        source, target = first.actor.id, second.actor.id
+        try:
+            found = self._graph.has_edge(source, target, key)
+        except TypeError:  # an unhashable key
+            found = False
+        if not found:
             raise UnknownReferenceError((source_id, target_id, key), "relation")
-        if len(keydict) == 1:  # possibly a shared key dict: drop the pair
-            del first[_NBRS][second[_ID]], second[_NBRS][first[_ID]]
-        else:
-            del keydict[key]
-        category = first[_ROW][second[_CODE]]
-        first[_COUNTS][category] -= 1
-        second[_COUNTS][category] -= 1
-        self._totals[category] -= 1
-        self._changed()
+        self._count(first, second, -1)
+        self._graph.remove_edge(source, target, key)
 
     def _classified(
-        self, first: _Entry, second: _Entry, key: int, data: _EdgeData
+        self, source: str, target: str, key: int, data: Mapping[str, Any]
     ) -> ClassifiedRelation:
-        category = first[_ROW][second[_CODE]]
+        classification = self._table[self._states[source].profile][
+            self._states[target].profile
+        ]
         return ClassifiedRelation(
             relation=Relation(
-                source=first[_ID],
-                target=second[_ID],
+                source=source,
+                target=target,
                 engagement_id=data.get("engagement_id"),
                 degree=data.get("degree"),
                 start=data.get("start"),
                 end=data.get("end"),
             ),
             key=key,
-            types=_TYPES[category],
-            primary=_PRIMARY[category],
-            crosses_sphere=bool(category & 1),
-            crosses_authority=bool(category & 2),
+            types=classification.types,
+            primary=classification.primary,
+            crosses_sphere=classification.crosses_sphere,
+            crosses_authority=classification.crosses_authority,
         )
-
-    def _pairs(self) -> Iterator[tuple[_Entry, _Entry, _KeyDict]]:
-        """Each pair of related actors once, with the dict of their relations."""
-        entries = self._entries
-        seen: set[str] = set()
-        for actor_id, entry in entries.items():
-            seen.add(actor_id)
-            for other_id, keydict in entry[_NBRS].items():
-                if other_id not in seen:
-                    yield entry, entries[other_id], keydict
 
     def relations(self) -> Iterator[ClassifiedRelation]:
         """Iterate every relation once, with its classification.
@@ -909,9 +616,8 @@ class EcologyGraph:
         Relations are undirected: which end is reported as ``source`` follows
         the graph's insertion order, not the order they were added in.
         """
-        for first, second, keydict in self._pairs():
-            for key, data in keydict.items():
-                yield self._classified(first, second, key, data)
+        for source, target, key, data in self._graph.edges(keys=True, data=True):
+            yield self._classified(source, target, key, data)
 
     def relations_of(self, actor_id: str) -> Iterator[ClassifiedRelation]:
         """Iterate the relations of one actor, which is reported as ``source``.
@@ -919,54 +625,75 @@ class EcologyGraph:
         Raises:
             UnknownActorError: No actor has this id.
         """
-        entry = self._entry(actor_id, "actor_id")
-        entries = self._entries
-        for other_id, keydict in entry[_NBRS].items():
-            other = entries[other_id]
-            for key, data in keydict.items():
-                yield self._classified(entry, other, key, data)
+        own_id = self._state(actor_id, "actor_id").actor.id
+        for _, target, key, data in self._graph.edges(own_id, keys=True, data=True):
+            yield self._classified(own_id, target, key, data)
 
-    # -- whole graph ----------------------------------------------------------------
-
-    def _changed(self) -> None:
-        # networkx backends may cache converted copies of the private graph.
-        self._graph.__networkx_cache__.clear()
+    # -- whole graph --------------------------------------------------------------------
 
     def copy(self) -> EcologyGraph:
         """Return an independent copy (actors are immutable and shared)."""
-        new = EcologyGraph()
-        with _gc.paused():
-            for entry in self._entries.values():
-                new._insert_actor(entry[_ACTOR])
-            new_entries = new._entries
-            for first, second, keydict in self._pairs():
-                copied = keydict if type(keydict) is _SharedKeys else dict(keydict)
-                new_entries[first[_ID]][_NBRS][second[_ID]] = copied
-                new_entries[second[_ID]][_NBRS][first[_ID]] = copied
-            for actor_id, entry in self._entries.items():
-                new_entries[actor_id][_COUNTS][:] = entry[_COUNTS]
-            new._totals[:] = self._totals
+        new = EcologyGraph(policy=self._policy)
+        new._graph = self._graph.copy()
+        new._states = {
+            actor_id: _ActorState(state.actor, state.profile, Counter(state.tally))
+            for actor_id, state in self._states.items()
+        }
+        new._totals = Counter(self._totals)
         return new
 
     def __copy__(self) -> EcologyGraph:
         return self.copy()
 
+    def with_policy(self, policy: ClassificationPolicy) -> EcologyGraph:
+        """Return a copy whose relations are classified under *policy*.
+
+        The actors, the relations and their keys are the same; only the
+        classification changes. This is the one way to reclassify a graph:
+        nothing else does it implicitly.
+
+        Raises:
+            RecordTypeError: *policy* is not a ClassificationPolicy.
+
+        Examples:
+            >>> from partnership_model import Role
+            >>> from partnership_model.policy import CAPTION_READING_POLICY
+            >>> graph = EcologyGraph(
+            ...     actors=[Actor.from_role("n", Role.CLINICIAN),
+            ...             Actor.from_role("m", Role.MANAGER)],
+            ...     relations=[("n", "m")],
+            ... )
+            >>> [r.primary.value for r in graph.relations()]
+            ['linking']
+            >>> [r.primary.value for r in graph.with_policy(CAPTION_READING_POLICY).relations()]
+            ['bonding']
+        """
+        new = EcologyGraph(self.actors(), policy=policy)
+        new._insert_edges(
+            (source, target, key, _stored_relation_data(data))
+            for source, target, key, data in self._graph.edges(keys=True, data=True)
+        )
+        return new
+
+    def _insert_edges(
+        self, edges: Iterable[tuple[str, str, int | None, _EdgeData]]
+    ) -> None:
+        """Insert relations between known actors, keeping each free key."""
+        states = self._states
+        for source, target, key, data in edges:
+            self._insert(states[source], states[target], data, key)
+
     def _relation_multiset(self) -> Counter[tuple[Any, ...]]:
         tally: Counter[tuple[Any, ...]] = Counter()
-        for first, second, keydict in self._pairs():
-            pair = frozenset((first[_ID], second[_ID]))
-            for data in keydict.values():
-                tally[
-                    pair,
-                    data.get("engagement_id"),
-                    data.get("degree"),
-                    data.get("start"),
-                    data.get("end"),
-                ] += 1
+        for source, target, data in self._graph.edges(data=True):
+            tally[
+                frozenset((source, target)),
+                *(data.get(field) for field in _RELATION_FIELDS),
+            ] += 1
         return tally
 
     def __eq__(self, other: object) -> bool:
-        """Equal when the actors and the multisets of relations are equal.
+        """Equal when the policies, the actors and the multisets of relations are equal.
 
         Relations compare as unordered pairs with their attributes; keys and
         insertion order are ignored.
@@ -975,14 +702,17 @@ class EcologyGraph:
             return NotImplemented
         if self is other:
             return True
-        if self._totals != other._totals or len(self._entries) != len(other._entries):
+        if (
+            self._policy != other._policy
+            or self._totals.total() != other._totals.total()
+            or len(self._states) != len(other._states)
+        ):
             return False
-        for actor_id, entry in self._entries.items():
-            theirs = other._entries.get(actor_id)
-            if theirs is None or theirs[_ACTOR] != entry[_ACTOR]:
+        for actor_id, state in self._states.items():
+            theirs = other._states.get(actor_id)
+            if theirs is None or theirs.actor != state.actor:
                 return False
-        with _gc.paused():
-            return self._relation_multiset() == other._relation_multiset()
+        return self._relation_multiset() == other._relation_multiset()
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -992,19 +722,22 @@ class EcologyGraph:
             f"{self.number_of_relations} relations>"
         )
 
-    # -- networkx interchange ------------------------------------------------------------
+    # -- networkx interchange -------------------------------------------------------------
 
     def to_networkx(self) -> nx.MultiGraph[str]:
         """Return an independent :class:`networkx.MultiGraph` of the ecology.
 
-        Node attributes: ``sphere``, ``level`` and ``kind`` (value strings),
-        plus ``role``, ``label`` and ``person_id`` when set. Edge attributes:
-        ``relation_type`` (the primary type's value string),
+        Node attributes: ``sphere``, ``authority`` (when set) and ``kind``
+        (value strings), plus ``role``, ``label`` and ``person_id`` when set.
+        Edge attributes: ``relation_type`` (the primary type's value string),
         ``crosses_sphere`` and ``crosses_authority`` (booleans), plus
         ``engagement_id``, ``degree`` (value string), ``start`` and ``end``
-        (ISO dates) when set. Every value is a plain ``str`` or ``bool``, never
-        ``None``, a list or an enum member, so the GraphML and GEXF writers
-        accept the graph. Edge keys are the relation keys.
+        (ISO dates) when set. Graph attributes: the policy
+        (:meth:`ClassificationPolicy.to_attributes
+        <partnership_model.ClassificationPolicy.to_attributes>`). Every value is
+        a plain ``str``, ``int`` or ``bool``, never ``None``, a list or an enum
+        member, so the GraphML writer accepts the graph. Edge keys are the
+        relation keys.
 
         Mutating the returned graph never affects this one.
 
@@ -1019,29 +752,25 @@ class EcologyGraph:
             ... )
             >>> G = graph.to_networkx()
             >>> G.nodes["p"]
-            {'sphere': 'community', 'level': 'micro', 'kind': 'person', 'role': 'patient'}
+            {'sphere': 'community', 'authority': 'member', 'kind': 'person', 'role': 'patient'}
             >>> G.edges["p", "c", 0]
             {'relation_type': 'bridging', 'crosses_sphere': True, 'crosses_authority': False}
+            >>> G.graph["policy"]
+            'default'
         """
+        states = self._states
+        table = self._table
         graph: nx.MultiGraph[str] = nx.MultiGraph()
-        raw: Any = graph
-        adjacency: dict[str, _Neighbours] = raw._adj
-        nodes: dict[str, dict[str, Any]] = raw._node
-        templates = _EXPORT_TEMPLATES
-        with _gc.paused():
-            for actor_id, entry in self._entries.items():
-                nodes[actor_id] = _node_attributes(entry[_ACTOR])
-                adjacency[actor_id] = {}
-            for first, second, keydict in self._pairs():
-                template = templates[first[_ROW][second[_CODE]]]
-                exported: _KeyDict = {}
-                for key, data in keydict.items():
-                    edge = template.copy()
-                    if len(data) > 1:
-                        _add_optional_edge_attributes(edge, data)
-                    exported[key] = edge
-                adjacency[first[_ID]][second[_ID]] = exported
-                adjacency[second[_ID]][first[_ID]] = exported
+        graph.graph.update(self._policy.to_attributes())
+        graph.add_nodes_from(
+            (actor_id, _attributes.node_attributes(state.actor))
+            for actor_id, state in states.items()
+        )
+        for source, target, key, data in self._graph.edges(keys=True, data=True):
+            classification = table[states[source].profile][states[target].profile]
+            graph.add_edge(
+                source, target, key, **_attributes.edge_attributes(data, classification)
+            )
         return graph
 
     @classmethod
@@ -1049,18 +778,26 @@ class EcologyGraph:
         cls,
         G: nx.Graph[Any],  # noqa: N803 - networkx naming convention
         *,
+        policy: ClassificationPolicy | None = None,
         mismatch: MismatchPolicy = "raise",
         extra: ExtraPolicy = "raise",
     ) -> EcologyGraph:
         """Build an ecology from a networkx graph such as :meth:`to_networkx` returns.
 
-        Node ids must be strings. Node attributes ``sphere`` and ``level``
-        are required, ``kind``, ``role``, ``label`` and ``person_id``
-        optional; vocabulary attributes must hold exact value strings. Edge
-        attributes ``engagement_id``, ``degree``, ``start`` and ``end`` (ISO
-        date strings or :class:`datetime.date`) are read; ``relation_type``,
-        ``crosses_sphere`` and ``crosses_authority``, when present, are checked
-        against the values computed from the two actors (model rule 6).
+        Node ids must be strings. Node attribute ``sphere`` is required,
+        ``authority`` too for persons; ``kind``, ``role``, ``label`` and
+        ``person_id`` are optional; vocabulary attributes must hold exact
+        value strings. A format-1.0 ``level`` attribute (and no
+        ``authority``) is migrated to an authority, micro, meso and macro
+        becoming member, managerial and public authority, and reported in one
+        :class:`~partnership_model.MigrationWarning`. Edge attributes
+        ``engagement_id``, ``degree``, ``start`` and ``end`` (ISO date strings
+        or :class:`datetime.date`) are read; ``relation_type``,
+        ``crosses_sphere`` and ``crosses_authority``, when present, are
+        checked against the values computed under the policy (model rule 6).
+        The policy recorded in the graph attributes (``policy`` and
+        ``policy_*``, see :meth:`to_networkx`) is used unless *policy* is
+        given; other graph attributes are ignored.
 
         What :func:`networkx.read_graphml` and :func:`networkx.read_gexf`
         return for this library's exports is accepted: the ``id`` attributes
@@ -1073,6 +810,9 @@ class EcologyGraph:
 
         Args:
             G: Any networkx graph.
+            policy: The policy to classify with; ``None`` (default) takes the
+                one the graph records, or the default policy if it records
+                none. Declared types are checked against this policy.
             mismatch: What to do when a declared ``relation_type`` (or
                 ``crosses_*``) disagrees with the computed one: ``"raise"``
                 reports it in the :class:`ValidationError`; ``"warn"`` emits
@@ -1084,13 +824,20 @@ class EcologyGraph:
         Raises:
             ValidationError: Lists every problem found, with paths such as
                 ``nodes['p1'].sphere`` and ``edges['p1', 'c1', 0].relation_type``.
-            RecordTypeError: *G* is not a networkx graph.
+            RecordTypeError: *G* is not a networkx graph, or *policy* not a
+                ClassificationPolicy.
         """
-        from partnership_model._ecology_load import (  # noqa: PLC0415 - import cycle
-            from_networkx,
+        nodes, edges = _attributes.networkx_items(G)
+        return cls._load(
+            nodes,
+            edges,
+            graph_attributes=("graph", G.graph),
+            policy=policy,
+            mismatch=mismatch,
+            extra=extra,
+            tolerate_reader_ids=True,
+            stacklevel=2,
         )
-
-        return from_networkx(G, mismatch=mismatch, extra=extra, stacklevel=3)
 
     @classmethod
     def from_engagements(
@@ -1099,6 +846,7 @@ class EcologyGraph:
         *,
         include_organisations: bool = True,
         organisations: Iterable[Organisation] = (),
+        policy: ClassificationPolicy = DEFAULT_POLICY,
     ) -> EcologyGraph:
         """Build the ecology of a register (or of engagements).
 
@@ -1106,7 +854,10 @@ class EcologyGraph:
         related pairwise, organisations related to every participant of the
         engagements that list them (model rule 5). A persona's label is the
         display name recorded for the person, its role the role it acts in
-        when it always acts in the same one.
+        when it always acts in the same one. A participant's authority is
+        its own (:attr:`Participant.authority
+        <partnership_model.Participant.authority>`), never the engagement's
+        Montreal level.
 
         Args:
             engagements: A :class:`~partnership_model.Register`, or
@@ -1114,10 +865,12 @@ class EcologyGraph:
             include_organisations: Whether organisations become actors.
             organisations: The organisation records, when *engagements* is
                 not a register (a register brings its own).
+            policy: How relations are classified.
 
         Raises:
             RecordTypeError: An item is not an
-                :class:`~partnership_model.Engagement`.
+                :class:`~partnership_model.Engagement`, or *policy* is not a
+                ClassificationPolicy.
             UnknownReferenceError: An engagement lists an organisation with no
                 record (pass a register or *organisations*, or set
                 *include_organisations* to false).
@@ -1142,173 +895,62 @@ class EcologyGraph:
             ...                Participant(person_id="bob", role=Role.PATIENT)),
             ... ])
             >>> sorted(actor.id for actor in graph.actors())
-            ['ann@community:micro', 'ann@professional:micro', 'bob']
+            ['ann@community:member', 'ann@professional:member', 'bob']
             >>> sorted(r.primary.value for r in graph.relations())
             ['bonding', 'bridging']
         """
-        return _from_engagements(
+        _checked(policy)
+        actors, relations = _personas.actors_and_relations(
             engagements,
             include_organisations=include_organisations,
             organisations=organisations,
         )
+        return cls(actors, relations, policy=policy)
 
-    # -- internal views for the metrics and exchange modules ---------------------------------------
+    # -- internal interface for the exchange readers ------------------------------------
 
-    def _category_counts(self) -> Iterator[tuple[str, list[int]]]:
-        """Each actor id with its relation counts per category (read only)."""
-        for actor_id, entry in self._entries.items():
-            yield actor_id, entry[_COUNTS]
+    @classmethod
+    def _load(
+        cls,
+        nodes: Iterable[tuple[str, object, object]],
+        edges: Iterable[tuple[str, object, object, object, object]],
+        *,
+        stacklevel: int,
+        **options: Any,
+    ) -> EcologyGraph:
+        """Build a graph from attribute dicts (see :func:`_attributes.read`).
 
-
-# -- export helpers -------------------------------------------------------------------
-
-_EXPORT_TEMPLATES: Final[tuple[dict[str, Any], ...]] = tuple(
-    {
-        "relation_type": _PRIMARY[category].value,
-        "crosses_sphere": bool(category & 1),
-        "crosses_authority": bool(category & 2),
-    }
-    for category in range(4)
-)
-
-
-def _node_attributes(actor: Actor) -> dict[str, Any]:
-    attributes: dict[str, Any] = {
-        "sphere": actor.sphere.value,
-        "level": actor.level.value,
-        "kind": actor.kind.value,
-    }
-    if actor.role is not None:
-        attributes["role"] = actor.role.value
-    if actor.label is not None:
-        attributes["label"] = actor.label
-    if actor.person_id is not None:
-        attributes["person_id"] = actor.person_id
-    return attributes
+        Every problem is collected and raised as one ValidationError; the
+        mismatch and migration warnings are emitted once the graph is built,
+        *stacklevel* counted from the caller of this method.
+        """
+        found = _attributes.read(nodes, edges, **options)
+        graph = cls(found.actors, policy=found.policy)
+        graph._insert_edges(
+            (relation.source, relation.target, key, _relation_data(relation))
+            for relation, key in found.relations
+        )
+        found.warn(stacklevel=stacklevel + 1)
+        return graph
 
 
-def _add_optional_edge_attributes(edge: dict[str, Any], data: _EdgeData) -> None:
-    engagement_id = data.get("engagement_id")
-    if engagement_id is not None:
-        edge["engagement_id"] = engagement_id
-    degree = data.get("degree")
-    if degree is not None:
-        edge["degree"] = degree.value
-    start = data.get("start")
-    if start is not None:
-        edge["start"] = start.isoformat()
-    end = data.get("end")
-    if end is not None:
-        edge["end"] = end.isoformat()
+# -- helpers -----------------------------------------------------------------------------
 
 
-# -- building from records ------------------------------------------------------------
+def _relation_data(relation: Relation) -> _EdgeData:
+    """The edge data of a relation: its attributes that are set."""
+    data: _EdgeData = {}
+    if relation.engagement_id is not None:
+        data["engagement_id"] = relation.engagement_id
+    if relation.degree is not None:
+        data["degree"] = relation.degree
+    if relation.start is not None:
+        data["start"] = relation.start
+    if relation.end is not None:
+        data["end"] = relation.end
+    return data
 
 
-def _from_engagements(
-    engagements: Iterable[Engagement] | Register,
-    *,
-    include_organisations: bool,
-    organisations: Iterable[Organisation],
-) -> EcologyGraph:
-    names: dict[str, str] = {}
-    if isinstance(engagements, Register):
-        records: tuple[Engagement, ...] = engagements.engagements
-        organisation_index = {o.id: o for o in engagements.organisations}
-        names = {p.id: p.display_name for p in engagements.people if p.display_name}
-    else:
-        records = tuple(engagements)
-        organisation_index = {}
-        for index, organisation in enumerate(organisations):
-            if type(organisation) is not Organisation:
-                raise RecordTypeError(
-                    f"organisations[{index}]", organisation, "expected an Organisation"
-                )
-            organisation_index[organisation.id] = organisation
-
-    # Pass 1: every profile (sphere, level) each person acts with, and its roles.
-    profiles: dict[str, dict[tuple[Sphere, EngagementLevel], set[Role]]] = {}
-    for index, engagement in enumerate(records):
-        if type(engagement) is not Engagement:
-            raise RecordTypeError(
-                f"engagements[{index}]", engagement, "expected an Engagement"
-            )
-        for participant in engagement.participants:
-            person_profiles = profiles.setdefault(participant.person_id, {})
-            person_profiles.setdefault(
-                (participant.sphere, participant.level), set()
-            ).add(participant.role)
-            if participant.display_name and participant.person_id not in names:
-                names[participant.person_id] = participant.display_name
-
-    actors: list[Actor] = []
-    persona: dict[tuple[str, Sphere, EngagementLevel], str] = {}
-    for person_id, person_profiles in profiles.items():
-        several = len(person_profiles) > 1
-        for (sphere, level), roles in person_profiles.items():
-            node_id = (
-                f"{person_id}@{sphere.value}:{level.value}" if several else person_id
-            )
-            persona[person_id, sphere, level] = node_id
-            actors.append(
-                Actor(
-                    id=node_id,
-                    sphere=sphere,
-                    level=level,
-                    role=next(iter(roles)) if len(roles) == 1 else None,
-                    label=names.get(person_id),
-                    person_id=person_id if several else None,
-                )
-            )
-    person_node_ids = set(persona.values())
-
-    organisation_actors: dict[str, Actor] = {}
-    relations: list[Relation] = []
-    for index, engagement in enumerate(records):
-        members = [
-            persona[p.person_id, p.sphere, p.level] for p in engagement.participants
-        ]
-        common: dict[str, Any] = {
-            "engagement_id": engagement.id,
-            "degree": engagement.degree,
-            "start": engagement.start,
-            "end": engagement.end,
-        }
-        for i, first in enumerate(members):
-            relations.extend(
-                Relation(source=first, target=second, **common)
-                for second in members[i + 1 :]
-            )
-        if not include_organisations:
-            continue
-        for o_index, organisation_id in enumerate(engagement.organisations):
-            record = organisation_index.get(organisation_id)
-            if record is None:
-                raise UnknownReferenceError(
-                    organisation_id,
-                    "organisation",
-                    f"engagements[{index}].organisations[{o_index}]",
-                )
-            if organisation_id in person_node_ids:
-                raise DuplicateIdError(
-                    f"engagements[{index}].organisations[{o_index}]",
-                    organisation_id,
-                    "an organisation and a person share this id",
-                )
-            if organisation_id not in organisation_actors:
-                organisation_actors[organisation_id] = Actor(
-                    id=organisation_id,
-                    sphere=record.sphere,
-                    level=record.level,
-                    kind=ActorKind.ORGANISATION,
-                    role=record.role,
-                    label=record.name,
-                )
-            relations.extend(
-                Relation(source=organisation_id, target=member, **common)
-                for member in members
-            )
-    graph = EcologyGraph()
-    graph.add_actors([*actors, *organisation_actors.values()])
-    graph.add_relations(relations)
-    return graph
+def _stored_relation_data(data: Mapping[str, Any]) -> _EdgeData:
+    """A relation's stored attributes, without its computed type."""
+    return {field: data[field] for field in _RELATION_FIELDS if field in data}

@@ -18,6 +18,10 @@ How to read it:
 * The Montreal coding of each case (domain, level, degree, leadership) is this
   library's interpretation of the source, as are the roles given to
   professionals; none of the sources codes its case this way.
+* Organisations hold no formal authority unless their record states one: only
+  the Quebec ministry of health does (``Authority.PUBLIC_AUTHORITY``); the
+  associations, centres and hospitals are related to their members by sphere
+  alone (see :mod:`partnership_model.policy`).
 * Optional facts the sources do not report (dates, recognition, joint training,
   tiers actions) are left empty. Assessment findings on this register therefore
   point at what a real register should check, not at failings of the teams.
@@ -37,6 +41,7 @@ import functools
 
 from partnership_model.records import Engagement, Organisation, Participant, Register
 from partnership_model.vocabulary import (
+    Authority,
     EngagementDegree as D,
     EngagementDomain as Dom,
     EngagementLevel as L,
@@ -73,27 +78,24 @@ _ORGANISATIONS = (
         id="msss",
         name="Ministère de la Santé et des Services sociaux du Québec",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MACRO,
+        authority=Authority.PUBLIC_AUTHORITY,
         role=Role.DECISION_MAKER,
     ),
     Organisation(
         id="oncopole",
         name="Oncopole",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MESO,
     ),
     Organisation(
         id="ligue-contre-le-cancer",
         name="Ligue contre le cancer",
         sphere=Sphere.COMMUNITY,
-        level=L.MESO,
         note="Trains and deploys resource patients (Plan Cancer 2014-2019 pilot).",
     ),
     Organisation(
         id="hug-patients-partenaires",
         name="Plateforme Patients partenaires des HUG",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MESO,
         role=Role.THIRD_PARTY,
         note="Recruits, connects and supports patient and caregiver partners.",
     ),
@@ -101,31 +103,26 @@ _ORGANISATIONS = (
         id="ci3p",
         name="Centre d'innovation du partenariat avec les patients et le public (CI3P)",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MESO,
     ),
     Organisation(
         id="cn2r",
         name="Centre national de ressources et de résilience (CN2R)",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MESO,
     ),
     Organisation(
         id="canceropole-clara",
         name="Cancéropôle CLARA",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MESO,
     ),
     Organisation(
         id="hcl",
         name="Hospices civils de Lyon",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MESO,
     ),
     Organisation(
         id="montreal-invivo",
         name="Montréal InVivo",
         sphere=Sphere.PROFESSIONAL,
-        level=L.MESO,
     ),
 )
 

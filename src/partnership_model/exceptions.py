@@ -23,6 +23,7 @@ import attrs
 __all__ = [
     "DuplicateIdError",
     "InvalidRecordError",
+    "MigrationWarning",
     "PartnershipModelError",
     "Problem",
     "RecordTypeError",
@@ -223,6 +224,31 @@ class RelationTypeMismatchWarning(UserWarning):
 
     The computed type is kept; the warning names the relation and both types.
     """
+
+
+class MigrationWarning(UserWarning):
+    """Data in an older format was read and migrated to the current one.
+
+    Reading never migrates silently: each changed field is listed, with the
+    old and the new value, in :attr:`changes`. Turn the warning into an
+    error (``warnings.simplefilter("error", MigrationWarning)``) to refuse
+    old data instead, or save the data again to write the current format.
+
+    Attributes:
+        changes: One :class:`Problem` per migrated field: its path (in the
+            data as read), what was changed, and the code
+            ``"migrated_level"``.
+        found_version: The format version the data declared, if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self, message: str, changes: Iterable[Problem], found_version: str | None
+    ) -> None:
+        self.changes = tuple(changes)
+        self.found_version = found_version
+        super().__init__(message)
 
 
 def _short_repr(value: object, limit: int = 80) -> str:

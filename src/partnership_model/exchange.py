@@ -24,12 +24,30 @@ dates included.
   always shows a label and falls back to the node id.
 * **Kumu** blueprints (``{"elements": [...], "connections": [...]}``) are
   written for stakeholder maps in https://kumu.io; there is no reader.
-* **CSV**: two files, ``actors`` (``id, sphere, level, kind, role, label,
+* **CSV**: two files, ``actors`` (``id, sphere, authority, kind, role, label,
   person_id``) and ``relations`` (``source, target, relation_type,
-  engagement_id, degree, start, end``), the spreadsheets partnership teams
-  keep. Cells are typed by people, so vocabulary cells accept English or
-  French labels and aliases (``"Professionnels"``, ``"méso"``), ids are
-  stripped, and ``;`` or tab separators (French spreadsheets) are detected.
+  engagement_id, degree, start, end, policy``), the spreadsheets partnership
+  teams keep. Cells are typed by people, so vocabulary cells accept English
+  or French labels and aliases (``"Professionnels"``, ``"gestion"``), ids
+  are stripped, and ``;`` or tab separators (French spreadsheets) are
+  detected.
+
+Every export records the :class:`~partnership_model.ClassificationPolicy`
+that classified the relations, and every reader classifies with the recorded
+policy unless it is given another (``policy=``): the graph attributes
+``policy`` and ``policy_*`` in node-link JSON and GraphML
+(:meth:`ClassificationPolicy.to_attributes
+<partnership_model.ClassificationPolicy.to_attributes>`), the same attributes
+as a JSON object in the GEXF ``<meta><description>``, the ``policy`` column of
+the relations CSV (the policy's name, or the JSON object for a policy of your
+own), and a ``policy`` field on each Kumu connection. Files without a
+recorded policy (written before release 0.1.0, or by other tools) are
+classified with the default policy.
+
+Ecology files of format 1.0 carry a ``level`` node attribute (CSV column)
+instead of ``authority``: every reader migrates it (micro, meso and macro
+become member, managerial and public authority) and reports each migrated
+actor in one :class:`~partnership_model.MigrationWarning`.
 
 Examples:
     >>> import io
@@ -49,7 +67,7 @@ Examples:
     >>> actors, relations = io.StringIO(), io.StringIO()
     >>> exchange.write_csv(graph, actors, relations)
     >>> print(actors.getvalue().splitlines()[1])
-    p1,community,micro,person,patient,Émilie,
+    p1,community,member,person,patient,Émilie,
     >>> _ = actors.seek(0), relations.seek(0)
     >>> exchange.read_csv(actors, relations) == graph
     True
@@ -59,6 +77,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import warnings
@@ -67,21 +86,24 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Final, TypeAlias, cast
 from xml.etree.ElementTree import ParseError
+from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from partnership_model._ecology_load import from_networkx, load
-from partnership_model._enums import Lang, check_lang
-from partnership_model.ecology import (
-    EcologyGraph,
+from partnership_model._attributes import (
+    GRAPH_FIELDS,
     ExtraPolicy,
     MismatchPolicy,
+    networkx_items,
 )
+from partnership_model._enums import Lang, check_lang
+from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import (
     Problem,
     RecordTypeError,
     ValidationError,
 )
+from partnership_model.policy import NAMED_POLICIES, ClassificationPolicy
 
 __all__ = [
     "ACTOR_COLUMNS",
@@ -106,8 +128,20 @@ PathLike: TypeAlias = "str | os.PathLike[str]"
 BinarySource: TypeAlias = "str | os.PathLike[str] | IO[bytes]"
 TextSource: TypeAlias = "str | os.PathLike[str] | IO[str]"
 
-ACTOR_COLUMNS: Final = ("id", "sphere", "level", "kind", "role", "label", "person_id")
-"""Columns of the actors CSV file, in the order they are written."""
+ACTOR_COLUMNS: Final = (
+    "id",
+    "sphere",
+    "authority",
+    "kind",
+    "role",
+    "label",
+    "person_id",
+)
+"""Columns of the actors CSV file, in the order they are written.
+
+Reading also accepts format 1.0's ``level`` column instead of ``authority``
+(migrated, see the module documentation).
+"""
 
 RELATION_COLUMNS: Final = (
     "source",
@@ -117,10 +151,12 @@ RELATION_COLUMNS: Final = (
     "degree",
     "start",
     "end",
+    "policy",
 )
 """Columns of the relations CSV file, in the order they are written."""
 
-_REQUIRED_ACTOR_COLUMNS: Final = ("id", "sphere", "level")
+_READ_ACTOR_COLUMNS: Final = (*ACTOR_COLUMNS, "level")
+_REQUIRED_ACTOR_COLUMNS: Final = ("id", "sphere")
 _REQUIRED_RELATION_COLUMNS: Final = ("source", "target")
 
 
@@ -141,9 +177,10 @@ def to_node_link(graph: EcologyGraph) -> dict[str, Any]:
     """Return the ecology as networkx node-link data (JSON-ready).
 
     The result is ``nx.node_link_data(graph.to_networkx(), edges="edges")``:
-    ``{"directed": false, "multigraph": true, "graph": {}, "nodes": [...],
-    "edges": [...]}``, where each node holds ``id`` and the node attributes
-    and each edge ``source``, ``target``, ``key`` and the edge attributes.
+    ``{"directed": false, "multigraph": true, "graph": {...}, "nodes": [...],
+    "edges": [...]}``, where ``graph`` records the classification policy,
+    each node holds ``id`` and the node attributes and each edge ``source``,
+    ``target``, ``key`` and the edge attributes.
     """
     data = nx.node_link_data(_check_graph(graph).to_networkx(), edges="edges")
     return cast("dict[str, Any]", data)
@@ -157,6 +194,7 @@ _NODE_LINK_KEYS: Final = frozenset(
 def from_node_link(
     data: object,
     *,
+    policy: ClassificationPolicy | None = None,
     mismatch: MismatchPolicy = "raise",
     extra: ExtraPolicy = "raise",
 ) -> EcologyGraph:
@@ -167,6 +205,8 @@ def from_node_link(
 
     Args:
         data: The decoded JSON document.
+        policy: The policy to classify with; ``None`` (default) takes the one
+            recorded in ``graph``, or the default policy.
         mismatch: See :meth:`EcologyGraph.from_networkx
             <partnership_model.ecology.EcologyGraph.from_networkx>`.
         extra: ``"raise"`` reports unknown keys; ``"ignore"`` skips them.
@@ -192,10 +232,17 @@ def from_node_link(
     graph_attributes = data.get("graph", {})
     if not isinstance(graph_attributes, Mapping):
         problems.append(Problem("$.graph", "expected an object", "wrong_type"))
+        graph_attributes = {}
     elif extra == "raise":
         problems.extend(
-            Problem(f"$.graph.{key}", f"unknown graph attribute {key!r}", "unknown_key")
+            Problem(
+                f"$.graph.{key}",
+                f"unknown graph attribute {key!r}; known: "
+                f"{', '.join(ClassificationPolicy.ATTRIBUTE_KEYS)}",
+                "unknown_key",
+            )
             for key in graph_attributes
+            if key not in GRAPH_FIELDS
         )
     if "edges" in data and "links" in data:
         problems.append(
@@ -251,12 +298,14 @@ def from_node_link(
             yield path, edge["source"], edge["target"], key, attributes
 
     try:
-        graph = load(
+        graph = EcologyGraph._load(
             node_items(),
             edge_items(),
+            graph_attributes=("$.graph", graph_attributes),
+            policy=policy,
             mismatch=mismatch if not problems else "raise",
             extra=extra,
-            stacklevel=3,
+            stacklevel=2,
         )
     except ValidationError as error:
         raise ValidationError([*problems, *error.problems]) from None
@@ -290,6 +339,9 @@ class _XMLScan:
         self.edges = 0
         self.data_depth = 0  # depth of the GraphML <data> element we are in
         self.problems: list[Problem] = []
+        self.meta = False  # inside the GEXF <meta> element
+        self.description: str | None = None  # text of <meta><description>
+        self.in_description = False
 
     def element(
         self, namespace: str, local: str, attributes: Mapping[str, str], where: str
@@ -299,6 +351,11 @@ class _XMLScan:
             self.problems.append(Problem(where, message, "xml_structure"))
         if namespace != self.namespace:
             return
+        if local == "meta" and self.depth == 2:
+            self.meta = True
+        elif local == "description" and self.meta and self.depth == 3:
+            self.in_description = True
+            self.description = ""
         if local == "data" and not self.data_depth:
             self.data_depth = self.depth
         elif local == "graph" and self.depth == 2:
@@ -412,7 +469,14 @@ def _guard_xml(content: bytes, name: str) -> _XMLScan:
     def end(_tag: str) -> None:
         if scan.depth == scan.data_depth:
             scan.data_depth = 0
+        if scan.depth == 2:
+            scan.meta = False
+        scan.in_description = False
         scan.depth -= 1
+
+    def text(data: str) -> None:
+        if scan.in_description:
+            scan.description = (scan.description or "") + data
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -420,6 +484,7 @@ def _guard_xml(content: bytes, name: str) -> _XMLScan:
     parser.ExternalEntityRefHandler = refuse_external
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
     try:
         parser.Parse(content, True)  # noqa: FBT003 - positional-only flag
@@ -511,6 +576,7 @@ def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
 def read_graphml(
     source: BinarySource,
     *,
+    policy: ClassificationPolicy | None = None,
     mismatch: MismatchPolicy = "raise",
     extra: ExtraPolicy = "raise",
 ) -> EcologyGraph:
@@ -518,6 +584,8 @@ def read_graphml(
 
     Args:
         source: A file path or a binary file object.
+        policy: The policy to classify with; ``None`` (default) takes the one
+            the file records, or the default policy.
         mismatch: See :meth:`EcologyGraph.from_networkx
             <partnership_model.ecology.EcologyGraph.from_networkx>`.
         extra: ``"raise"`` reports unknown attributes; ``"ignore"`` skips them.
@@ -540,7 +608,28 @@ def read_graphml(
     except _READER_ERRORS as error:
         raise _fail(name, f"not a readable GraphML graph: {error}", "graphml") from None
     scan.complete(G)
-    return from_networkx(G, mismatch=mismatch, extra=extra, stacklevel=3)
+    return _from_networkx(G, policy=policy, mismatch=mismatch, extra=extra)
+
+
+def _from_networkx(
+    G: nx.Graph[Any],  # noqa: N803
+    *,
+    policy: ClassificationPolicy | None,
+    mismatch: MismatchPolicy,
+    extra: ExtraPolicy,
+) -> EcologyGraph:
+    """EcologyGraph.from_networkx, with warnings pointing at the reader's caller."""
+    nodes, edges = networkx_items(G)
+    return EcologyGraph._load(
+        nodes,
+        edges,
+        graph_attributes=("graph", G.graph),
+        policy=policy,
+        mismatch=mismatch,
+        extra=extra,
+        tolerate_reader_ids=True,
+        stacklevel=3,
+    )
 
 
 _GEXF_VERSIONS: Final = {
@@ -555,7 +644,9 @@ def write_gexf(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
     Node labels are the actors' labels (the id when there is none, as GEXF
     requires a label); a boolean ``labelled`` node attribute records which
     is which, so that reading the file back loses nothing. Relations with
-    dates get GEXF ``start``/``end`` times.
+    dates get GEXF ``start``/``end`` times. GEXF has no graph attributes:
+    the classification policy is written, as a JSON object, in the
+    document's ``<meta><description>``.
 
     Args:
         graph: The ecology.
@@ -567,23 +658,32 @@ def write_gexf(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
     G = _xml_ready(graph)  # noqa: N806
     for _node, attributes in G.nodes(data=True):
         attributes["labelled"] = "label" in attributes
-    nx.write_gexf(G, path, encoding="utf-8", version="1.2draft")
+    policy = json.dumps(graph.policy.to_attributes(), ensure_ascii=False)
+    text = "\n".join(nx.generate_gexf(G, encoding="utf-8", version="1.2draft"))
+    text = text.replace(
+        "</creator>", f"</creator>\n    <description>{escape(policy)}</description>", 1
+    )
+    _write_xml(f"<?xml version='1.0' encoding='utf-8'?>\n{text}\n".encode(), path)
 
 
 def read_gexf(
     source: BinarySource,
     *,
+    policy: ClassificationPolicy | None = None,
     mismatch: MismatchPolicy = "raise",
     extra: ExtraPolicy = "raise",
 ) -> EcologyGraph:
     """Read an ecology from GEXF (1.1 or 1.2), refusing hostile XML first.
 
-    Files written by :func:`write_gexf` round-trip exactly. For files from
-    other tools (no ``labelled`` attribute), a node label equal to the node
-    id is taken as "no label".
+    Files written by :func:`write_gexf` round-trip exactly, policy included.
+    For files from other tools (no ``labelled`` attribute), a node label
+    equal to the node id is taken as "no label"; a ``<meta><description>``
+    that is not a JSON object with a ``policy`` key is ignored.
 
     Args:
         source: A file path or a binary file object.
+        policy: The policy to classify with; ``None`` (default) takes the one
+            the file records, or the default policy.
         mismatch: See :meth:`EcologyGraph.from_networkx
             <partnership_model.ecology.EcologyGraph.from_networkx>`.
         extra: ``"raise"`` reports unknown attributes (Gephi's ``viz``, for
@@ -610,7 +710,21 @@ def read_gexf(
     for node, attributes in G.nodes(data=True):
         if "labelled" not in attributes and attributes.get("label") == node:
             del attributes["label"]
-    return from_networkx(G, mismatch=mismatch, extra=extra, stacklevel=3)
+    G.graph.update(_recorded_policy(scan.description))
+    return _from_networkx(G, policy=policy, mismatch=mismatch, extra=extra)
+
+
+def _recorded_policy(description: str | None) -> dict[str, Any]:
+    """The policy attributes a GEXF description holds, if it holds any."""
+    if description is None:
+        return {}
+    try:
+        recorded = json.loads(description)
+    except ValueError:
+        return {}
+    if not isinstance(recorded, dict) or "policy" not in recorded:
+        return {}
+    return recorded
 
 
 # -- Kumu ---------------------------------------------------------------------------------
@@ -620,12 +734,13 @@ def to_kumu(graph: EcologyGraph, *, lang: Lang = "en") -> dict[str, Any]:
     """Return the ecology as a Kumu blueprint (JSON-ready).
 
     Elements carry ``id``, ``label`` (the actor's label or id), ``type`` (the
-    sphere's label in *lang*), ``tags`` (level, kind and role labels) and the
-    value tokens as fields. Connections carry ``id``, ``from``, ``to``,
+    sphere's label in *lang*), ``tags`` (authority, kind and role labels) and
+    the value tokens as fields. Connections carry ``id``, ``from``, ``to``,
     ``type`` (the primary type's label), ``direction`` (always
-    ``"undirected"``), ``tags`` (every type's label) and the relation's
-    attributes. Kumu wants ids unique across elements and connections;
-    connection ids use a prefix no actor id starts with.
+    ``"undirected"``), ``tags`` (every type's label), the relation's
+    attributes and the ``policy`` that classified it (its name). Kumu wants
+    ids unique across elements and connections; connection ids use a prefix
+    no actor id starts with.
 
     Examples:
         >>> from partnership_model import Role
@@ -652,14 +767,15 @@ def to_kumu(graph: EcologyGraph, *, lang: Lang = "en") -> dict[str, Any]:
             "label": actor.label if actor.label is not None else actor.id,
             "type": actor.sphere.label(lang),
             "tags": [
-                actor.level.label(lang),
+                *([actor.authority.label(lang)] if actor.authority is not None else []),
                 actor.kind.label(lang),
                 *([actor.role.label(lang)] if actor.role is not None else []),
             ],
             "sphere": actor.sphere.value,
-            "level": actor.level.value,
             "kind": actor.kind.value,
         }
+        if actor.authority is not None:
+            element["authority"] = actor.authority.value
         if actor.role is not None:
             element["role"] = actor.role.value
         if actor.person_id is not None:
@@ -681,6 +797,7 @@ def to_kumu(graph: EcologyGraph, *, lang: Lang = "en") -> dict[str, Any]:
             "relation type": item.primary.value,
             "crosses sphere": item.crosses_sphere,
             "crosses authority": item.crosses_authority,
+            "policy": graph.policy.name,
         }
         if relation.engagement_id is not None:
             connection["engagement id"] = relation.engagement_id
@@ -716,7 +833,10 @@ def write_csv(
 
     Columns are :data:`ACTOR_COLUMNS` and :data:`RELATION_COLUMNS`; values
     are vocabulary value tokens, ISO dates and empty cells for what is not
-    set. ``relation_type`` holds the primary type, checked when read back.
+    set. ``relation_type`` holds the primary type, checked when read back;
+    ``policy`` the classification policy, on every row: its name for a named
+    policy, otherwise its attributes as a JSON object. (A graph without
+    relations therefore records no policy.)
 
     A spreadsheet runs a cell starting with ``=``, ``+``, ``-`` or ``@`` as a
     formula, so a crafted label could execute when the file is opened (CSV
@@ -744,12 +864,14 @@ def write_csv(
             yield [
                 actor.id,
                 actor.sphere.value,
-                actor.level.value,
+                actor.authority.value if actor.authority is not None else "",
                 actor.kind.value,
                 actor.role.value if actor.role is not None else "",
                 actor.label if actor.label is not None else "",
                 actor.person_id if actor.person_id is not None else "",
             ]
+
+    policy = _policy_text(graph.policy)
 
     def relation_rows() -> Iterator[list[str]]:
         for item in graph.relations():
@@ -762,10 +884,29 @@ def write_csv(
                 relation.degree.value if relation.degree is not None else "",
                 relation.start.isoformat() if relation.start is not None else "",
                 relation.end.isoformat() if relation.end is not None else "",
+                policy,
             ]
 
     _write_rows(actors, ACTOR_COLUMNS, rows_of(actor_rows()))
     _write_rows(relations, RELATION_COLUMNS, rows_of(relation_rows()))
+
+
+def _policy_text(policy: ClassificationPolicy) -> str:
+    """A policy in one CSV cell: its name if it is a named policy, else JSON."""
+    if NAMED_POLICIES.get(policy.name) == policy:
+        return policy.name
+    return json.dumps(policy.to_attributes(), ensure_ascii=False)
+
+
+def _policy_attributes(text: str) -> dict[str, Any] | None:
+    """Read a CSV policy cell back into policy attributes (a name or JSON)."""
+    if not text.startswith("{"):
+        return {"policy": text}
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def _write_rows(
@@ -941,23 +1082,29 @@ def read_csv(
     actors: TextSource,
     relations: TextSource,
     *,
+    policy: ClassificationPolicy | None = None,
     mismatch: MismatchPolicy = "raise",
     extra: ExtraPolicy = "raise",
 ) -> EcologyGraph:
     """Read an ecology from an actors CSV and a relations CSV.
 
-    Headers are matched ignoring case and surrounding spaces; ``id``,
-    ``sphere`` and ``level`` (actors) and ``source`` and ``target``
-    (relations) are required, the other columns of :data:`ACTOR_COLUMNS` and
-    :data:`RELATION_COLUMNS` optional. Vocabulary cells are read leniently
-    (values, English or French labels, aliases; case and accents ignored);
-    dates must be ISO (``2024-03-31``); empty cells mean "not set". A
-    ``relation_type`` that disagrees with the type computed from the two
-    actors is a problem (or a warning with ``mismatch="warn"``).
+    Headers are matched ignoring case and surrounding spaces; ``id`` and
+    ``sphere`` (actors) and ``source`` and ``target`` (relations) are
+    required, the other columns of :data:`ACTOR_COLUMNS` and
+    :data:`RELATION_COLUMNS` optional; a person's row needs an
+    ``authority``. A format-1.0 ``level`` column is migrated to authorities
+    (reported in a :class:`~partnership_model.MigrationWarning`). Vocabulary
+    cells are read leniently (values, English or French labels, aliases; case
+    and accents ignored); dates must be ISO (``2024-03-31``); empty cells mean
+    "not set". The ``policy`` cells, when present, must all name the same
+    policy. A ``relation_type`` that disagrees with the type computed from the
+    two actors is a problem (or a warning with ``mismatch="warn"``).
 
     Args:
         actors: Path or text stream of the actors file.
         relations: Path or text stream of the relations file.
+        policy: The policy to classify with; ``None`` (default) takes the one
+            the ``policy`` column records, or the default policy.
         mismatch: ``"raise"`` (default) or ``"warn"``, as in
             :meth:`EcologyGraph.from_networkx
             <partnership_model.ecology.EcologyGraph.from_networkx>`.
@@ -974,7 +1121,7 @@ def read_csv(
     actor_table = _CSVTable(
         actor_text,
         actor_name,
-        known=ACTOR_COLUMNS,
+        known=_READ_ACTOR_COLUMNS,
         required=_REQUIRED_ACTOR_COLUMNS,
         extra=extra,
         problems=problems,
@@ -989,6 +1136,35 @@ def read_csv(
     )
     if not (actor_table.header_ok and relation_table.header_ok):
         raise ValidationError(problems)
+    recorded: dict[str, tuple[str, str]] = {}  # policy cell -> first place
+    for line, values in relation_table.rows:
+        cell = values.pop("policy", None)
+        if cell is not None and cell not in recorded:
+            recorded[cell] = (f"{relation_name}:{line}", cell)
+    policy_path, policy_attributes = relation_name, {}
+    if len(recorded) > 1:
+        places = "; ".join(f"{where}: {cell!r}" for where, cell in recorded.values())
+        problems.append(
+            Problem(
+                relation_name,
+                f"the policy column names several policies ({places}); one file "
+                "holds relations classified by one policy",
+                "ambiguous",
+            )
+        )
+    elif recorded:
+        ((policy_path, cell),) = recorded.values()
+        found = _policy_attributes(cell)
+        if isinstance(found, dict):
+            policy_attributes = found
+        else:
+            problems.append(
+                Problem(
+                    policy_path,
+                    f"policy: not a policy name nor a JSON object: {cell!r}",
+                    "invalid",
+                )
+            )
     nodes = (
         (f"{actor_name}:{line}", values.pop("id", None), values)
         for line, values in actor_table.rows
@@ -1004,14 +1180,16 @@ def read_csv(
         for line, values in relation_table.rows
     )
     try:
-        graph = load(
+        graph = EcologyGraph._load(
             nodes,
             edges,
+            graph_attributes=(policy_path, policy_attributes),
+            policy=policy,
             mismatch=mismatch if not problems else "raise",
             extra=extra,
             lenient=True,
             path_of=_file_line,
-            stacklevel=3,
+            stacklevel=2,
         )
     except ValidationError as error:
         raise ValidationError([*problems, *error.problems]) from None

@@ -2,13 +2,17 @@
 
 Every measure is a free function of an
 :class:`~partnership_model.ecology.EcologyGraph` and runs in linear or
-near-linear time; none builds a dense actor x actor matrix.
+near-linear time; none builds a dense actor x actor matrix. Relation types
+are those of the graph's :class:`~partnership_model.ClassificationPolicy`.
 
-The graph keeps, for every actor, a tally of its relations per category
-(model rules 1-2 of :mod:`partnership_model.ecology`), updated as relations
-are added and removed. Counts, shares, per-actor counts, the E-I indices over
-spheres or levels, brokers and silos are therefore computed from those
-tallies in time proportional to the number of actors, not of relations.
+The graph keeps, for every actor, a tally of its relations per
+classification (the two facts of model rule 1 of
+:mod:`partnership_model.ecology`), updated as relations are added and
+removed. Counts, shares, per-actor counts, the E-I index over spheres,
+brokers and silos are therefore computed from those tallies in time
+proportional to the number of actors, not of relations. Measures that need
+adjacency read the graph's private :class:`networkx.MultiGraph` through
+networkx's public API.
 
 Relations are counted with their multiplicity: two engagements between the
 same two actors are two relations. Measures that are about *who is adjacent
@@ -40,24 +44,20 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Hashable, Iterable, Mapping
-from typing import Final, Literal, TypeAlias, cast
+import warnings
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias, cast
 
 import networkx as nx
 
 from partnership_model._enums import Term, Vocabulary, register_terms
-from partnership_model.ecology import (
-    _ACTOR,
-    _CODE,
-    _COUNTS,
-    _NBRS,
-    _ROW,
-    _TYPES,
-    EcologyGraph,
-    _Entry,
-)
+from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
-from partnership_model.vocabulary import EngagementLevel, RelationType, Role
+from partnership_model.vocabulary import Authority, RelationType, Role
+
+if TYPE_CHECKING:
+    from partnership_model.ecology import _ActorState
+    from partnership_model.policy import _Classification
 
 __all__ = [
     "BrokerageRole",
@@ -74,6 +74,7 @@ __all__ = [
     "relation_shares",
     "silos",
     "unlinked_to_macro",
+    "unlinked_to_public_authority",
 ]
 
 
@@ -81,25 +82,32 @@ def __dir__() -> list[str]:
     return __all__
 
 
-Partition: TypeAlias = Literal["sphere", "level"] | Mapping[str, Hashable]
-"""How actors are grouped, by sphere, by authority level, or by a mapping
-from actor id to any hashable group label."""
+Partition: TypeAlias = Literal["sphere", "authority", "level"] | Mapping[str, Hashable]
+"""How actors are grouped: by sphere, by authority, or by a mapping from actor
+id to any hashable group label. ``"level"`` is a deprecated alias of
+``"authority"``."""
 
-_BONDING, _BRIDGING, _LINKING = RelationType
+_BONDING_ONLY = frozenset({RelationType.BONDING})
 
 
-def _entries(graph: EcologyGraph) -> dict[str, _Entry]:
+def _states(graph: EcologyGraph) -> dict[str, _ActorState]:
+    """The graph's per-actor states (actor, profile, tally): read only."""
     if not isinstance(graph, EcologyGraph):
         raise RecordTypeError("graph", graph, "expected an EcologyGraph")
-    return graph._entries
+    return graph._states
 
 
-def _as_types(counts: list[int]) -> dict[RelationType, int]:
-    return {
-        _BONDING: counts[0],
-        _BRIDGING: counts[1],
-        _LINKING: counts[2] + counts[3],
-    }
+def _by_primary(tally: Mapping[_Classification, int]) -> dict[RelationType, int]:
+    counts = dict.fromkeys(RelationType, 0)
+    for classification, number in tally.items():
+        counts[classification.primary] += number
+    return counts
+
+
+def _neighbours(graph: EcologyGraph, actor_id: str) -> Iterator[tuple[str, int]]:
+    """Each neighbour of an actor with the number of relations between them."""
+    for other, keys in graph._graph.adj[actor_id].items():
+        yield other, len(keys)
 
 
 # -- counts -----------------------------------------------------------------------
@@ -110,7 +118,7 @@ def relation_counts(graph: EcologyGraph) -> dict[RelationType, int]:
 
     Every :class:`~partnership_model.RelationType` is a key, zero counts
     included. The typology is that of Boivin et al. (2022, ``Boivin2022``),
-    classified by the rules of :mod:`partnership_model.ecology`.
+    classified under the graph's policy.
 
     Runs in constant time: the graph keeps the totals up to date.
 
@@ -119,8 +127,8 @@ def relation_counts(graph: EcologyGraph) -> dict[RelationType, int]:
         >>> relation_counts(EcologyGraph())[RelationType.LINKING]
         0
     """
-    _entries(graph)
-    return _as_types(graph._totals)
+    _states(graph)
+    return _by_primary(graph._totals)
 
 
 def relation_shares(graph: EcologyGraph) -> dict[RelationType, float]:
@@ -157,23 +165,11 @@ def actor_relation_counts(graph: EcologyGraph) -> dict[str, dict[RelationType, i
         1
     """
     return {
-        actor_id: {
-            _BONDING: (counts := entry[_COUNTS])[0],
-            _BRIDGING: counts[1],
-            _LINKING: counts[2] + counts[3],
-        }
-        for actor_id, entry in _entries(graph).items()
+        actor_id: _by_primary(state.tally) for actor_id, state in _states(graph).items()
     }
 
 
 # -- E-I index --------------------------------------------------------------------
-
-# Categories (bit 0: crosses sphere, bit 1: crosses authority) that are
-# external for each built-in partition.
-_EXTERNAL: Final[Mapping[str, tuple[bool, bool, bool, bool]]] = {
-    "sphere": (False, True, False, True),
-    "level": (False, False, True, True),
-}
 
 
 def _ratio(external: int, internal: int) -> float:
@@ -181,32 +177,39 @@ def _ratio(external: int, internal: int) -> float:
     return (external - internal) / total if total else math.nan
 
 
-def _check_partition(partition: object) -> None:
+_PARTITION_HINT = "expected 'sphere', 'authority' or a mapping of actor ids to groups"
+
+
+def _checked_partition(partition: object) -> Partition:
+    """Refuse an unknown partition; map the deprecated ``"level"`` to ``"authority"``."""
     if isinstance(partition, str):
-        if partition not in _EXTERNAL:
-            raise InvalidRecordError(
-                "partition",
-                partition,
-                "expected 'sphere', 'level' or a mapping of actor ids to groups",
+        if partition == "level":
+            warnings.warn(
+                'partition="level" is deprecated since 0.1.0: actors are grouped by '
+                'their authority, use partition="authority"',
+                DeprecationWarning,
+                stacklevel=3,
             )
-    elif not isinstance(partition, Mapping):
-        raise RecordTypeError(
-            "partition",
-            partition,
-            "expected 'sphere', 'level' or a mapping of actor ids to groups",
-        )
+            return "authority"
+        if partition not in ("sphere", "authority"):
+            raise InvalidRecordError("partition", partition, _PARTITION_HINT)
+        return cast("Partition", partition)
+    if not isinstance(partition, Mapping):
+        raise RecordTypeError("partition", partition, _PARTITION_HINT)
+    return partition
 
 
-def _group_of(
-    entries: Mapping[str, _Entry], partition: Partition
-) -> dict[str, Hashable]:
+def _group_of(graph: EcologyGraph, partition: Partition) -> dict[str, Hashable]:
     """Each actor's group; every actor must have one."""
-    if isinstance(partition, str):
-        if partition == "sphere":
-            return {a: e[_ACTOR].sphere for a, e in entries.items()}
-        return {a: e[_ACTOR].level for a, e in entries.items()}
+    states = graph._states
+    if partition == "sphere":
+        return {a: state.actor.sphere for a, state in states.items()}
+    if partition == "authority":
+        authority_of = graph.policy.authority_of
+        return {a: authority_of(state.actor) for a, state in states.items()}
+    assert isinstance(partition, Mapping)  # noqa: S101 - narrowed by _checked_partition
     groups: dict[str, Hashable] = {}
-    for actor_id in entries:
+    for actor_id in states:
         try:
             groups[actor_id] = partition[actor_id]
         except KeyError:
@@ -217,27 +220,27 @@ def _group_of(
 
 
 def _incidences(
-    entries: Mapping[str, _Entry], partition: Partition
+    graph: EcologyGraph, partition: Partition
 ) -> dict[str, tuple[int, int]]:
     """Each actor's (external, internal) relation counts under *partition*."""
-    if isinstance(partition, str):
-        external = _EXTERNAL[partition]
+    states = graph._states
+    if partition == "sphere":
         result: dict[str, tuple[int, int]] = {}
-        for actor_id, entry in entries.items():
-            counts = entry[_COUNTS]
-            out = sum(n for n, ext in zip(counts, external, strict=True) if ext)
-            result[actor_id] = (out, sum(counts) - out)
+        for actor_id, state in states.items():
+            tally = state.tally
+            out = sum(n for c, n in tally.items() if c.crosses_sphere)
+            result[actor_id] = (out, tally.total() - out)
         return result
-    groups = _group_of(entries, partition)
+    groups = _group_of(graph, partition)
     result = {}
-    for actor_id, entry in entries.items():
+    for actor_id in states:
         own = groups[actor_id]
         out = inside = 0
-        for other_id, keydict in entry[_NBRS].items():
-            if groups[other_id] == own:
-                inside += len(keydict)
+        for other, number in _neighbours(graph, actor_id):
+            if groups[other] == own:
+                inside += number
             else:
-                out += len(keydict)
+                out += number
         result[actor_id] = (out, inside)
     return result
 
@@ -251,16 +254,19 @@ def ei_index(graph: EcologyGraph, *, partition: Partition = "sphere") -> float:
         1988, ``KrackhardtStern1988``). It runs from -1 (every relation
         internal: the groups only bond) to +1 (every relation external). Over
         the ``"sphere"`` partition, *E* is the number of relations that cross
-        the community/professional divide; over ``"level"``, of those that
-        cross authority levels. Parallel relations each count.
+        the community/professional divide; over ``"authority"``, of those
+        between actors of different authority (as the graph's policy reads
+        each actor's authority; actors without one form a group of their
+        own). Parallel relations each count.
 
         A graph without relations has no E-I index: the result is
         ``math.nan`` (0/0), never a misleading 0.
 
     Args:
         graph: The ecology.
-        partition: ``"sphere"`` (default), ``"level"``, or a mapping of every
-            actor id to a group label.
+        partition: ``"sphere"`` (default), ``"authority"``, or a mapping of
+            every actor id to a group label. ``"level"`` is a deprecated alias
+            of ``"authority"``.
 
     Raises:
         InvalidRecordError: An actor has no group in a mapping partition, or
@@ -281,18 +287,19 @@ def ei_index(graph: EcologyGraph, *, partition: Partition = "sphere") -> float:
         ... )
         >>> round(ei_index(graph), 3)  # (2 - 1) / 3
         0.333
-        >>> ei_index(graph, partition="level")
+        >>> ei_index(graph, partition="authority")
         -1.0
+
+    .. versionchanged:: 0.1.0
+       ``partition="authority"`` replaces ``"level"``, which is deprecated.
     """
-    entries = _entries(graph)
-    _check_partition(partition)
-    if isinstance(partition, str):
+    _states(graph)
+    partition = _checked_partition(partition)
+    if partition == "sphere":
         totals = graph._totals
-        external = sum(
-            n for n, ext in zip(totals, _EXTERNAL[partition], strict=True) if ext
-        )
-        return _ratio(external, sum(totals) - external)
-    incidences = _incidences(entries, partition)
+        external = sum(n for c, n in totals.items() if c.crosses_sphere)
+        return _ratio(external, totals.total() - external)
+    incidences = _incidences(graph, partition)
     external = sum(out for out, _ in incidences.values()) // 2
     internal = sum(inside for _, inside in incidences.values()) // 2
     return _ratio(external, internal)
@@ -307,16 +314,16 @@ def group_ei_index(
     non-members and *I* the relations among its members; the index is
     ``(E - I) / (E + I)``, or ``math.nan`` for a group whose members have no
     relation. Keys are the groups that have at least one actor: spheres or
-    levels (vocabulary members), or the labels of a mapping partition.
-    Source: ``KrackhardtStern1988``.
+    authorities (vocabulary members, ``None`` for actors without authority),
+    or the labels of a mapping partition. Source: ``KrackhardtStern1988``.
 
     Raises:
         InvalidRecordError: See :func:`ei_index`.
     """
-    entries = _entries(graph)
-    _check_partition(partition)
-    groups = _group_of(entries, partition)
-    incidences = _incidences(entries, partition)
+    _states(graph)
+    partition = _checked_partition(partition)
+    groups = _group_of(graph, partition)
+    incidences = _incidences(graph, partition)
     external: dict[Hashable, int] = {}
     internal: dict[Hashable, int] = {}
     for actor_id, (out, inside) in incidences.items():
@@ -339,23 +346,23 @@ def actor_ei_index(
     Raises:
         InvalidRecordError: See :func:`ei_index`.
     """
-    entries = _entries(graph)
-    _check_partition(partition)
+    _states(graph)
+    partition = _checked_partition(partition)
     return {
         actor_id: _ratio(out, inside)
-        for actor_id, (out, inside) in _incidences(entries, partition).items()
+        for actor_id, (out, inside) in _incidences(graph, partition).items()
     }
 
 
 # -- brokers, silos, isolates, reach ---------------------------------------------------------
 
 
-def _categories_with(types: Iterable[RelationType]) -> tuple[int, ...]:
+def _wanted(types: Iterable[RelationType]) -> frozenset[RelationType]:
     wanted = frozenset(types)
     for kind in wanted:
         if type(kind) is not RelationType:
             raise RecordTypeError("types", kind, "expected RelationType members")
-    return tuple(c for c in range(4) if _TYPES[c] & wanted)
+    return wanted
 
 
 def brokers(
@@ -388,29 +395,29 @@ def brokers(
         >>> sorted(brokers(graph, include_tiers=False))
         ['c', 'p']
     """
-    entries = _entries(graph)
-    categories = _categories_with(types)
-    found: set[str] = set()
-    for actor_id, entry in entries.items():
-        counts = entry[_COUNTS]
-        if any(counts[c] for c in categories) or (
-            include_tiers and entry[_ACTOR].role is Role.THIRD_PARTY
-        ):
-            found.add(actor_id)
-    return frozenset(found)
+    states = _states(graph)
+    wanted = _wanted(types)
+    return frozenset(
+        actor_id
+        for actor_id, state in states.items()
+        if any(n and c.types & wanted for c, n in state.tally.items())
+        or (include_tiers and state.actor.role is Role.THIRD_PARTY)
+    )
 
 
 def isolated_actors(graph: EcologyGraph) -> frozenset[str]:
     """Actors without any relation."""
-    return frozenset(a for a, e in _entries(graph).items() if not e[_NBRS])
+    return frozenset(
+        a for a, state in _states(graph).items() if not state.tally.total()
+    )
 
 
 def silos(graph: EcologyGraph) -> list[frozenset[str]]:
     """Groups of actors who bond and nothing else.
 
     A silo is a connected group of two or more actors in which every
-    relation is bonding: nobody in it has a bridging or linking relation, so
-    the group reaches neither the other sphere nor another authority level,
+    relation is bonding: nobody in it has a relation of another type, so
+    the group reaches neither the other sphere nor another authority,
     even indirectly. This is the "community that only bonds" of
     ``Boivin2022``, read on whole connected components (our
     interpretation: a group connected through one member to a bridge is not
@@ -422,11 +429,12 @@ def silos(graph: EcologyGraph) -> list[frozenset[str]]:
     Runs in time linear in the size of the silos found, after a linear scan
     of the actors.
     """
-    entries = _entries(graph)
+    states = _states(graph)
     pure = {
         actor_id
-        for actor_id, entry in entries.items()
-        if entry[_COUNTS][0] and not any(entry[_COUNTS][1:])
+        for actor_id, state in states.items()
+        if state.tally.total()
+        and all(c.types == _BONDING_ONLY for c, n in state.tally.items() if n)
     }
     seen: set[str] = set()
     found: list[frozenset[str]] = []
@@ -438,7 +446,7 @@ def silos(graph: EcologyGraph) -> list[frozenset[str]]:
         closed = True
         stack = [start]
         while stack:
-            for other in entries[stack.pop()][_NBRS]:
+            for other in graph._graph.adj[stack.pop()]:
                 if other in seen:
                     continue
                 if other not in pure:
@@ -453,17 +461,22 @@ def silos(graph: EcologyGraph) -> list[frozenset[str]]:
     return found
 
 
-def unlinked_to_macro(
+def unlinked_to_public_authority(
     graph: EcologyGraph, *, via: Iterable[RelationType] | None = None
 ) -> frozenset[str]:
-    """Actors from which no macro-level actor can be reached.
+    """Actors from which no holder of public authority can be reached.
 
-    Walks relations from every :attr:`~partnership_model.EngagementLevel.MACRO`
-    actor (relations are undirected, so reachability is symmetric); the
-    actors never reached have no path, direct or indirect, to the level where
-    health policy is decided: the missing *linking* of ``Boivin2022`` and
-    ``SzreterWoolcock2004``. Macro actors reach themselves and are never
-    reported. Without any macro actor, every actor is reported.
+    Walks relations from every actor whose authority (as the graph's policy
+    reads it) is :attr:`~partnership_model.Authority.PUBLIC_AUTHORITY`:
+    ministries, health agencies and the people who decide for them.
+    Relations are undirected, so reachability is symmetric; the actors never
+    reached have no path, direct or indirect, to those who hold formal
+    authority over the health system: the missing *linking* of
+    ``Boivin2022`` and ``SzreterWoolcock2004``. Holders of public authority
+    reach themselves and are never reported. Without any, every actor is
+    reported. This reads authority, not the Montreal level: a patient
+    partner who sits on a ministry committee is linked through that
+    committee's relations, not by the committee's level.
 
     Args:
         graph: The ecology.
@@ -481,32 +494,56 @@ def unlinked_to_macro(
         ...         ("m", Role.MANAGER), ("d", Role.DECISION_MAKER)]],
         ...     relations=[("p", "c"), ("c", "m"), ("m", "d")],
         ... )
-        >>> sorted(unlinked_to_macro(graph))
+        >>> sorted(unlinked_to_public_authority(graph))
         []
-        >>> sorted(unlinked_to_macro(graph, via=[RelationType.LINKING]))
+        >>> sorted(unlinked_to_public_authority(graph, via=[RelationType.LINKING]))
         ['p']
+
+    .. versionadded:: 0.1.0
     """
-    entries = _entries(graph)
-    walkable = (
-        (True, True, True, True)
-        if via is None
-        else tuple(c in _categories_with(via) for c in range(4))
-    )
-    macro = [
+    states = _states(graph)
+    wanted = None if via is None else _wanted(via)
+    table = graph._table
+    authority_of = graph.policy.authority_of
+    holders = [
         actor_id
-        for actor_id, entry in entries.items()
-        if entry[_ACTOR].level is EngagementLevel.MACRO
+        for actor_id, state in states.items()
+        if authority_of(state.actor) is Authority.PUBLIC_AUTHORITY
     ]
-    reached = set(macro)
-    stack = macro
+    reached = set(holders)
+    stack = holders
+    adjacency = graph._graph.adj
     while stack:
-        entry = entries[stack.pop()]
-        row = entry[_ROW]
-        for other in entry[_NBRS]:
-            if other not in reached and walkable[row[entries[other][_CODE]]]:
+        state = states[stack.pop()]
+        row = table[state.profile]
+        for other in adjacency[state.actor.id]:
+            if other in reached:
+                continue
+            if wanted is None or row[states[other].profile].types & wanted:
                 reached.add(other)
                 stack.append(other)
-    return frozenset(entries.keys() - reached)
+    return frozenset(states.keys() - reached)
+
+
+def unlinked_to_macro(
+    graph: EcologyGraph, *, via: Iterable[RelationType] | None = None
+) -> frozenset[str]:
+    """Deprecated alias of :func:`unlinked_to_public_authority`.
+
+    Release 1.0 walked from actors at the Montreal *macro* level, which it
+    read as authority; the walk now starts from holders of public authority.
+
+    .. deprecated:: 0.1.0
+       Use :func:`unlinked_to_public_authority`.
+    """
+    warnings.warn(
+        "unlinked_to_macro is deprecated since 0.1.0: use "
+        "unlinked_to_public_authority (actors are reached from holders of public "
+        "authority, not from a Montreal level)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return unlinked_to_public_authority(graph, via=via)
 
 
 # -- brokerage roles (Gould & Fernandez 1989) ------------------------------------------------------
@@ -639,7 +676,7 @@ def brokerage_roles(
         ``sna::brokerage`` does on symmetric data, each unordered pair counts
         twice, once in each direction; so on this undirected graph an actor's
         gatekeeper and representative counts are always equal, and liaison
-        needs at least three groups (use ``partition="level"`` or a
+        needs at least three groups (use ``partition="authority"`` or a
         mapping). Only adjacency matters: parallel relations count once.
         Raw counts are returned, without the expected values or z-scores of
         the original method.
@@ -650,8 +687,9 @@ def brokerage_roles(
 
     Args:
         graph: The ecology.
-        partition: ``"sphere"`` (default), ``"level"`` or a mapping of every
-            actor id to a group.
+        partition: ``"sphere"`` (default), ``"authority"`` or a mapping of
+            every actor id to a group (``"level"``: deprecated alias of
+            ``"authority"``).
 
     Returns:
         Every actor, each with every role (zeros included).
@@ -673,16 +711,16 @@ def brokerage_roles(
         >>> brokerage_roles(graph)["c"][BrokerageRole.ITINERANT]
         2
     """
-    entries = _entries(graph)
-    _check_partition(partition)
-    labels = _group_of(entries, partition)
+    _states(graph)
+    partition = _checked_partition(partition)
+    labels = _group_of(graph, partition)
     index: dict[Hashable, int] = {}
     group = {a: index.setdefault(g, len(index)) for a, g in labels.items()}
+    adjacency = {actor: set(graph._graph.adj[actor]) for actor in labels}
     result: dict[str, dict[BrokerageRole, int]] = {}
-    for broker, entry in entries.items():
+    for broker, neighbours in adjacency.items():
         counts = dict.fromkeys(BrokerageRole, 0)
         result[broker] = counts
-        neighbours = entry[_NBRS]
         if len(neighbours) < 2:
             continue
         sizes: dict[int, int] = {}
@@ -697,7 +735,7 @@ def brokerage_roles(
         }
         # Remove the pairs that are related to each other.
         for first in neighbours:
-            theirs = entries[first][_NBRS]
+            theirs = adjacency[first]
             g_first = group[first]
             if len(theirs) < len(neighbours):
                 common: Iterable[str] = (c for c in theirs if c in neighbours)
@@ -740,7 +778,7 @@ def broker_centrality(
     Raises:
         ImportError: The backend is not installed (raised by networkx).
     """
-    _entries(graph)
+    _states(graph)
     private = graph._graph
     if backend is None:
         return nx.betweenness_centrality(private, k=k, normalized=normalized, seed=seed)

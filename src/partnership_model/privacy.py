@@ -209,7 +209,7 @@ def _graph(graph: EcologyGraph, mapper: _Mapper) -> EcologyGraph:
                 label=None if actor.label is None else new_id,
             )
         )
-    result = EcologyGraph()
+    result = EcologyGraph(policy=graph.policy)
     result.add_actors(actors)
     result.add_relations(
         Relation(

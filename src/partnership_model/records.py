@@ -45,11 +45,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import ClassVar
+from typing import Any, ClassVar, cast
 
 import attrs
 
-from partnership_model import _validators as v
+from partnership_model import _migration, _validators as v
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
@@ -57,6 +57,7 @@ from partnership_model.exceptions import (
     UnknownReferenceError,
 )
 from partnership_model.vocabulary import (
+    Authority,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
@@ -84,8 +85,13 @@ def __dir__() -> list[str]:
     return __all__
 
 
-SCHEMA_VERSION = "1.0"
-"""Version of the document format this release reads and writes (``MAJOR.MINOR``)."""
+SCHEMA_VERSION = "1.1"
+"""Version of the document format this release writes (``MAJOR.MINOR``).
+
+It reads every 1.x document up to this one; a 1.0 document's authority
+``level`` (on participants and organisations) is migrated to ``authority``
+and the migration reported (see the compatibility page).
+"""
 
 
 # -- typed converters (attrs' mypy plugin needs one per element type) ----------
@@ -148,27 +154,74 @@ class Person:
     note: str | None = attrs.field(default=None, validator=v.optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Organisation:
     """An organisation the register refers to: association, team, institution, tiers.
+
+    An organisation has no formal authority of its own unless you state one:
+    leave :attr:`authority` unset for a patient association, a clinical team or
+    a research centre, and set it where the organisation exercises formal
+    authority over the people it engages with (a ministry:
+    ``Authority.PUBLIC_AUTHORITY``). How the ecology classifies ties to an
+    organisation with or without an authority is set by its
+    :class:`~partnership_model.ClassificationPolicy`.
 
     Attributes:
         id: Stable identifier of the organisation within the register.
         name: Name of the organisation.
         sphere: Whether it belongs to the community (a patient association) or
             the professional sphere (a clinical team, a ministry).
-        level: The authority level at which it acts.
+        authority: The formal authority it holds over the people it engages
+            with, when it holds one; unset (``None``) otherwise.
         role: The role it plays, when one applies (for example
             ``Role.THIRD_PARTY`` for a tiers structure).
         note: Free-text note.
+
+    .. versionchanged:: 0.1.0
+       ``authority`` (optional) replaces the required authority ``level``;
+       ``level=`` still works, with a :class:`DeprecationWarning`, and maps
+       micro, meso and macro to member, managerial and public authority.
     """
 
     id: str = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
     sphere: Sphere = attrs.field(validator=v.member_of(Sphere))
-    level: EngagementLevel = attrs.field(validator=v.member_of(EngagementLevel))
+    authority: Authority | None = attrs.field(
+        default=None, validator=v.optional_member_of(Authority)
+    )
     role: Role | None = attrs.field(default=None, validator=v.optional_member_of(Role))
     note: str | None = attrs.field(default=None, validator=v.optional_text)
+
+    def __init__(
+        self,
+        *,
+        id: str,  # noqa: A002 - the field's name
+        name: str,
+        sphere: Sphere,
+        authority: Authority | None = None,
+        role: Role | None = None,
+        note: str | None = None,
+        level: EngagementLevel | None = None,
+    ) -> None:
+        self.__attrs_init__(
+            id=id,
+            name=name,
+            sphere=sphere,
+            authority=_migration.authority_from_level_argument(
+                "Organisation", level, authority
+            ),
+            role=role,
+            note=note,
+        )
+
+    @property
+    def level(self) -> EngagementLevel | None:
+        """Deprecated: the format-1.0 reading of :attr:`authority`.
+
+        .. deprecated:: 0.1.0
+           Read :attr:`authority`.
+        """
+        return _migration.level_of("Organisation", self.authority)
 
 
 def _role_sphere(participant: Participant) -> Sphere:
@@ -176,12 +229,12 @@ def _role_sphere(participant: Participant) -> Sphere:
     return role.sphere if type(role) is Role else Sphere.COMMUNITY
 
 
-def _role_level(participant: Participant) -> EngagementLevel:
+def _role_authority(participant: Participant) -> Authority:
     role = participant.role
-    return role.level if type(role) is Role else EngagementLevel.MICRO
+    return role.authority if type(role) is Role else Authority.MEMBER
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, init=False)
 class Participant:
     """A person taking part in one engagement, in one role.
 
@@ -189,15 +242,27 @@ class Participant:
     person may act as a clinician in one engagement and as a family caregiver
     in another.
 
+    The participant's :attr:`authority` is the formal authority the person
+    holds in the engagement's setting, by default the role's
+    (:attr:`Role.authority <partnership_model.Role.authority>`). The
+    engagement's Montreal ``level`` never sets it: a patient partner on a
+    provincial committee engages at the macro level and keeps a patient
+    partner's authority.
+
     Attributes:
         person_id: Identifier of the person (see :class:`Person`).
         role: The role in which the person takes part.
         sphere: The sphere the person acts in; defaults to the role's sphere.
-        level: The authority level the person acts at in this engagement;
-            defaults to the role's level.
+        authority: The formal authority the person holds in this engagement;
+            defaults to the role's authority.
         display_name: How to name the person in reports; never required.
         decision_role: Whether the person holds a decision role in the
             engagement (co-chair, co-lead, voting member...).
+
+    .. versionchanged:: 0.1.0
+       ``authority`` replaces the authority ``level``; ``level=`` still
+       works, with a :class:`DeprecationWarning` (micro, meso and macro map
+       to member, managerial and public authority).
     """
 
     person_id: str = attrs.field(validator=v.identifier)
@@ -206,12 +271,51 @@ class Participant:
         default=attrs.Factory(_role_sphere, takes_self=True),
         validator=v.member_of(Sphere),
     )
-    level: EngagementLevel = attrs.field(
-        default=attrs.Factory(_role_level, takes_self=True),
-        validator=v.member_of(EngagementLevel),
+    authority: Authority = attrs.field(
+        default=attrs.Factory(_role_authority, takes_self=True),
+        validator=v.member_of(Authority),
     )
     display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     decision_role: bool = attrs.field(default=False, validator=v.boolean)
+
+    def __init__(
+        self,
+        *,
+        person_id: str,
+        role: Role,
+        sphere: Sphere | None = None,
+        authority: Authority | None = None,
+        display_name: str | None = None,
+        decision_role: bool = False,
+        level: EngagementLevel | None = None,
+    ) -> None:
+        """Build a participant; ``None`` for *sphere* or *authority* means the role's."""
+        authority = _migration.authority_from_level_argument(
+            "Participant", level, authority
+        )
+        defaults: dict[str, Any] = {}
+        if sphere is not None:
+            defaults["sphere"] = sphere
+        if authority is not None:
+            defaults["authority"] = authority
+        self.__attrs_init__(
+            person_id=person_id,
+            role=role,
+            display_name=display_name,
+            decision_role=decision_role,
+            **defaults,
+        )
+
+    @property
+    def level(self) -> EngagementLevel:
+        """Deprecated: the format-1.0 reading of :attr:`authority`.
+
+        .. deprecated:: 0.1.0
+           Read :attr:`authority`.
+        """
+        return cast(
+            "EngagementLevel", _migration.level_of("Participant", self.authority)
+        )
 
 
 @attrs.frozen(kw_only=True)

@@ -32,7 +32,7 @@ Examples:
     >>> from partnership_model import Register, json_schema
     >>> schema = json_schema(Register)
     >>> schema["$id"]
-    'urn:partnership-model:schema:register:1.0'
+    'urn:partnership-model:schema:register:1.1'
     >>> schema["$defs"]["EngagementDegree"]["enum"]
     ['information', 'consultation', 'collaboration', 'partnership']
 """
@@ -384,7 +384,10 @@ def _ecology_schema(builder: _Builder) -> dict[str, Any]:
         ),
         (
             "crosses_authority",
-            "Whether the two actors act at different authority levels (computed).",
+            (
+                "Whether the two actors hold different formal authority, as the "
+                "classification policy compares it (computed)."
+            ),
         ),
     ):
         edge["properties"][flag] = {"description": text, "type": "boolean"}
@@ -407,15 +410,55 @@ def _ecology_schema(builder: _Builder) -> dict[str, Any]:
                 "description": "Always true: two actors may share several relations.",
                 "const": True,
             },
-            "graph": {
-                "description": "Graph-level attributes (none are defined).",
-                "type": "object",
-                "additionalProperties": False,
-            },
+            "graph": _policy_schema(builder),
             "nodes": {"type": "array", "items": builder.ref("Actor")},
             "edges": {"type": "array", "items": builder.ref("Relation")},
         },
         "required": ["schema_version", "nodes", "edges"],
+        "additionalProperties": False,
+    }
+
+
+def _policy_schema(builder: _Builder) -> dict[str, Any]:
+    """The graph attributes: the classification policy that typed the relations."""
+    from partnership_model.vocabulary import Authority, RelationType  # noqa: PLC0415
+
+    kinds = "|".join(kind.value for kind in RelationType)
+    return {
+        "description": (
+            "Graph-level attributes: the classification policy that typed the "
+            "relations (see ClassificationPolicy.to_attributes). Without them, "
+            "readers use the default policy; policy alone names a library policy."
+        ),
+        "type": "object",
+        "properties": {
+            "policy": {
+                "description": "The policy's name.",
+                "allOf": [builder.identifier()],
+            },
+            "policy_min_authority_gap": {
+                "description": "Ranks of authority two actors must be apart to "
+                "cross authority.",
+                "type": "integer",
+                "minimum": 1,
+                "maximum": len(Authority) - 1,
+            },
+            "policy_linking_within_sphere": {
+                "description": "Whether an authority gradient inside one sphere "
+                "makes a linking relation.",
+                "type": "boolean",
+            },
+            "policy_organisation_authority": {
+                "description": "Authority assumed for an organisation that states "
+                "none; none: not compared.",
+                "enum": ["none", *(member.value for member in Authority)],
+            },
+            "policy_precedence": {
+                "description": "Every relation type, strongest first, joined by '>'.",
+                "type": "string",
+                "pattern": f"^({kinds})>({kinds})>({kinds})$",
+            },
+        },
         "additionalProperties": False,
     }
 

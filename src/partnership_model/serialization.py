@@ -15,7 +15,10 @@ Output is deterministic: the same record always gives the same text.
 
 Top-level documents (:class:`~partnership_model.Register`, and the ecology
 graph as node-link data) carry ``"schema_version"``; see :data:`SCHEMA_VERSION`
-and the versioning policy in the documentation.
+and the versioning policy in the documentation. Documents of format 1.0 are
+read too: their authority ``level`` (participants, organisations, ecology
+actors) is migrated to ``authority`` and every migrated field is reported in
+one :class:`~partnership_model.MigrationWarning`.
 
 Loading never accepts bad data silently: unknown keys are refused (with a "did
 you mean" hint), types are checked strictly (``"5"`` is not a number, ``1`` is
@@ -30,7 +33,7 @@ Examples:
     >>> text = to_json(load_register())
     >>> from_json(text, Register) == load_register()
     True
-    >>> from_json('{"schema_version": "1.0", "engagement": []}', Register)
+    >>> from_json('{"schema_version": "1.1", "engagement": []}', Register)
     Traceback (most recent call last):
     ...
     partnership_model.exceptions.ValidationError: 1 problem:
@@ -48,7 +51,7 @@ from typing import Any, TypeVar
 
 import cattrs
 
-from partnership_model import _codec, _gc
+from partnership_model import _codec, _gc, _migration
 from partnership_model._codec import INVALID, json_type
 from partnership_model.exceptions import (
     Problem,
@@ -132,8 +135,8 @@ def is_document_type(cls: type[Any]) -> bool:
     return cls in _documents()
 
 
-def _check_version(data: dict[str, Any]) -> None:
-    """Raise unless *data* declares a schema version this release reads."""
+def _check_version(data: dict[str, Any]) -> int:
+    """Return the minor version *data* declares; raise unless this release reads it."""
     if "schema_version" not in data:
         raise ValidationError(
             [
@@ -161,6 +164,7 @@ def _check_version(data: dict[str, Any]) -> None:
     major, minor = int(match[1]), int(match[2])
     if major != _MAJOR or minor > _MINOR:
         raise SchemaVersionError(found, SCHEMA_VERSION)
+    return minor
 
 
 # ---------------------------------------------------------------------------
@@ -201,6 +205,11 @@ def to_dict(obj: object) -> dict[str, Any]:
 def from_dict(data: object, cls: type[T]) -> T:
     """Build a *cls* record from JSON data, checking everything.
 
+    A register of format 1.0 is migrated to 1.1 (its participants' and
+    organisations' authority ``level`` becomes ``authority``), and the
+    migrated fields are reported in one
+    :class:`~partnership_model.MigrationWarning`.
+
     Args:
         data: Decoded JSON (dicts, lists, strings, numbers, booleans, None).
         cls: The record or document type to build.
@@ -212,10 +221,16 @@ def from_dict(data: object, cls: type[T]) -> T:
             read.
         RecordTypeError: *cls* is not a record type of this library.
     """
+    return _from_dict(data, cls, stacklevel=2)
+
+
+def _from_dict(data: object, cls: type[T], *, stacklevel: int) -> T:
+    """Implement :func:`from_dict`; warnings point *stacklevel* frames up (1: caller)."""
     document = _documents().get(cls)
     if document is None and not _codec.is_record_class(cls):
         raise _unsupported(cls, "cls")
     problems: list[Problem] = []
+    migrated: list[Problem] = []
     with _gc.paused():
         if document is not None:
             if type(data) is not dict:
@@ -229,15 +244,20 @@ def from_dict(data: object, cls: type[T]) -> T:
                         )
                     ]
                 )
-            _check_version(data)
+            minor = _check_version(data)
             body = {
                 key: value for key, value in data.items() if key != "schema_version"
             }
+            if minor == 0 and cls is Register:
+                body, migrated, problems = _migration.migrate_register(body)
             result = document[1](body, "$", problems)
         else:
             result = _codec.structure_function(cls)(data, "$", problems)
     if problems or result is INVALID:
         raise ValidationError(problems or [Problem("$", "invalid document", "invalid")])
+    if migrated:
+        version = data.get("schema_version") if type(data) is dict else None
+        _migration.warn(migrated, version, stacklevel=stacklevel + 1)
     return result  # type: ignore[no-any-return]
 
 
@@ -254,7 +274,7 @@ def validate(data: object, cls: type[Any]) -> None:
     Raises:
         ValidationError: With every problem and its path.
     """
-    from_dict(data, cls)
+    _from_dict(data, cls, stacklevel=2)
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -297,7 +317,7 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
             is not UTF-8, or does not describe a valid *cls*.
     """
     with _gc.paused():
-        return from_dict(parse_json(text), cls)
+        return _from_dict(parse_json(text), cls, stacklevel=2)
 
 
 def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
@@ -310,7 +330,7 @@ def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
     file = Path(path)
     data = read_file_data(file)
     try:
-        return from_dict(data, cls)
+        return _from_dict(data, cls, stacklevel=2)
     except ValidationError as error:
         raise in_file(file, error) from None
 

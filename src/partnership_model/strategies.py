@@ -32,6 +32,11 @@ except ImportError as error:  # pragma: no cover - exercised without hypothesis 
     raise ImportError(msg) from error
 
 from partnership_model.ecology import Actor, EcologyGraph, Relation
+from partnership_model.policy import (
+    DEFAULT_POLICY,
+    NAMED_POLICIES,
+    ClassificationPolicy,
+)
 from partnership_model.records import (
     Engagement,
     Organisation,
@@ -41,12 +46,14 @@ from partnership_model.records import (
 )
 from partnership_model.vocabulary import (
     ActorKind,
+    Authority,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
     Leadership,
     ProjectPhase,
     RecognitionModality,
+    RelationType,
     ResearchStage,
     Role,
     Sphere,
@@ -56,6 +63,7 @@ from partnership_model.vocabulary import (
 
 __all__ = [
     "actors",
+    "classification_policies",
     "dates",
     "ecology_graphs",
     "engagements",
@@ -122,7 +130,7 @@ def organisations() -> st.SearchStrategy[Organisation]:
         id=identifiers(),
         name=texts(),
         sphere=members(Sphere),
-        level=members(EngagementLevel),
+        authority=st.none() | members(Authority),
         role=st.none() | members(Role),
         note=st.none() | texts(),
     )
@@ -143,7 +151,7 @@ def participants(
         person_id=draw(person_ids if person_ids is not None else identifiers()),
         role=role,
         sphere=draw(st.just(role.sphere) | members(Sphere)),
-        level=draw(st.just(role.level) | members(EngagementLevel)),
+        authority=draw(st.just(role.authority) | members(Authority)),
         display_name=draw(st.none() | texts()),
         decision_role=draw(st.booleans()),
     )
@@ -249,22 +257,45 @@ def registers(
 # -- the ecology of engagement ---------------------------------------------------
 
 
-def actors(*, ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Actor]:
+@st.composite
+def actors(draw: st.DrawFn, *, ids: st.SearchStrategy[str] | None = None) -> Actor:
     """Valid :class:`~partnership_model.ecology.Actor` records.
 
+    Persons always have an authority; organisations sometimes state none.
+
     Args:
+        draw: Supplied by hypothesis.
         ids: Where to draw the actor id from (default: any identifier).
     """
-    return st.builds(
-        Actor,
-        id=ids if ids is not None else identifiers(),
-        sphere=members(Sphere),
-        level=members(EngagementLevel),
-        kind=members(ActorKind),
-        role=st.none() | members(Role),
-        label=st.none() | texts(),
-        person_id=st.none() | identifiers(),
+    kind = draw(members(ActorKind))
+    authorities: st.SearchStrategy[Authority | None] = members(Authority)
+    if kind is ActorKind.ORGANISATION:
+        authorities = st.none() | authorities
+    return Actor(
+        id=draw(ids if ids is not None else identifiers()),
+        sphere=draw(members(Sphere)),
+        authority=draw(authorities),
+        kind=kind,
+        role=draw(st.none() | members(Role)),
+        label=draw(st.none() | texts()),
+        person_id=draw(st.none() | identifiers()),
     )
+
+
+def classification_policies() -> st.SearchStrategy[ClassificationPolicy]:
+    """Valid :class:`~partnership_model.ClassificationPolicy` values.
+
+    The named policies, and policies of other names with any parameters.
+    """
+    custom = st.builds(
+        ClassificationPolicy,
+        name=identifiers().filter(lambda name: name not in NAMED_POLICIES),
+        min_authority_gap=st.integers(1, len(Authority) - 1),
+        linking_within_sphere=st.booleans(),
+        organisation_authority=st.none() | members(Authority),
+        precedence=st.permutations(list(RelationType)),
+    )
+    return st.sampled_from(list(NAMED_POLICIES.values())) | custom
 
 
 @st.composite
@@ -296,7 +327,11 @@ def relations(draw: st.DrawFn, actor_ids: Sequence[str]) -> Relation:
 
 @st.composite
 def ecology_graphs(
-    draw: st.DrawFn, *, max_actors: int = 8, max_relations: int = 16
+    draw: st.DrawFn,
+    *,
+    max_actors: int = 8,
+    max_relations: int = 16,
+    policies: st.SearchStrategy[ClassificationPolicy] | None = None,
 ) -> EcologyGraph:
     """Valid :class:`~partnership_model.ecology.EcologyGraph` values.
 
@@ -308,9 +343,12 @@ def ecology_graphs(
         draw: Supplied by hypothesis.
         max_actors: Upper bound on the number of actors.
         max_relations: Upper bound on the number of relations.
+        policies: Where to draw the graph's classification policy from
+            (default: the default policy only).
     """
     actor_list = draw(st.lists(actors(), max_size=max_actors, unique_by=lambda a: a.id))
-    graph = EcologyGraph(actors=actor_list)
+    policy = draw(policies) if policies is not None else DEFAULT_POLICY
+    graph = EcologyGraph(actors=actor_list, policy=policy)
     ids = [actor.id for actor in actor_list]
     if len(ids) >= 2:
         pair = st.permutations(ids).map(lambda order: (order[0], order[1]))
