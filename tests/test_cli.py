@@ -155,7 +155,7 @@ def test_validate_missing_file_and_bad_json(
 def test_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "schema")
     assert code == 0
-    assert json.loads(out)["$id"].endswith(":register:1.0")
+    assert json.loads(out)["$id"].endswith(":register:1.1")
     code, out, _ = run(capsys, "schema", "--out", str(tmp_path / "schemas"))
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "schemas").iterdir())

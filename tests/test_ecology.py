@@ -5,19 +5,24 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import doctest
+from collections import Counter
 from typing import Any
 
+import attrs
 import networkx as nx
 import pytest
 from hypothesis import given, strategies as st
 
+from ecology_oracle import expected_primary, expected_types, recount
 from partnership_model import (
     ActorKind,
+    Authority,
     Engagement,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
     Leadership,
+    MigrationWarning,
     Organisation,
     Participant,
     Person,
@@ -47,41 +52,23 @@ from partnership_model.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from partnership_model.policy import (
+    CAPTION_READING_POLICY,
+    DEFAULT_POLICY,
+    LEGACY_1_0_POLICY,
+)
 
 B, BR, L = RelationType.BONDING, RelationType.BRIDGING, RelationType.LINKING
 C, P = Sphere.COMMUNITY, Sphere.PROFESSIONAL
+MEMBER, MANAGERIAL, PUBLIC = Authority
 MICRO, MESO, MACRO = EngagementLevel
+POLICIES = pms.classification_policies()
 
 
 def actor(
-    actor_id: str, sphere: Sphere = C, level: EngagementLevel = MICRO, **kw: Any
+    actor_id: str, sphere: Sphere = C, authority: Authority = MEMBER, **kw: Any
 ) -> Actor:
-    return Actor(id=actor_id, sphere=sphere, level=level, **kw)
-
-
-def expected_types(a: Actor, b: Actor) -> set[RelationType]:
-    """Independent statement of the rule, written from the issue's text."""
-    found = set()
-    if a.sphere != b.sphere:
-        found.add(BR)
-    if a.level != b.level:
-        found.add(L)
-    return found or {B}
-
-
-def recount(graph: EcologyGraph) -> dict[RelationType, int]:
-    """Brute-force recount of primary types from the actors' attributes."""
-    counts = dict.fromkeys(RelationType, 0)
-    for item in graph.relations():
-        a = graph.actor(item.source)
-        b = graph.actor(item.target)
-        if a.level != b.level:
-            counts[L] += 1
-        elif a.sphere != b.sphere:
-            counts[BR] += 1
-        else:
-            counts[B] += 1
-    return counts
+    return Actor(id=actor_id, sphere=sphere, authority=authority, **kw)
 
 
 def test_doctests() -> None:
@@ -94,18 +81,20 @@ def test_doctests() -> None:
 # -- records -------------------------------------------------------------------------
 
 
-def test_actor_from_role_takes_sphere_and_level_from_the_role() -> None:
-    """A decision maker is a macro professional unless overridden."""
+def test_actor_from_role_takes_sphere_and_authority_from_the_role() -> None:
+    """A decision maker is a professional with public authority unless overridden."""
     minister = Actor.from_role("m", Role.DECISION_MAKER, label="Ministre")
     assert (
         minister.sphere,
-        minister.level,
+        minister.authority,
         minister.role,
-    ) == (P, MACRO, Role.DECISION_MAKER)
+    ) == (P, PUBLIC, Role.DECISION_MAKER)
     assert minister.kind is ActorKind.PERSON
     assert minister.label == "Ministre"
-    override = Actor.from_role("m2", Role.DECISION_MAKER, level=MESO, sphere=C)
-    assert (override.sphere, override.level) == (C, MESO)
+    override = Actor.from_role(
+        "m2", Role.DECISION_MAKER, authority=MANAGERIAL, sphere=C
+    )
+    assert (override.sphere, override.authority) == (C, MANAGERIAL)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +104,9 @@ def test_actor_from_role_takes_sphere_and_level_from_the_role() -> None:
         ({"id": " p"}, "id"),
         ({"id": 3}, "id"),
         ({"sphere": "community"}, "sphere"),
-        ({"level": 1}, "level"),
+        ({"authority": 1}, "authority"),
+        ({"authority": "member"}, "authority"),
+        ({"authority": None}, "authority"),
         ({"kind": "person"}, "kind"),
         ({"role": "patient"}, "role"),
         ({"label": "   "}, "label"),
@@ -123,11 +114,47 @@ def test_actor_from_role_takes_sphere_and_level_from_the_role() -> None:
     ],
 )
 def test_actor_refuses_invalid_fields(kwargs: dict[str, Any], field: str) -> None:
-    """Each invalid field is named by the error."""
-    values: dict[str, Any] = {"id": "a", "sphere": C, "level": MICRO, **kwargs}
+    """Each invalid field is named by the error; a person needs an authority."""
+    values: dict[str, Any] = {"id": "a", "sphere": C, "authority": MEMBER, **kwargs}
     with pytest.raises(InvalidRecordError) as info:
         Actor(**values)
     assert field == info.value.field
+
+
+def test_an_organisation_may_state_no_authority() -> None:
+    """Only organisations may leave their authority unset."""
+    association = Actor(id="a", sphere=C, kind=ActorKind.ORGANISATION)
+    assert association.authority is None
+    with pytest.raises(InvalidRecordError) as info:
+        Actor(id="p", sphere=C)
+    assert (info.value.field, info.value.code) == ("authority", "missing_authority")
+
+
+def test_actor_level_is_a_deprecated_alias_of_authority() -> None:
+    """level= maps through the 1.0 table with a warning; both at once is refused."""
+    with pytest.warns(DeprecationWarning, match="authority=Authority.MANAGERIAL"):
+        old = Actor(id="a", sphere=P, level=MESO)
+    assert old == actor("a", P, MANAGERIAL)
+    with pytest.warns(DeprecationWarning, match="Actor.authority"):
+        assert old.level is MESO
+    with pytest.warns(DeprecationWarning, match="Actor.from_role"):
+        assert Actor.from_role("d", Role.CLINICIAN, level=MACRO).authority is PUBLIC
+    with pytest.raises(InvalidRecordError) as info:
+        Actor(id="a", sphere=P, authority=MEMBER, level=MESO)
+    assert info.value.code == "ambiguous"
+    with pytest.raises(RecordTypeError):
+        Actor(id="a", sphere=P, level="meso")  # type: ignore[arg-type]
+    organisation = Actor(id="o", sphere=C, kind=ActorKind.ORGANISATION)
+    with pytest.warns(DeprecationWarning, match="Actor.level"):
+        assert organisation.level is None
+
+
+def test_evolve_keeps_working() -> None:
+    """attrs.evolve goes through the constructor and its checks."""
+    nurse = Actor.from_role("n", Role.CLINICIAN)
+    assert attrs.evolve(nurse, authority=MANAGERIAL).authority is MANAGERIAL
+    with pytest.raises(InvalidRecordError):
+        attrs.evolve(nurse, authority=None)
 
 
 def test_from_role_refuses_a_string_role() -> None:
@@ -155,43 +182,60 @@ def test_relation_refuses_self_loops_and_reversed_dates() -> None:
 # -- classification ----------------------------------------------------------------------
 
 
-@given(pms.actors(), pms.actors())
-def test_classification_is_symmetric(a: Actor, b: Actor) -> None:
-    """Swapping the two ends changes nothing."""
-    assert relation_types(a, b) == relation_types(b, a)
-    assert classify_relation(a, b) is classify_relation(b, a)
+@given(pms.actors(), pms.actors(), POLICIES)
+def test_classification_is_symmetric(a: Actor, b: Actor, policy: Any) -> None:
+    """Swapping the two ends changes nothing, under any policy."""
+    assert relation_types(a, b, policy=policy) == relation_types(b, a, policy=policy)
+    assert classify_relation(a, b, policy=policy) is classify_relation(
+        b, a, policy=policy
+    )
     assert crosses_sphere(a, b) == crosses_sphere(b, a)
-    assert crosses_authority(a, b) == crosses_authority(b, a)
+    assert crosses_authority(a, b, policy=policy) == crosses_authority(
+        b, a, policy=policy
+    )
 
 
-@given(pms.actors(), pms.actors())
-def test_bonding_iff_same_sphere_and_same_authority(a: Actor, b: Actor) -> None:
-    """Bonding is exactly the relation that crosses nothing."""
-    same = a.sphere == b.sphere and a.level == b.level
-    assert same == (B in relation_types(a, b))
-    assert same == (classify_relation(a, b) is B)
-
-
-@given(pms.actors(), pms.actors())
-def test_types_follow_the_rule_and_primary_is_the_max(a: Actor, b: Actor) -> None:
-    """Types match an independent statement of the rule; primary is their max."""
-    types = relation_types(a, b)
-    assert expected_types(a, b) == set(types)
-    assert max(types) is classify_relation(a, b)
+@given(pms.actors(), pms.actors(), POLICIES)
+def test_types_follow_the_documented_rules(a: Actor, b: Actor, policy: Any) -> None:
+    """Types and primary type match an independent statement of the rules."""
+    types = relation_types(a, b, policy=policy)
+    assert expected_types(a, b, policy) == set(types)
+    assert expected_primary(a, b, policy) is classify_relation(a, b, policy=policy)
     assert (BR in types) == crosses_sphere(a, b)
-    assert (L in types) == crosses_authority(a, b)
+    assert policy.relation_types(a, b) == types
+    assert policy.classify(a, b) is classify_relation(a, b, policy=policy)
+
+
+@given(pms.actors(), pms.actors())
+def test_default_primary_is_the_max_of_the_types(a: Actor, b: Actor) -> None:
+    """Under the default precedence, the primary type is max(types)."""
+    assert max(relation_types(a, b)) is classify_relation(a, b)
+    same = a.sphere == b.sphere and not crosses_authority(a, b)
+    assert same == (classify_relation(a, b) is B)
 
 
 def test_classification_table() -> None:
     """Every combination of the two facts, checked by hand."""
-    patient = actor("p", C, MICRO)
-    assert {B} == relation_types(patient, actor("q", C, MICRO))
-    assert {BR} == relation_types(patient, actor("n", P, MICRO))
-    assert {L} == relation_types(patient, actor("r", C, MACRO))
-    assert {BR, L} == relation_types(patient, actor("m", P, MACRO))
-    assert L is classify_relation(patient, actor("m", P, MACRO))
-    # Same sphere, different authority: linking (our reading, brief b.3 Q2).
-    assert L is classify_relation(actor("nurse", P, MICRO), actor("ceo", P, MESO))
+    patient = actor("p", C, MEMBER)
+    assert {B} == relation_types(patient, actor("q", C, MEMBER))
+    assert {BR} == relation_types(patient, actor("n", P, MEMBER))
+    assert {L} == relation_types(patient, actor("r", C, PUBLIC))
+    assert {BR, L} == relation_types(patient, actor("m", P, PUBLIC))
+    assert L is classify_relation(patient, actor("m", P, PUBLIC))
+    # Same sphere, different authority: linking (our reading, brief b.3 Q2) ...
+    nurse, ceo = actor("nurse", P, MEMBER), actor("ceo", P, MANAGERIAL)
+    assert L is classify_relation(nurse, ceo)
+    # ... and bonding under the caption reading.
+    assert B is classify_relation(nurse, ceo, policy=CAPTION_READING_POLICY)
+    assert crosses_authority(nurse, ceo, policy=CAPTION_READING_POLICY)
+
+
+def test_classification_functions_refuse_a_wrong_policy() -> None:
+    """A policy of the wrong type is a TypeError naming the expected type."""
+    a, b = actor("a"), actor("b")
+    for function in (classify_relation, relation_types, crosses_authority):
+        with pytest.raises(TypeError, match="ClassificationPolicy"):
+            function(a, b, policy="default")  # type: ignore[operator]
 
 
 # -- the graph: actors ------------------------------------------------------------------------
@@ -203,7 +247,7 @@ def small_graph() -> EcologyGraph:
             actor("p1"),
             actor("p2"),
             actor("c1", P),
-            actor("d1", P, MACRO),
+            actor("d1", P, PUBLIC),
         ],
         relations=[("p1", "p2"), ("p1", "c1"), ("c1", "d1"), ("p1", "c1")],
     )
@@ -265,7 +309,7 @@ def test_remove_actor_drops_its_relations() -> None:
 
 def test_add_relation_returns_keys_and_classifies() -> None:
     """Parallel relations get increasing keys; each is classified."""
-    graph = EcologyGraph(actors=[actor("a"), actor("b", P, MESO)])
+    graph = EcologyGraph(actors=[actor("a"), actor("b", P, MANAGERIAL)])
     assert graph.add_relation("a", "b") == 0
     assert graph.add_relation("b", "a", engagement_id="e1") == 1
     (first, second) = sorted(graph.relations(), key=lambda r: r.key)
@@ -358,12 +402,12 @@ def test_add_relations_names_the_bad_item_and_changes_nothing(
 def test_failed_bulk_add_leaves_the_graph_unchanged(
     graph: EcologyGraph, data: st.DataObject
 ) -> None:
-    """Whatever succeeded before the bad item is undone, counts included."""
+    """Whatever succeeded before the bad item is undone, tallies included."""
     ids = [a.id for a in graph.actors()]
     if len(ids) < 2:
         return
     before = graph.copy()
-    counts_before = [list(e[4]) for e in graph._entries.values()]
+    tallies_before = {a: Counter(s.tally) for a, s in graph._states.items()}
     pairs = data.draw(
         st.lists(
             st.permutations(ids).map(lambda order: (order[0], order[1])), max_size=8
@@ -374,7 +418,7 @@ def test_failed_bulk_add_leaves_the_graph_unchanged(
     with pytest.raises(UnknownActorError):
         graph.add_relations(pairs)
     assert before == graph
-    assert counts_before == [list(e[4]) for e in graph._entries.values()]
+    assert tallies_before == {a: Counter(s.tally) for a, s in graph._states.items()}
 
 
 def test_remove_relation() -> None:
@@ -422,10 +466,12 @@ def test_counts_stay_exact_through_removals(
         elif len(graph):
             ids = [a.id for a in graph.actors()]
             graph.remove_actor(ids[pick % len(ids)])
-    for entry in graph._entries.values():
-        assert sum(entry[4]) == sum(len(kd) for kd in entry[3].values())
-    totals = graph._totals
-    assert recount(graph) == {B: totals[0], BR: totals[1], L: totals[2] + totals[3]}
+    for actor_id, state in graph._states.items():
+        assert state.tally.total() == graph._graph.degree(actor_id)
+    by_primary = dict.fromkeys(RelationType, 0)
+    for classification, number in graph._totals.items():
+        by_primary[classification.primary] += number
+    assert recount(graph) == by_primary
 
 
 # -- equality and copies ----------------------------------------------------------------------
@@ -446,6 +492,13 @@ def test_equality_ignores_keys_order_and_orientation() -> None:
     assert one != two
     assert one != "not a graph"
     assert EcologyGraph() == EcologyGraph()
+
+
+def test_equality_includes_the_policy() -> None:
+    """The same relations classified under two policies are two graphs."""
+    graph = small_graph()
+    assert graph != graph.with_policy(CAPTION_READING_POLICY)
+    assert graph == graph.with_policy(DEFAULT_POLICY)
 
 
 def test_copy_is_independent() -> None:
@@ -480,36 +533,52 @@ def _plain(value: object) -> bool:
     return type(value) in (str, bool)
 
 
-@given(pms.ecology_graphs())
+@given(pms.ecology_graphs(policies=POLICIES))
 def test_to_networkx_attributes_are_plain(graph: EcologyGraph) -> None:
-    """Only str and bool values: never None, lists or enum members."""
+    """Node and edge values are str and bool; the graph records the policy."""
     nxg = graph.to_networkx()
     assert isinstance(nxg, nx.MultiGraph)
     assert not nxg.is_directed()
     assert graph.number_of_actors == nxg.number_of_nodes()
     assert graph.number_of_relations == nxg.number_of_edges()
+    assert graph.policy.to_attributes() == nxg.graph
     for node, data in nxg.nodes(data=True):
-        assert {"sphere", "level", "kind"} <= set(data)
+        assert {"sphere", "kind"} <= set(data)
         assert all(_plain(v) for v in data.values())
         a = graph.actor(node)
+        assert (a.authority is not None) == ("authority" in data)
         assert (a.label is not None) == ("label" in data)
         assert (a.role is not None) == ("role" in data)
     for u, v, data in nxg.edges(data=True):
         assert all(_plain(value) for value in data.values())
-        types = expected_types(graph.actor(u), graph.actor(v))
-        assert max(types).value == data["relation_type"]
+        a, b = graph.actor(u), graph.actor(v)
+        types = expected_types(a, b, graph.policy)
+        assert expected_primary(a, b, graph.policy).value == data["relation_type"]
         assert (BR in types) is data["crosses_sphere"]
-        assert (L in types) is data["crosses_authority"]
 
 
-@given(pms.ecology_graphs())
+@given(pms.ecology_graphs(policies=POLICIES))
 def test_networkx_round_trip(graph: EcologyGraph) -> None:
-    """from_networkx(to_networkx(g)) == g, keys included."""
+    """from_networkx(to_networkx(g)) == g, keys and policy included."""
     back = EcologyGraph.from_networkx(graph.to_networkx())
     assert graph == back
+    assert graph.policy == back.policy
     assert sorted((r.source, r.target, r.key) for r in graph.relations()) == sorted(
         (r.source, r.target, r.key) for r in back.relations()
     )
+
+
+def test_the_private_graph_is_plain_networkx() -> None:
+    """Nodes carry their actor, each edge its own data dict with the computed type."""
+    graph = small_graph()
+    private = graph._graph
+    assert type(private) is nx.MultiGraph
+    assert {n: d["actor"] for n, d in private.nodes(data=True)} == {
+        a.id: a for a in graph.actors()
+    }
+    data = [d for _, _, d in private.edges(data=True)]
+    assert len({id(d) for d in data}) == len(data) == graph.number_of_relations
+    assert {d["relation_type"] for d in data} == {B, BR, L}
 
 
 @given(pms.ecology_graphs(max_actors=6, max_relations=10), st.data())
@@ -525,12 +594,13 @@ def test_mutating_to_networkx_output_leaves_the_graph_unchanged(
     for _, _, attributes in nxg.edges(data=True):
         attributes["relation_type"] = "bonding"
         attributes["engagement_id"] = "hijacked"
+    nxg.graph["policy"] = "caption_reading"
     if nxg.number_of_nodes() >= 2:
         nodes = list(nxg)
         u, v = data.draw(st.permutations(nodes))[:2]
         nxg.add_edge(u, v, relation_type="linking")
         nxg.remove_node(nodes[0])
-    nxg.add_node("intruder", sphere="community", level="micro")
+    nxg.add_node("intruder", sphere="community", authority="member")
     assert before == graph
     assert "intruder" not in graph
 
@@ -538,24 +608,34 @@ def test_mutating_to_networkx_output_leaves_the_graph_unchanged(
 def test_from_networkx_reports_every_problem_with_a_path() -> None:
     """Bad values, missing attributes and unknown ends are all listed."""
     nxg: nx.MultiGraph[Any] = nx.MultiGraph()
-    nxg.add_node("p1", sphere="communauté", level="micro")
-    nxg.add_node("p2", level="micro", colour="red")
-    nxg.add_node(3, sphere="community", level="micro")
-    nxg.add_node("p4", sphere="community", level="micro", kind="person")
+    nxg.add_node("p1", sphere="communauté", authority="member")
+    nxg.add_node("p2", authority="member", colour="red")
+    nxg.add_node(3, sphere="community", authority="member")
+    nxg.add_node("p4", sphere="community", authority="member", kind="person")
+    nxg.add_node("p5", sphere="community", authority="boss")
+    nxg.add_node("p6", sphere="community")
     nxg.add_edge("p4", "ghost")
     nxg.add_edge("p4", "p1")
     nxg.add_edge("p4", "p4")
     nxg.add_edge("p4", "p4", start="2024-31-01")
     with pytest.raises(ValidationError) as info:
         EcologyGraph.from_networkx(nxg)
-    paths = {p.path: p.code for p in info.value.problems}
+    problems = {p.path: p for p in info.value.problems}
+    paths = {path: p.code for path, p in problems.items()}
     assert paths["nodes['p1'].sphere"] == "unknown_term"
     assert paths["nodes['p2'].sphere"] == "missing"
     assert paths["nodes['p2'].colour"] == "unknown_key"
     assert paths["nodes[3]"] == "wrong_type"
+    # An unknown authority names the accepted values (a VocabularyError's message).
+    assert paths["nodes['p5'].authority"] == "unknown_term"
+    assert (
+        "member, managerial, public_authority"
+        in problems["nodes['p5'].authority"].message
+    )
+    assert paths["nodes['p6'].authority"] == "missing_authority"
     # networkx creates the nodes of its edges: 'ghost' is an actor without
     # attributes, reported once, and its relation is not reported again.
-    assert paths["nodes['ghost'].level"] == "missing"
+    assert paths["nodes['ghost'].sphere"] == "missing"
     assert not any(path.startswith("edges['p4', 'ghost'") for path in paths)
     assert paths["edges['p4', 'p4', 0].target"] == "self_loop"
     assert paths["edges['p4', 'p4', 1].start"] == "invalid_date"
@@ -567,7 +647,7 @@ def test_from_networkx_reports_every_problem_with_a_path() -> None:
 def test_from_networkx_is_strict_about_values() -> None:
     """Labels are not values: networkx attributes hold exact tokens."""
     nxg: nx.Graph[str] = nx.Graph()
-    nxg.add_node("p", sphere="Community members", level="micro")
+    nxg.add_node("p", sphere="Community members", authority="member")
     with pytest.raises(ValidationError) as info:
         EcologyGraph.from_networkx(nxg)
     assert info.value.path == "nodes['p'].sphere"
@@ -576,20 +656,22 @@ def test_from_networkx_is_strict_about_values() -> None:
 def test_from_networkx_extra_attributes_can_be_ignored() -> None:
     """extra='ignore' skips unknown node and edge attributes."""
     nxg: nx.Graph[str] = nx.Graph()
-    nxg.add_node("a", sphere="community", level="micro", pos=(0, 1))
-    nxg.add_node("b", sphere="community", level="micro")
+    nxg.add_node("a", sphere="community", authority="member", pos=(0, 1))
+    nxg.add_node("b", sphere="community", authority="member")
     nxg.add_edge("a", "b", weight=3)
+    nxg.graph["name"] = "not a policy attribute: ignored"
     with pytest.raises(ValidationError):
         EcologyGraph.from_networkx(nxg)
     graph = EcologyGraph.from_networkx(nxg, extra="ignore")
     assert graph.number_of_relations == 1
+    assert graph.policy is DEFAULT_POLICY
 
 
 def _declared_graph() -> nx.MultiGraph[str]:
     nxg: nx.MultiGraph[str] = nx.MultiGraph()
-    nxg.add_node("p", sphere="community", level="micro")
-    nxg.add_node("c", sphere="professional", level="micro")
-    nxg.add_node("m", sphere="professional", level="macro")
+    nxg.add_node("p", sphere="community", authority="member")
+    nxg.add_node("c", sphere="professional", authority="member")
+    nxg.add_node("m", sphere="professional", authority="public_authority")
     nxg.add_edge("p", "c", relation_type="bonding")  # really bridging
     nxg.add_edge("c", "m", relation_type="linking", crosses_sphere=True)  # no
     nxg.add_edge("p", "m", relation_type="linking", crosses_sphere=True)  # right
@@ -605,6 +687,7 @@ def test_declared_type_mismatch_raises_listing_every_edge() -> None:
         "edges['c', 'm', 0].crosses_sphere",
     ]
     assert {"relation_type_mismatch"} == {p.code for p in info.value.problems}
+    assert "'default' classification policy" in info.value.problems[0].message
 
 
 def test_declared_type_mismatch_can_warn_and_keep_the_computed_type() -> None:
@@ -621,8 +704,8 @@ def test_declared_type_mismatch_can_warn_and_keep_the_computed_type() -> None:
 def test_from_networkx_accepts_reader_artefacts_and_directed_graphs() -> None:
     """GEXF/GraphML reader ids and labels are understood; direction is dropped."""
     nxg: nx.DiGraph[str] = nx.DiGraph()
-    nxg.add_node("a", sphere="community", level="micro", label="a", labelled=False)
-    nxg.add_node("b", sphere="community", level="micro", label="Bea", id="b")
+    nxg.add_node("a", sphere="community", authority="member", label="a", labelled=False)
+    nxg.add_node("b", sphere="community", authority="member", label="Bea", id="b")
     nxg.add_edge("a", "b", id="0", start=dt.date(2020, 1, 1))
     nxg.add_edge("b", "a")
     graph = EcologyGraph.from_networkx(nxg)
@@ -631,6 +714,82 @@ def test_from_networkx_accepts_reader_artefacts_and_directed_graphs() -> None:
     assert graph.number_of_relations == 2
     with pytest.raises(RecordTypeError):
         EcologyGraph.from_networkx({"a": {}})  # type: ignore[arg-type]
+
+
+def _nurse_and_director() -> nx.MultiGraph[str]:
+    nxg: nx.MultiGraph[str] = nx.MultiGraph()
+    nxg.add_node("n", sphere="professional", authority="member")
+    nxg.add_node("d", sphere="professional", authority="managerial")
+    nxg.add_edge("n", "d", relation_type="bonding")
+    return nxg
+
+
+def test_a_graph_exported_under_another_policy_loads_under_it() -> None:
+    """The recorded policy rebuilds the graph: neither reclassified nor refused."""
+    exported = EcologyGraph(
+        actors=[actor("n", P), actor("d", P, MANAGERIAL)],
+        relations=[("n", "d")],
+        policy=CAPTION_READING_POLICY,
+    ).to_networkx()
+    back = EcologyGraph.from_networkx(exported)
+    assert back.policy == CAPTION_READING_POLICY
+    assert [r.primary for r in back.relations()] == [B]
+
+
+def test_an_explicit_policy_is_checked_against_the_declared_types() -> None:
+    """Without a recorded policy, the declared bonding is a mismatch by default."""
+    with pytest.raises(ValidationError) as info:
+        EcologyGraph.from_networkx(_nurse_and_director())
+    assert info.value.problems[0].code == "relation_type_mismatch"
+    graph = EcologyGraph.from_networkx(
+        _nurse_and_director(), policy=CAPTION_READING_POLICY
+    )
+    assert graph.policy is CAPTION_READING_POLICY
+    with pytest.raises(TypeError, match="ClassificationPolicy"):
+        EcologyGraph.from_networkx(_nurse_and_director(), policy="caption_reading")  # type: ignore[arg-type]
+
+
+def test_a_recorded_policy_that_cannot_be_read_is_a_problem() -> None:
+    """Bad policy attributes are located; unknown values name the accepted ones."""
+    nxg = _nurse_and_director()
+    nxg.graph.update(DEFAULT_POLICY.to_attributes())
+    nxg.graph["policy_organisation_authority"] = "boss"
+    nxg.graph["policy"] = "mine"
+    with pytest.raises(ValidationError) as info:
+        EcologyGraph.from_networkx(nxg)
+    problem = info.value.problems[0]
+    assert problem.path == "graph.policy_organisation_authority"
+    assert "public_authority" in problem.message
+    nxg.graph.clear()
+    nxg.graph["policy"] = "no_such_policy"
+    with pytest.raises(ValidationError) as info:
+        EcologyGraph.from_networkx(nxg)
+    assert info.value.problems[0].path == "graph.policy"
+    assert "caption_reading" in info.value.problems[0].message
+
+
+def test_a_format_1_0_level_attribute_is_migrated_and_reported() -> None:
+    """level becomes authority through the documented table, with a warning."""
+    nxg: nx.MultiGraph[str] = nx.MultiGraph()
+    nxg.add_node("p", sphere="community", level="micro")
+    nxg.add_node("o", sphere="community", level="meso", kind="organisation")
+    nxg.add_edge("p", "o", relation_type="linking")
+    with pytest.warns(MigrationWarning, match="2 authority level") as record:
+        graph = EcologyGraph.from_networkx(nxg)
+    assert graph.actor("p").authority is MEMBER
+    assert graph.actor("o").authority is MANAGERIAL
+    (warning,) = [w.message for w in record if isinstance(w.message, MigrationWarning)]
+    assert [c.path for c in warning.changes] == ["nodes['p'].level", "nodes['o'].level"]
+    assert {c.code for c in warning.changes} == {"migrated_level"}
+    nxg.nodes["p"]["authority"] = "member"
+    nxg.nodes["o"]["level"] = "mezzo"
+    with pytest.raises(ValidationError) as info:
+        EcologyGraph.from_networkx(nxg)
+    paths = {p.path: p.code for p in info.value.problems}
+    assert paths == {
+        "nodes['p'].level": "ambiguous",
+        "nodes['o'].level": "unknown_term",
+    }
 
 
 # -- building from engagements -------------------------------------------------------------
@@ -677,7 +836,7 @@ def _register() -> Register:
                 "home",
                 Participant(person_id="n1", role=Role.FAMILY_CAREGIVER),
                 Participant(person_id="p2", role=Role.PATIENT),
-                organisations=["assoc"],
+                organisations=["assoc", "ministry"],
             ),
         ],
         people=[
@@ -692,9 +851,15 @@ def _register() -> Register:
                 id="assoc",
                 name="Caregivers' association",
                 sphere=C,
-                level=MESO,
                 role=Role.ASSOCIATION_VOLUNTEER,
-            )
+            ),
+            Organisation(
+                id="ministry",
+                name="Ministry of health",
+                sphere=P,
+                authority=PUBLIC,
+                role=Role.DECISION_MAKER,
+            ),
         ],
     )
 
@@ -708,12 +873,13 @@ def test_from_engagements_builds_personas_and_all_three_types() -> None:
         "g1",
         "m1",
         "assoc",
-        "n1@professional:micro",
-        "n1@community:micro",
+        "ministry",
+        "n1@professional:member",
+        "n1@community:member",
     }
     assert expected_ids == {a.id for a in graph.actors()}
-    nurse = graph.actor("n1@professional:micro")
-    caregiver = graph.actor("n1@community:micro")
+    nurse = graph.actor("n1@professional:member")
+    caregiver = graph.actor("n1@community:member")
     assert (
         nurse.sphere,
         nurse.role,
@@ -730,20 +896,25 @@ def test_from_engagements_builds_personas_and_all_three_types() -> None:
     assert (
         association.kind,
         association.sphere,
-        association.level,
+        association.authority,
         association.label,
-    ) == (ActorKind.ORGANISATION, C, MESO, "Caregivers' association")
+    ) == (ActorKind.ORGANISATION, C, None, "Caregivers' association")
+    assert graph.actor("ministry").authority is PUBLIC
     found = {
         (frozenset((r.source, r.target)), r.relation.engagement_id): r.primary
         for r in graph.relations()
     }
     assert {
         (frozenset({"p1", "p2"}), "peer-group"): B,
-        (frozenset({"n1@professional:micro", "p1"}), "ward"): BR,
+        (frozenset({"n1@professional:member", "p1"}), "ward"): BR,
         (frozenset({"g1", "m1"}), "policy"): L,
-        (frozenset({"n1@community:micro", "p2"}), "home"): B,
-        (frozenset({"assoc", "n1@community:micro"}), "home"): L,
-        (frozenset({"assoc", "p2"}), "home"): L,
+        (frozenset({"n1@community:member", "p2"}), "home"): B,
+        # An association that states no authority bonds with its members ...
+        (frozenset({"assoc", "n1@community:member"}), "home"): B,
+        (frozenset({"assoc", "p2"}), "home"): B,
+        # ... a ministry with public authority links to them.
+        (frozenset({"ministry", "n1@community:member"}), "home"): L,
+        (frozenset({"ministry", "p2"}), "home"): L,
     } == found
     ward = next(r for r in graph.relations() if r.relation.engagement_id == "ward")
     assert (dt.date(2023, 1, 1), dt.date(2023, 6, 30)) == (
@@ -752,7 +923,11 @@ def test_from_engagements_builds_personas_and_all_three_types() -> None:
     )
     policy = next(r for r in graph.relations() if r.relation.engagement_id == "policy")
     assert EngagementDegree.CONSULTATION is policy.relation.degree
-    assert recount(graph) == {B: 2, BR: 1, L: 3}
+    assert recount(graph) == {B: 4, BR: 1, L: 3}
+    # The legacy policy reads the association's missing authority as managerial.
+    legacy = EcologyGraph.from_engagements(_register(), policy=LEGACY_1_0_POLICY)
+    assert recount(legacy) == {B: 2, BR: 1, L: 5}
+    assert legacy.policy is LEGACY_1_0_POLICY
 
 
 def test_from_engagements_options() -> None:
@@ -767,12 +942,14 @@ def test_from_engagements_options() -> None:
     bare = EcologyGraph.from_engagements(
         register.engagements, organisations=register.organisations
     )
-    assert bare.actor("n1@professional:micro").label is None  # no register names
+    assert bare.actor("n1@professional:member").label is None  # no register names
     assert {a.id for a in bare.actors()} == {
         a.id for a in EcologyGraph.from_engagements(register).actors()
     }
     with pytest.raises(RecordTypeError):
         EcologyGraph.from_engagements(["not an engagement"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="ClassificationPolicy"):
+        EcologyGraph.from_engagements(register, policy=None)  # type: ignore[arg-type]
 
 
 def test_from_engagements_refuses_an_organisation_named_like_a_person() -> None:
@@ -786,21 +963,21 @@ def test_from_engagements_refuses_an_organisation_named_like_a_person() -> None:
             )
         ],
         people=[Person(id="x")],
-        organisations=[Organisation(id="x", name="X", sphere=C, level=MESO)],
+        organisations=[Organisation(id="x", name="X", sphere=C)],
     )
     with pytest.raises(DuplicateIdError):
         EcologyGraph.from_engagements(register)
 
 
-@given(pms.registers(max_engagements=5, max_people=6))
+@given(pms.registers(max_engagements=5, max_people=6), POLICIES)
 def test_from_engagements_relates_every_pair_of_participants(
-    register: Register,
+    register: Register, policy: Any
 ) -> None:
     """One relation per pair of participants and engagement, classified by role."""
-    profiles: dict[str, set[tuple[Sphere, EngagementLevel]]] = {}
+    profiles: dict[str, set[tuple[Sphere, Authority]]] = {}
     for engagement in register.engagements:
         for p in engagement.participants:
-            profiles.setdefault(p.person_id, set()).add((p.sphere, p.level))
+            profiles.setdefault(p.person_id, set()).add((p.sphere, p.authority))
     single_profile_people = {pid for pid, found in profiles.items() if len(found) == 1}
     listed = {o for e in register.engagements for o in e.organisations}
     if listed & single_profile_people:
@@ -808,7 +985,7 @@ def test_from_engagements_relates_every_pair_of_participants(
         with pytest.raises(DuplicateIdError):
             EcologyGraph.from_engagements(register)
         return
-    graph = EcologyGraph.from_engagements(register)
+    graph = EcologyGraph.from_engagements(register, policy=policy)
     expected = 0
     for engagement in register.engagements:
         n = len(engagement.participants)
@@ -816,7 +993,7 @@ def test_from_engagements_relates_every_pair_of_participants(
     assert expected == graph.number_of_relations
     for item in graph.relations():
         a, b = graph.actor(item.source), graph.actor(item.target)
-        assert expected_types(a, b) == set(item.types)
+        assert expected_types(a, b, policy) == set(item.types)
     people = [a for a in graph.actors() if a.kind is ActorKind.PERSON]
     assert sum(len(v) for v in profiles.values()) == len(
         [a for a in people if (a.person_id or a.id) in profiles]
@@ -824,26 +1001,24 @@ def test_from_engagements_relates_every_pair_of_participants(
     for person_id, person_profiles in profiles.items():
         if len(person_profiles) == 1:
             assert person_id in graph
-        for sphere, level in person_profiles:
+        for sphere, authority in person_profiles:
             if len(person_profiles) > 1:
-                persona = graph.actor(f"{person_id}@{sphere.value}:{level.value}")
-                assert (sphere, level, person_id) == (
+                persona = graph.actor(f"{person_id}@{sphere.value}:{authority.value}")
+                assert (sphere, authority, person_id) == (
                     persona.sphere,
-                    persona.level,
+                    persona.authority,
                     persona.person_id,
                 )
 
 
 @given(
-    pms.ecology_graphs(max_actors=5, max_relations=12),
+    pms.ecology_graphs(max_actors=5, max_relations=12, policies=POLICIES),
     st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99), st.booleans())),
 )
-def test_shared_internal_dicts_are_never_mutated(
+def test_additions_and_removals_keep_copies_apart(
     graph: EcologyGraph, operations: list[tuple[int, int, bool]]
 ) -> None:
-    """Parallel additions and removals never write through the shared key dicts."""
-    shared_keys = [dict(keys) for keys in ecology._SHARED_KEYS]
-    shared_data = [dict(data) for data in ecology._SHARED_DATA]
+    """Parallel additions and removals on a graph never show in its copy."""
     other = graph.copy()
 
     def snapshot(g: EcologyGraph) -> list[tuple[str, str, int, Relation]]:
@@ -866,7 +1041,24 @@ def test_shared_internal_dicts_are_never_mutated(
                 graph.remove_relation(source, target, keys[first % len(keys)])
         else:
             graph.add_relations([(source, target)])
-    assert shared_keys == [dict(keys) for keys in ecology._SHARED_KEYS]
-    assert shared_data == [dict(data) for data in ecology._SHARED_DATA]
     assert before == snapshot(other)
     assert sum(1 for _ in graph.relations()) == graph.number_of_relations
+    assert recount(graph) == recount(graph.copy())
+
+
+@given(pms.ecology_graphs(max_actors=6, max_relations=12), POLICIES)
+def test_with_policy_reclassifies_and_keeps_everything_else(
+    graph: EcologyGraph, policy: Any
+) -> None:
+    """Same actors, relations and keys; the new policy's types."""
+    other = graph.with_policy(policy)
+    assert other.policy == policy
+    assert list(other.actors()) == list(graph.actors())
+    assert sorted(
+        (r.source, r.target, r.key, r.relation) for r in other.relations()
+    ) == sorted((r.source, r.target, r.key, r.relation) for r in graph.relations())
+    for item in other.relations():
+        a, b = other.actor(item.source), other.actor(item.target)
+        assert expected_primary(a, b, policy) is item.primary
+    with pytest.raises(TypeError, match="ClassificationPolicy"):
+        graph.with_policy("default")  # type: ignore[arg-type]

@@ -11,14 +11,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from partnership_model import (
     ActorKind,
+    Authority,
     EngagementDegree,
-    EngagementLevel,
     RelationType,
     Role,
     Sphere,
@@ -27,6 +28,7 @@ from partnership_model import (
 )
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.exceptions import (
+    MigrationWarning,
     PartnershipModelError,
     RecordTypeError,
     RelationTypeMismatchWarning,
@@ -43,10 +45,17 @@ from partnership_model.exchange import (
     write_gexf,
     write_graphml,
 )
+from partnership_model.policy import (
+    CAPTION_READING_POLICY,
+    DEFAULT_POLICY,
+    LEGACY_1_0_POLICY,
+)
 
 C, P = Sphere.COMMUNITY, Sphere.PROFESSIONAL
-MICRO, MESO, MACRO = EngagementLevel
-GRAPHS = pms.ecology_graphs(max_actors=7, max_relations=12)
+MEMBER, MANAGERIAL, PUBLIC = Authority
+GRAPHS = pms.ecology_graphs(
+    max_actors=7, max_relations=12, policies=pms.classification_policies()
+)
 FILES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -58,14 +67,14 @@ def sample() -> EcologyGraph:
                 "p1", Role.PATIENT_PARTNER, label="Émilie 🌱, « co-chair »"
             ),
             Actor.from_role(
-                "n1@community:micro", Role.FAMILY_CAREGIVER, person_id="n1"
+                "n1@community:member", Role.FAMILY_CAREGIVER, person_id="n1"
             ),
             Actor.from_role("c1", Role.CLINICIAN, label='Dr "Quote", MD\nnight shift'),
             Actor.from_role("m1", Role.DECISION_MAKER, label="m1"),
-            Actor(id="assoc", sphere=C, level=MESO, kind=ActorKind.ORGANISATION),
+            Actor(id="assoc", sphere=C, kind=ActorKind.ORGANISATION),
         ],
         relations=[
-            ("p1", "n1@community:micro"),
+            ("p1", "n1@community:member"),
             ("p1", "c1"),
             Relation(
                 source="c1",
@@ -129,8 +138,9 @@ def test_gexf_round_trip(graph: EcologyGraph) -> None:
     buffer = io.BytesIO()
     write_gexf(graph, buffer)
     assert graph == read_gexf(io.BytesIO(buffer.getvalue()))
+    # networkx's reader ignores the <meta> that records the policy: pass it.
     assert graph == EcologyGraph.from_networkx(
-        nx.read_gexf(io.BytesIO(buffer.getvalue()))
+        nx.read_gexf(io.BytesIO(buffer.getvalue())), policy=graph.policy
     )
 
 
@@ -141,7 +151,10 @@ def test_csv_round_trip(graph: EcologyGraph) -> None:
     write_csv(graph, actors, relations)
     actors.seek(0)
     relations.seek(0)
-    assert graph == read_csv(actors, relations)
+    back = read_csv(actors, relations)
+    # The policy is recorded on the relation rows: no relations, no policy.
+    expected = graph if graph.number_of_relations else graph.with_policy(DEFAULT_POLICY)
+    assert expected == back
 
 
 # -- node-link ------------------------------------------------------------------------------
@@ -162,8 +175,12 @@ def test_node_link_reads_the_legacy_links_key() -> None:
     ("mutate", "path"),
     [
         (lambda d: d["nodes"][3].update(sphere="Professionnels"), "$.nodes[3].sphere"),
-        (lambda d: d["nodes"][3].pop("level"), "$.nodes[3].level"),
-        (lambda d: d["nodes"][3].update(level=2), "$.nodes[3].level"),
+        (lambda d: d["nodes"][3].pop("authority"), "$.nodes[3].authority"),
+        (lambda d: d["nodes"][3].update(authority=2), "$.nodes[3].authority"),
+        (lambda d: d["nodes"][3].update(level="macro"), "$.nodes[3].level"),
+        (lambda d: d["graph"].update(policy="caption_reading"), "$.graph.policy"),
+        (lambda d: d["graph"].update(colour="red"), "$.graph.colour"),
+        (lambda d: d["graph"].pop("policy_precedence"), "$.graph.policy_precedence"),
         (lambda d: d["nodes"][0].pop("id"), "$.nodes[0].id"),
         (lambda d: d["nodes"].append("x"), "$.nodes[5]"),
         (lambda d: d["nodes"].append({"id": "p1", **d["nodes"][1]}), "$.nodes[5]"),
@@ -360,13 +377,13 @@ def test_gexf_versions_and_foreign_files() -> None:
  <graph defaultedgetype="undirected">
   <attributes class="node">
    <attribute id="s" title="sphere" type="string"/>
-   <attribute id="l" title="level" type="string"/>
+   <attribute id="l" title="authority" type="string"/>
   </attributes>
   <nodes>
    <node id="a" label="a"><attvalues><attvalue for="s" value="community"/>
-    <attvalue for="l" value="micro"/></attvalues></node>
+    <attvalue for="l" value="member"/></attvalues></node>
    <node id="b" label="Bob"><attvalues><attvalue for="s" value="professional"/>
-    <attvalue for="l" value="micro"/></attvalues></node>
+    <attvalue for="l" value="member"/></attvalues></node>
   </nodes>
   <edges><edge id="e0" source="a" target="b"/></edges>
  </graph>
@@ -391,7 +408,7 @@ def test_xml_readers_refuse_text_streams() -> None:
 def test_kumu_blueprint() -> None:
     """Elements and connections with unique ids, types and undirected links."""
     graph = sample()
-    graph.add_actor(Actor(id="relation-1", sphere=C, level=MICRO))
+    graph.add_actor(Actor(id="relation-1", sphere=C, authority=MEMBER))
     blueprint = to_kumu(graph, lang="fr")
     json.dumps(blueprint)
     assert {"elements", "connections"} == set(blueprint)
@@ -405,11 +422,15 @@ def test_kumu_blueprint() -> None:
     assert by_id["p1"]["label"] == "Émilie 🌱, « co-chair »"
     assert by_id["assoc"]["label"] == "assoc"
     assert by_id["p1"]["type"] == "Membres de la communauté"
-    assert by_id["n1@community:micro"]["person id"] == "n1"
+    assert by_id["n1@community:member"]["person id"] == "n1"
     linking = [c for c in connections if {c["from"], c["to"]} == {"c1", "m1"}]
     assert len(linking) == 2
     assert {"Liens de rattachement (linking)"} == {c["type"] for c in linking}
     assert {"2024-02-29", "1999-12-31"} == {c["start"] for c in linking}
+    assert {"default"} == {c["policy"] for c in connections}
+    assert by_id["m1"]["authority"] == "public_authority"
+    assert "Autorité publique" in by_id["m1"]["tags"]
+    assert "authority" not in by_id["assoc"]
     for connection in connections:
         assert {"id", "from", "to", "type", "direction", "tags"} <= set(connection)
         assert connection["from"] in by_id
@@ -422,30 +443,31 @@ def test_kumu_blueprint() -> None:
 def test_csv_reads_human_typed_cells() -> None:
     """French labels, aliases, spaces, semicolons and a BOM are accepted."""
     actors = io.StringIO(
-        "\ufeffId ; Sphere ; Level ; Kind ; Role ; Label\n"
-        " p1 ; Membres de la communauté ; Micro ; personne ; Patient partenaire ; Émilie \n"
-        "m1;PROFESSIONNELS;niveau macro;;décideur;\n"
+        "\ufeffId ; Sphere ; Authority ; Kind ; Role ; Label\n"
+        " p1 ; Membres de la communauté ; Membre ; personne ; Patient partenaire ; Émilie \n"
+        "m1;PROFESSIONNELS;autorité publique;;décideur;\n"
         "\n"
-        "a1;community;méso;Organization;;\n"
+        "a1;community;;Organization;;\n"
     )
     relations = io.StringIO(
         "source,target,relation_type,degree,start,end\n"
         "p1,m1,Liens de rattachement,Partenariat, 2024-01-31 ,\n"
-        "a1,p1,linking,,,\n"
+        "a1,p1,bonding,,,\n"
     )
     graph = read_csv(actors, relations)
     p1 = graph.actor("p1")
     assert (
         p1.sphere,
-        p1.level,
+        p1.authority,
         p1.role,
         p1.label,
-    ) == (C, MICRO, Role.PATIENT_PARTNER, " Émilie ")
+    ) == (C, MEMBER, Role.PATIENT_PARTNER, " Émilie ")
     assert (
         graph.actor("m1").sphere,
-        graph.actor("m1").level,
+        graph.actor("m1").authority,
         graph.actor("m1").role,
-    ) == (P, MACRO, Role.DECISION_MAKER)
+    ) == (P, PUBLIC, Role.DECISION_MAKER)
+    assert graph.actor("a1").authority is None
     assert ActorKind.ORGANISATION is graph.actor("a1").kind
     relation = next(r for r in graph.relations() if r.relation.degree is not None)
     assert EngagementDegree.PARTNERSHIP is relation.relation.degree
@@ -455,13 +477,14 @@ def test_csv_reads_human_typed_cells() -> None:
 def test_csv_collects_every_problem_with_file_and_line() -> None:
     """All problems of both files, each at file:line."""
     actors = io.StringIO(
-        "id,sphere,level\n"
-        "p1,community,micro\n"
-        "p2,communité,micro\n"
-        "p1,professional,micro\n"
-        ",community,micro\n"
-        "c1,professional,micro,surplus\n"
-        "c2,professional,micro\n"
+        "id,sphere,authority\n"
+        "p1,community,member\n"
+        "p2,communité,member\n"
+        "p1,professional,member\n"
+        ",community,member\n"
+        "c1,professional,member,surplus\n"
+        "c2,professional,member\n"
+        "c3,professional,\n"
     )
     relations = io.StringIO(
         "source,target,relation_type,start,end\n"
@@ -480,6 +503,7 @@ def test_csv_collects_every_problem_with_file_and_line() -> None:
         ("actors.csv:3", "unknown_term"),
         ("actors.csv:4", "duplicate_id"),
         ("actors.csv:5", "missing"),
+        ("actors.csv:8", "missing_authority"),
         ("relations.csv:3", "unknown_actor"),
         ("relations.csv:4", "invalid_date"),
         ("relations.csv:5", "date_order"),
@@ -492,7 +516,9 @@ def test_csv_collects_every_problem_with_file_and_line() -> None:
 
 def test_csv_mismatch_can_warn() -> None:
     """With mismatch='warn' the computed type is kept."""
-    actors = io.StringIO("id,sphere,level\np,community,micro\nc,professional,micro\n")
+    actors = io.StringIO(
+        "id,sphere,authority\np,community,member\nc,professional,member\n"
+    )
     relations = io.StringIO("source,target,relation_type\np,c,bonding\n")
     with pytest.warns(RelationTypeMismatchWarning, match="relations.csv:2"):
         graph = read_csv(actors, relations, mismatch="warn")
@@ -502,15 +528,24 @@ def test_csv_mismatch_can_warn() -> None:
 @pytest.mark.parametrize(
     ("actors", "path", "code"),
     [
-        ("id,sphere\np1,community\n", "actors.csv:1", "missing_column"),
-        ("id,sphere,level,id\n", "actors.csv:1", "duplicate_column"),
+        ("id,authority\np1,member\n", "actors.csv:1", "missing_column"),
+        ("id,sphere\np1,community\n", "actors.csv:2", "missing_authority"),
+        ("id,sphere,authority,id\n", "actors.csv:1", "duplicate_column"),
         (
-            "id,sphere,level,notes\np1,community,micro,x\n",
+            "id,sphere,authority,notes\np1,community,member,x\n",
             "actors.csv:1",
             "unknown_key",
         ),
-        ('id,sphere,level\np1,"community"x,micro\n', "actors.csv:2", "csv_syntax"),
-        ('id,sphere,level\np1,community,"micro\n', "actors.csv:2", "csv_syntax"),
+        (
+            'id,sphere,authority\np1,"community"x,member\n',
+            "actors.csv:2",
+            "csv_syntax",
+        ),
+        (
+            'id,sphere,authority\np1,community,"member\n',
+            "actors.csv:2",
+            "csv_syntax",
+        ),
         ("", "actors.csv:1", "missing"),
     ],
 )
@@ -523,7 +558,7 @@ def test_csv_structural_problems(actors: str, path: str, code: str) -> None:
 
 def test_csv_unknown_columns_can_be_ignored() -> None:
     """extra='ignore' reads the known columns only."""
-    actors = io.StringIO("id,sphere,level,notes\np1,community,micro,x\n")
+    actors = io.StringIO("id,sphere,authority,notes\np1,community,member,x\n")
     graph = read_csv(actors, io.StringIO("source,target\n"), extra="ignore")
     assert [a.id for a in graph.actors()] == ["p1"]
 
@@ -531,7 +566,7 @@ def test_csv_unknown_columns_can_be_ignored() -> None:
 def test_csv_files_are_named_and_decoded(tmp_path: Path) -> None:
     """Non-UTF-8 bytes are a problem at the right line; paths name the file."""
     actors = tmp_path / "team-actors.csv"
-    actors.write_bytes(b"id,sphere,level\np1,community,micro\np2,caf\xe9,micro\n")
+    actors.write_bytes(b"id,sphere,authority\np1,community,member\np2,caf\xe9,member\n")
     relations = tmp_path / "team-relations.csv"
     relations.write_text("source,target\n", encoding="utf-8")
     with pytest.raises(ValidationError) as info:
@@ -552,16 +587,19 @@ def test_csv_writes_tokens_and_iso_dates() -> None:
     actors, relations = io.StringIO(), io.StringIO()
     write_csv(sample(), actors, relations)
     actor_lines = actors.getvalue().splitlines()
-    assert actor_lines[0] == "id,sphere,level,kind,role,label,person_id"
+    assert actor_lines[0] == "id,sphere,authority,kind,role,label,person_id"
     assert (
-        "n1@community:micro,community,micro,person,family_caregiver,,n1" in actor_lines
+        "n1@community:member,community,member,person,family_caregiver,,n1"
+        in actor_lines
     )
+    assert "assoc,community,,organisation,,," in actor_lines
     relation_text = relations.getvalue()
     assert relation_text.startswith(
-        "source,target,relation_type,engagement_id,degree,start,end"
+        "source,target,relation_type,engagement_id,degree,start,end,policy"
     )
-    assert "c1,m1,linking,comité-régional,partnership,1999-12-31,2031-01-01" in (
-        relation_text
+    assert (
+        "c1,m1,linking,comité-régional,partnership,1999-12-31,2031-01-01,default"
+        in relation_text
     )
 
 
@@ -570,7 +608,78 @@ def test_every_reader_error_is_a_library_error() -> None:
     with pytest.raises(PartnershipModelError):
         from_node_link({"nodes": [{"id": 1}], "edges": []})
     with pytest.raises(ValueError, match="not a known Sphere"):
-        from_node_link({"nodes": [{"id": "a", "sphere": "x", "level": "micro"}]})
+        from_node_link({"nodes": [{"id": "a", "sphere": "x", "authority": "member"}]})
+
+
+def test_every_format_records_the_policy(tmp_path: Path) -> None:
+    """A graph classified under another policy comes back under it."""
+    graph = sample().with_policy(CAPTION_READING_POLICY)
+    custom = sample().with_policy(
+        attrs.evolve(DEFAULT_POLICY, name="two_ranks", min_authority_gap=2)
+    )
+    for g in (graph, custom):
+        assert g == from_node_link(to_node_link(g))
+        write_graphml(g, tmp_path / "g.graphml")
+        assert g == read_graphml(tmp_path / "g.graphml")
+        write_gexf(g, tmp_path / "g.gexf")
+        assert g == read_gexf(tmp_path / "g.gexf")
+        write_csv(g, tmp_path / "a.csv", tmp_path / "r.csv")
+        assert g == read_csv(tmp_path / "a.csv", tmp_path / "r.csv")
+        assert {g.policy.name} == {c["policy"] for c in to_kumu(g)["connections"]}
+    relations = (tmp_path / "r.csv").read_text(encoding="utf-8")
+    assert '""policy"": ""two_ranks""' in relations
+    # Reading under another policy is explicit, and checks the declared types.
+    with pytest.raises(ValidationError) as info:
+        read_graphml(tmp_path / "g.graphml", policy=LEGACY_1_0_POLICY)
+    assert {"relation_type_mismatch"} == {p.code for p in info.value.problems}
+
+
+def test_csv_policy_column_must_be_consistent() -> None:
+    """Rows naming two policies, or a cell that is no policy, are refused."""
+    actors = "id,sphere,authority\nn,professional,member\nd,professional,managerial\n"
+    rows = "source,target,relation_type,policy\nn,d,bonding,caption_reading\n"
+    graph = read_csv(io.StringIO(actors), io.StringIO(rows))
+    assert graph.policy is CAPTION_READING_POLICY
+    assert [r.primary for r in graph.relations()] == [RelationType.BONDING]
+    two = rows + "d,n,linking,default\n"
+    with pytest.raises(ValidationError) as info:
+        read_csv(io.StringIO(actors), io.StringIO(two))
+    assert "ambiguous" in {p.code for p in info.value.problems}
+    bad = "source,target,policy\nn,d,{not json\n"
+    with pytest.raises(ValidationError) as info:
+        read_csv(io.StringIO(actors), io.StringIO(bad))
+    assert ("relations.csv:2", "invalid") in {
+        (p.path, p.code) for p in info.value.problems
+    }
+    unknown = "source,target,policy\nn,d,nonsense\n"
+    with pytest.raises(ValidationError) as info:
+        read_csv(io.StringIO(actors), io.StringIO(unknown))
+    assert ("relations.csv:2", "unknown_policy") in {
+        (p.path, p.code) for p in info.value.problems
+    }
+
+
+def test_format_1_0_files_are_migrated_with_a_warning(tmp_path: Path) -> None:
+    """A level column or attribute is read as authority, and reported."""
+    actors = io.StringIO("id,sphere,level\np,community,micro\nm,professional,macro\n")
+    relations = io.StringIO("source,target,relation_type\np,m,linking\n")
+    with pytest.warns(MigrationWarning, match="actors.csv:3") as record:
+        graph = read_csv(actors, relations)
+    assert graph.actor("m").authority is PUBLIC
+    assert len(record) == 1
+    data = to_node_link(sample())
+    for node in data["nodes"]:
+        if "authority" in node:
+            node["level"] = {"member": "micro", "managerial": "meso"}.get(
+                node.pop("authority"), "macro"
+            )
+    del data["graph"]
+    with pytest.warns(MigrationWarning, match=r"\$\.nodes\[0\]\.level"):
+        assert sample() == from_node_link(data)
+    both = io.StringIO("id,sphere,level,authority\np,community,micro,member\n")
+    with pytest.raises(ValidationError) as info:
+        read_csv(both, io.StringIO("source,target\n"))
+    assert info.value.problems[0].code == "ambiguous"
 
 
 def test_csv_can_neutralise_formulas_for_spreadsheets() -> None:

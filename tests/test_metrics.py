@@ -10,9 +10,10 @@ import networkx as nx
 import pytest
 from hypothesis import given, strategies as st
 
+from ecology_oracle import compared_authority, expected_primary, expected_types
 from partnership_model import (
     ActorKind,
-    EngagementLevel,
+    Authority,
     RelationType,
     Role,
     Sphere,
@@ -35,45 +36,50 @@ from partnership_model.metrics import (
     relation_shares,
     silos,
     unlinked_to_macro,
+    unlinked_to_public_authority,
 )
+from partnership_model.policy import CAPTION_READING_POLICY
 
 B, BR, L = RelationType.BONDING, RelationType.BRIDGING, RelationType.LINKING
 C, P = Sphere.COMMUNITY, Sphere.PROFESSIONAL
-MICRO, MESO, MACRO = EngagementLevel
-GRAPHS = pms.ecology_graphs(max_actors=9, max_relations=18)
+MEMBER, MANAGERIAL, PUBLIC = Authority
+GRAPHS = pms.ecology_graphs(
+    max_actors=9, max_relations=18, policies=pms.classification_policies()
+)
 
 
 def actor(
-    actor_id: str, sphere: Sphere = C, level: EngagementLevel = MICRO, **kw: object
+    actor_id: str, sphere: Sphere = C, authority: Authority = MEMBER, **kw: object
 ) -> Actor:
-    return Actor(id=actor_id, sphere=sphere, level=level, **kw)  # type: ignore[arg-type]
+    return Actor(id=actor_id, sphere=sphere, authority=authority, **kw)  # type: ignore[arg-type]
 
 
 # -- oracles: written from the definitions, on the exported networkx graph ------------
 
 
-def primary(a: Mapping[str, object], b: Mapping[str, object]) -> RelationType:
-    if a["level"] != b["level"]:
-        return L
-    if a["sphere"] != b["sphere"]:
-        return BR
-    return B
+def primary(graph: EcologyGraph, u: str, v: str) -> RelationType:
+    return expected_primary(graph.actor(u), graph.actor(v), graph.policy)
 
 
 def oracle_counts(graph: EcologyGraph) -> dict[RelationType, int]:
     nxg = graph.to_networkx()
     counts = dict.fromkeys(RelationType, 0)
     for u, v in nxg.edges():
-        counts[primary(nxg.nodes[u], nxg.nodes[v])] += 1
+        counts[primary(graph, u, v)] += 1
     return counts
 
 
 def oracle_groups(
     graph: EcologyGraph, partition: str | Mapping[str, Hashable]
 ) -> dict[str, Hashable]:
-    nxg = graph.to_networkx()
-    if isinstance(partition, str):
-        return {n: nxg.nodes[n][partition] for n in nxg}
+    if partition == "sphere":
+        return {a.id: a.sphere.value for a in graph.actors()}
+    if partition == "authority":
+        return {
+            a.id: getattr(compared_authority(a, graph.policy), "value", None)
+            for a in graph.actors()
+        }
+    assert isinstance(partition, Mapping)
     return dict(partition)
 
 
@@ -161,7 +167,7 @@ def test_shares_and_per_actor_counts(graph: EcologyGraph) -> None:
     nxg = graph.to_networkx()
     expected = {n: dict.fromkeys(RelationType, 0) for n in nxg}
     for u, v in nxg.edges():
-        kind = primary(nxg.nodes[u], nxg.nodes[v])
+        kind = primary(graph, u, v)
         expected[u][kind] += 1
         expected[v][kind] += 1
     assert expected == actor_relation_counts(graph)
@@ -180,7 +186,7 @@ def test_counts_of_an_empty_graph() -> None:
 # -- E-I ----------------------------------------------------------------------------------
 
 
-@given(GRAPHS, st.sampled_from(["sphere", "level"]))
+@given(GRAPHS, st.sampled_from(["sphere", "authority"]))
 def test_ei_index_matches_the_definition(graph: EcologyGraph, partition: str) -> None:
     """Whole, group and actor E-I agree with brute force."""
     groups = oracle_groups(graph, partition)
@@ -193,14 +199,16 @@ def test_ei_index_matches_the_definition(graph: EcologyGraph, partition: str) ->
         expected = (ext - internal) / (ext + internal) if ext + internal else math.nan
         assert same_float(expected, by_actor[node])
     by_group = group_ei_index(graph, partition=partition)  # type: ignore[arg-type]
-    labels = {g.value for g in by_group}  # type: ignore[attr-defined]
+    labels = {getattr(g, "value", None) for g in by_group}
     assert set(groups.values()) == labels
     for label in labels:
         members = {n for n in nxg if groups[n] == label}
         ext = sum(1 for u, v in nxg.edges() if (u in members) != (v in members))
         internal = sum(1 for u, v in nxg.edges() if u in members and v in members)
         expected = (ext - internal) / (ext + internal) if ext + internal else math.nan
-        found = next(value for g, value in by_group.items() if g.value == label)  # type: ignore[attr-defined]
+        found = next(
+            value for g, value in by_group.items() if getattr(g, "value", None) == label
+        )
         assert same_float(expected, found)
 
 
@@ -225,7 +233,7 @@ def test_ei_index_on_the_karate_club() -> None:
     assert club.number_of_edges() == 78
     assert math.isclose(expected, ei_index(graph))
     assert math.isclose(expected, ei_index(graph, partition=factions))
-    assert math.isclose(-1.0, ei_index(graph, partition="level"))
+    assert math.isclose(-1.0, ei_index(graph, partition="authority"))
     by_group = group_ei_index(graph, partition=factions)
     assert {"Mr. Hi", "Officer"} == set(by_group)
     hi = {n for n in club if factions[n] == "Mr. Hi"}
@@ -238,12 +246,12 @@ def test_ei_index_on_the_karate_club() -> None:
 def test_ei_index_hand_checked() -> None:
     """A triangle of two patients and a clinician, plus an isolated actor."""
     graph = EcologyGraph(
-        actors=[actor("p1"), actor("p2"), actor("c", P), actor("alone", P, MACRO)],
+        actors=[actor("p1"), actor("p2"), actor("c", P), actor("alone", P, PUBLIC)],
         relations=[("p1", "p2"), ("p1", "c"), ("p2", "c"), ("p1", "c")],
     )
     # E = 3 bridging relations (one pair twice), I = 1.
     assert math.isclose(0.5, ei_index(graph))
-    assert math.isclose(-1.0, ei_index(graph, partition="level"))
+    assert math.isclose(-1.0, ei_index(graph, partition="authority"))
     by_actor = actor_ei_index(graph)
     assert math.isclose(1.0, by_actor["c"])
     assert math.isclose((2 - 1) / 3, by_actor["p1"])
@@ -253,6 +261,28 @@ def test_ei_index_hand_checked() -> None:
     assert math.isclose(1.0, by_group[P])
     assert math.isnan(ei_index(EcologyGraph()))
     assert group_ei_index(EcologyGraph()) == {}
+
+
+def test_partition_level_is_a_deprecated_alias_of_authority() -> None:
+    """partition="level" warns and groups by authority."""
+    graph = EcologyGraph(
+        actors=[actor("a"), actor("m", P, MANAGERIAL), actor("d", P, PUBLIC)],
+        relations=[("a", "m"), ("m", "d"), ("a", "d")],
+    )
+    for function in (ei_index, group_ei_index, actor_ei_index, brokerage_roles):
+        with pytest.warns(DeprecationWarning, match='partition="authority"'):
+            old = function(graph, partition="level")
+        assert old == function(graph, partition="authority")
+
+
+def test_authority_partition_puts_unstated_organisations_in_a_group() -> None:
+    """Organisations that state no authority form a group (key None)."""
+    graph = EcologyGraph(
+        actors=[actor("a"), Actor(id="o", sphere=C, kind=ActorKind.ORGANISATION)],
+        relations=[("a", "o")],
+    )
+    assert set(group_ei_index(graph, partition="authority")) == {MEMBER, None}
+    assert math.isclose(1.0, ei_index(graph, partition="authority"))
 
 
 def test_partition_errors() -> None:
@@ -279,7 +309,7 @@ def test_brokers_isolates_and_tiers() -> None:
             actor("p1"),
             actor("p2"),
             actor("c", P),
-            actor("m", P, MESO),
+            actor("m", P, MANAGERIAL),
             Actor.from_role("tiers", Role.THIRD_PARTY, kind=ActorKind.ORGANISATION),
             actor("alone"),
         ],
@@ -350,29 +380,58 @@ def test_silos_are_the_all_bonding_components(graph: EcologyGraph) -> None:
 
 
 @given(GRAPHS, st.sets(st.sampled_from(list(RelationType))) | st.none())
-def test_unlinked_to_macro_matches_reachability(
+def test_unlinked_to_public_authority_matches_reachability(
     graph: EcologyGraph, via: set[RelationType] | None
 ) -> None:
-    """Unlinked actors are those with no walkable path to a macro actor."""
+    """Unlinked actors have no walkable path to a holder of public authority."""
     nxg = graph.to_networkx()
     walk: nx.Graph[str] = nx.Graph()
     walk.add_nodes_from(nxg)
     for u, v in nxg.edges():
-        types = {BR} if nxg.nodes[u]["sphere"] != nxg.nodes[v]["sphere"] else set()
-        if nxg.nodes[u]["level"] != nxg.nodes[v]["level"]:
-            types.add(L)
-        types = types or {B}
+        types = expected_types(graph.actor(u), graph.actor(v), graph.policy)
         if via is None or types & via:
             walk.add_edge(u, v)
-    macro = [n for n in nxg if nxg.nodes[n]["level"] == "macro"]
-    expected = {n for n in nxg if not any(nx.has_path(walk, n, m) for m in macro)}
-    assert expected == unlinked_to_macro(graph, via=via)
+    holders = [
+        a.id
+        for a in graph.actors()
+        if compared_authority(a, graph.policy) is Authority.PUBLIC_AUTHORITY
+    ]
+    expected = {n for n in nxg if not any(nx.has_path(walk, n, m) for m in holders)}
+    assert expected == unlinked_to_public_authority(graph, via=via)
 
 
-def test_unlinked_to_macro_without_any_macro_actor() -> None:
-    """Without a macro actor, everyone is unlinked."""
+def test_unlinked_to_public_authority_without_any_holder() -> None:
+    """Without a holder of public authority, everyone is unlinked."""
     graph = EcologyGraph(actors=[actor("a"), actor("b", P)], relations=[("a", "b")])
-    assert {"a", "b"} == unlinked_to_macro(graph)
+    assert {"a", "b"} == unlinked_to_public_authority(graph)
+
+
+def test_unlinked_to_macro_is_a_deprecated_alias() -> None:
+    """The old name warns and reads authority, not the Montreal level."""
+    graph = EcologyGraph(
+        actors=[actor("p"), actor("d", P, PUBLIC), actor("q")],
+        relations=[("p", "d")],
+    )
+    with pytest.warns(DeprecationWarning, match="unlinked_to_public_authority"):
+        assert unlinked_to_macro(graph) == {"q"}
+
+
+def test_brokers_follow_the_policy() -> None:
+    """Everyone tied to one association: no brokers by default (issue 11)."""
+    association = Actor(id="assoc", sphere=C, kind=ActorKind.ORGANISATION)
+    members = [actor(f"v{i}") for i in range(4)]
+    graph = EcologyGraph(
+        actors=[association, *members],
+        relations=[("assoc", m.id) for m in members],
+    )
+    assert brokers(graph) == frozenset()
+    assert silos(graph) == [frozenset({"assoc", *(m.id for m in members)})]
+    nurse, director = actor("n", P), actor("dir", P, MANAGERIAL)
+    pair = EcologyGraph(actors=[nurse, director], relations=[("n", "dir")])
+    assert brokers(pair) == {"n", "dir"}
+    caption = pair.with_policy(CAPTION_READING_POLICY)
+    assert brokers(caption) == frozenset()
+    assert silos(caption) == [frozenset({"n", "dir"})]
 
 
 # -- brokerage roles --------------------------------------------------------------------------
@@ -404,13 +463,18 @@ def test_brokerage_roles_hand_checked() -> None:
     assert brokerage_roles(graph)["b"][BrokerageRole.COORDINATOR] == 2
     graph.add_relation("a", "c")
     assert all(n == 0 for r in brokerage_roles(graph).values() for n in r.values())
-    # Liaison needs three groups: micro, meso and macro levels.
+    # Liaison needs three groups: member, managerial and public authority.
     graph = EcologyGraph(
-        actors=[actor("micro"), actor("meso", P, MESO), actor("macro", P, MACRO)],
-        relations=[("micro", "meso"), ("meso", "macro")],
+        actors=[
+            actor("member"),
+            actor("manager", P, MANAGERIAL),
+            actor("d", P, PUBLIC),
+        ],
+        relations=[("member", "manager"), ("manager", "d")],
     )
-    assert brokerage_roles(graph, partition="level")["meso"][BrokerageRole.LIAISON] == 2
-    assert brokerage_roles(graph)["meso"][BrokerageRole.LIAISON] == 0
+    roles = brokerage_roles(graph, partition="authority")
+    assert roles["manager"][BrokerageRole.LIAISON] == 2
+    assert brokerage_roles(graph)["manager"][BrokerageRole.LIAISON] == 0
 
 
 def test_brokerage_roles_on_the_karate_club() -> None:
@@ -425,7 +489,7 @@ def test_brokerage_roles_on_the_karate_club() -> None:
     assert sum(r["liaison"] for r in expected.values()) == 0
 
 
-@given(GRAPHS, st.sampled_from(["sphere", "level"]))
+@given(GRAPHS, st.sampled_from(["sphere", "authority"]))
 def test_brokerage_roles_match_brute_force(graph: EcologyGraph, partition: str) -> None:
     """The fast census equals the enumeration, and is symmetric."""
     groups = oracle_groups(graph, partition)

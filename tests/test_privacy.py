@@ -133,8 +133,10 @@ def test_structure_matrices_metrics_and_findings_are_identical() -> None:
         assert per_actor_after[alias.get(actor_id, actor_id)] == counts
     for old, new in zip(original.engagements, shared.engagements, strict=True):
         assert [
-            (p.role, p.sphere, p.level, p.decision_role) for p in old.participants
-        ] == [(p.role, p.sphere, p.level, p.decision_role) for p in new.participants]
+            (p.role, p.sphere, p.authority, p.decision_role) for p in old.participants
+        ] == [
+            (p.role, p.sphere, p.authority, p.decision_role) for p in new.participants
+        ]
         assert (old.domain, old.level, old.degree, old.leadership, old.start) == (
             new.domain,
             new.level,

@@ -20,6 +20,7 @@ import pytest
 import partnership_model
 from partnership_model import (
     Actor,
+    Authority,
     EcologyGraph,
     Engagement,
     EngagementDegree,
@@ -184,8 +185,8 @@ def test_user_script() -> None:
     codes = {finding.code for finding in assess(committee)}
     assert "missing_co_leadership" in codes
 
-    patient = Actor(id="p1", sphere=Sphere.COMMUNITY, level=EngagementLevel.MICRO)
-    manager = Actor(id="m1", sphere=Sphere.PROFESSIONAL, level=EngagementLevel.MESO)
+    patient = Actor(id="p1", sphere=Sphere.COMMUNITY, authority=Authority.MEMBER)
+    manager = Actor(id="m1", sphere=Sphere.PROFESSIONAL, authority=Authority.MANAGERIAL)
     assert classify_relation(patient, manager) is RelationType.LINKING
     graph = EcologyGraph()
     graph.add_actor(patient)

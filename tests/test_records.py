@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 
 from partnership_model import (
+    Authority,
     DuplicateIdError,
     Engagement,
     EngagementDegree,
@@ -47,17 +48,50 @@ def engagement(**overrides: Any) -> Engagement:
 def test_participant_defaults_come_from_the_role() -> None:
     manager = Participant(person_id="m", role=Role.MANAGER)
     assert manager.sphere is Role.MANAGER.sphere
-    assert manager.level is Role.MANAGER.level
+    assert manager.authority is Role.MANAGER.authority is Authority.MANAGERIAL
     assert manager.display_name is None
     assert manager.decision_role is False
 
 
 def test_participant_overrides_the_role_defaults() -> None:
     partner = Participant(
-        person_id="p", role=Role.PATIENT_PARTNER, level=EngagementLevel.MACRO
+        person_id="p", role=Role.PATIENT_PARTNER, authority=Authority.PUBLIC_AUTHORITY
     )
-    assert partner.level is EngagementLevel.MACRO
+    assert partner.authority is Authority.PUBLIC_AUTHORITY
     assert partner.sphere is Sphere.COMMUNITY
+
+
+def test_participant_level_is_a_deprecated_alias_of_authority() -> None:
+    """level= maps micro, meso, macro to member, managerial, public authority."""
+    for level, authority in zip(EngagementLevel, Authority, strict=True):
+        with pytest.warns(DeprecationWarning, match="Participant"):
+            old = Participant(person_id="p", role=Role.PATIENT, level=level)
+        assert old.authority is authority
+        with pytest.warns(DeprecationWarning, match="Participant.authority"):
+            assert old.level is level
+    with pytest.raises(InvalidRecordError) as info:
+        Participant(
+            person_id="p",
+            role=Role.PATIENT,
+            authority=Authority.MEMBER,
+            level=EngagementLevel.MICRO,
+        )
+    assert info.value.code == "ambiguous"
+
+
+def test_organisation_authority_is_optional_and_level_deprecated() -> None:
+    """An organisation states an authority only when it holds one."""
+    association = Organisation(id="a", name="A", sphere=Sphere.COMMUNITY)
+    assert association.authority is None
+    with pytest.warns(DeprecationWarning, match="Organisation.level"):
+        assert association.level is None
+    with pytest.warns(DeprecationWarning, match="authority=Authority.PUBLIC_AUTHORITY"):
+        ministry = Organisation(
+            id="m", name="M", sphere=Sphere.PROFESSIONAL, level=EngagementLevel.MACRO
+        )
+    assert ministry.authority is Authority.PUBLIC_AUTHORITY
+    with pytest.raises(RecordTypeError):
+        Organisation(id="m", name="M", sphere=Sphere.PROFESSIONAL, authority="member")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -71,7 +105,8 @@ def test_participant_overrides_the_role_defaults() -> None:
         ("role", "patient_partner", RecordTypeError),
         ("role", EngagementLevel.MICRO, RecordTypeError),
         ("sphere", "community", RecordTypeError),
-        ("level", 1, RecordTypeError),
+        ("authority", 1, RecordTypeError),
+        ("authority", "member", RecordTypeError),
         ("display_name", "   ", InvalidRecordError),
         ("decision_role", 1, RecordTypeError),
     ],
@@ -198,12 +233,8 @@ def test_register_ids_are_unique(field: str) -> None:
     items: dict[str, list[Any]] = {
         "people": [Person(id="x"), Person(id="x")],
         "organisations": [
-            Organisation(
-                id="x", name="A", sphere=Sphere.COMMUNITY, level=EngagementLevel.MESO
-            ),
-            Organisation(
-                id="x", name="B", sphere=Sphere.COMMUNITY, level=EngagementLevel.MESO
-            ),
+            Organisation(id="x", name="A", sphere=Sphere.COMMUNITY),
+            Organisation(id="x", name="B", sphere=Sphere.COMMUNITY),
         ],
         "engagements": [engagement(id="x"), engagement(id="x")],
     }

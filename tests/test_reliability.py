@@ -23,6 +23,7 @@ import threading
 import time
 import types
 import typing
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,16 @@ from partnership_model import (
     to_dict,
 )
 from partnership_model.ecology import Actor, EcologyGraph, Relation, classify_relation
-from partnership_model.exceptions import PartnershipModelError, ValidationError
+from partnership_model.exceptions import (
+    MigrationWarning,
+    PartnershipModelError,
+    ValidationError,
+)
+from partnership_model.policy import DEFAULT_POLICY, ClassificationPolicy
 from partnership_model.vocabulary import (
     VOCABULARIES,
     ActorKind,
+    Authority,
     EngagementDegree,
     EngagementLevel,
     RelationType,
@@ -200,12 +207,32 @@ _DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _VERSION = re.compile("([0-9]{1,9})\\.([0-9]{1,9})")
 
 
-def reference_version(data: dict[str, Any]) -> None:
-    """Refuse unless the document declares a 1.0 schema version."""
+def reference_version(data: dict[str, Any]) -> int:
+    """Return the minor version; refuse unless the document declares 1.0 or 1.1."""
     version = data.get("schema_version")
     match = _VERSION.fullmatch(version) if type(version) is str else None
-    if match is None or int(match[1]) != 1 or int(match[2]) != 0:
+    if match is None or int(match[1]) != 1 or int(match[2]) > 1:
         raise RefusedError
+    return int(match[2])
+
+
+#: Format 1.0's authority level, read as format 1.1's authority.
+LEVEL_TO_AUTHORITY = {
+    "micro": Authority.MEMBER,
+    "meso": Authority.MANAGERIAL,
+    "macro": Authority.PUBLIC_AUTHORITY,
+}
+
+
+def reference_migrated(item: object) -> object:
+    """A 1.0 participant or organisation with its level read as an authority."""
+    if type(item) is not dict or "level" not in item:
+        return item
+    if "authority" in item or item["level"] not in LEVEL_TO_AUTHORITY:
+        raise RefusedError
+    migrated = {key: value for key, value in item.items() if key != "level"}
+    migrated["authority"] = LEVEL_TO_AUTHORITY[item["level"]].value
+    return migrated
 
 
 def reference_date(value: object) -> dt.date:
@@ -267,14 +294,29 @@ def reference_value(value: object, hint: Any) -> Any:
 def reference_register(data: object) -> Register:
     if type(data) is not dict:
         raise RefusedError
-    reference_version(data)
+    minor = reference_version(data)
     body = {key: value for key, value in data.items() if key != "schema_version"}
+    if minor == 0:
+        if type(body.get("organisations")) is list:
+            body["organisations"] = [
+                reference_migrated(o) for o in body["organisations"]
+            ]
+        if type(body.get("engagements")) is list:
+            body["engagements"] = [
+                {
+                    **e,
+                    "participants": [reference_migrated(p) for p in e["participants"]],
+                }
+                if type(e) is dict and type(e.get("participants")) is list
+                else e
+                for e in body["engagements"]
+            ]
     return typing.cast("Register", reference_record(body, Register))
 
 
 _NODE_VOCABULARIES: dict[str, type[enum.Enum]] = {
     "sphere": Sphere,
-    "level": EngagementLevel,
+    "authority": Authority,
     "kind": ActorKind,
 }
 
@@ -292,6 +334,10 @@ def reference_actor(node: object) -> Actor:
             if type(value) is not str:
                 raise RefusedError
             values[key] = value
+        elif key == "level":  # format 1.0, migrated
+            if "authority" in node or value not in LEVEL_TO_AUTHORITY:
+                raise RefusedError
+            values["authority"] = LEVEL_TO_AUTHORITY[value]
         else:
             raise RefusedError
     try:
@@ -300,7 +346,9 @@ def reference_actor(node: object) -> Actor:
         raise RefusedError from None
 
 
-def reference_relation(edge: object, actors: dict[str, Actor]) -> Relation:
+def reference_relation(
+    edge: object, actors: dict[str, Actor], policy: ClassificationPolicy
+) -> Relation:
     if type(edge) is not dict or "source" not in edge or "target" not in edge:
         raise RefusedError
     key = edge.get("key")
@@ -333,9 +381,9 @@ def reference_relation(edge: object, actors: dict[str, Actor]) -> Relation:
         raise RefusedError
     a, b = actors[relation.source], actors[relation.target]
     computed = {
-        "relation_type": classify_relation(a, b),
+        "relation_type": classify_relation(a, b, policy=policy),
         "crosses_sphere": a.sphere is not b.sphere,
-        "crosses_authority": a.level is not b.level,
+        "crosses_authority": policy.crosses_authority(a, b),
     }
     if any(computed[name] != value for name, value in declared.items()):
         raise RefusedError
@@ -365,8 +413,17 @@ def reference_graph(data: object) -> EcologyGraph:
         for key in ("directed", "multigraph")
     ):
         raise RefusedError
-    if data.get("graph", {}) != {}:
+    recorded = data.get("graph", {})
+    if type(recorded) is not dict or not set(recorded) <= set(
+        ClassificationPolicy.ATTRIBUTE_KEYS
+    ):
         raise RefusedError
+    policy = DEFAULT_POLICY
+    if recorded:
+        try:
+            policy = ClassificationPolicy.from_attributes(recorded)
+        except PartnershipModelError:
+            raise RefusedError from None
     nodes, edges = data.get("nodes"), data.get("edges", data.get("links", []))
     if type(nodes) is not list or type(edges) is not list:
         raise RefusedError
@@ -376,8 +433,8 @@ def reference_graph(data: object) -> EcologyGraph:
         if actor.id in actors:
             raise RefusedError
         actors[actor.id] = actor
-    relations = [reference_relation(edge, actors) for edge in edges]
-    return EcologyGraph(actors=actors.values(), relations=relations)
+    relations = [reference_relation(edge, actors, policy) for edge in edges]
+    return EcologyGraph(actors=actors.values(), relations=relations, policy=policy)
 
 
 T = typing.TypeVar("T")
@@ -392,7 +449,10 @@ def assert_agrees_with_reference(
     except RefusedError:
         expected = None
     try:
-        loaded: T | None = load()
+        with warnings.catch_warnings():
+            # Format 1.0 data is migrated with a warning; the reference migrates too.
+            warnings.simplefilter("ignore", MigrationWarning)
+            loaded: T | None = load()
     except ValidationError as error:
         assert error.problems
         assert all(problem.path for problem in error.problems)
@@ -615,7 +675,7 @@ def test_mutated_registers_load_as_the_constructors_build_them_or_are_refused(
 def test_mutated_node_link_documents_load_as_the_constructors_build_them_or_are_refused(
     graph: EcologyGraph, data: st.DataObject
 ) -> None:
-    original = {"schema_version": "1.0", **exchange.to_node_link(graph)}
+    original = {"schema_version": "1.1", **exchange.to_node_link(graph)}
     document = data.draw(st.composite(lambda draw: mutate(draw, original))())
     assert_agrees_with_reference(
         lambda: from_dict(document, EcologyGraph), lambda: reference_graph(document)
@@ -737,7 +797,7 @@ def test_damaged_files_are_refused_or_read_back_losslessly(
 GRAPHML_HEAD = """<?xml version='1.0' encoding='utf-8'?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <key id="sphere" for="node" attr.name="sphere" attr.type="string"/>
-  <key id="level" for="node" attr.name="level" attr.type="string"/>
+  <key id="authority" for="node" attr.name="authority" attr.type="string"/>
   <key id="label" for="node" attr.name="label" attr.type="string"/>
   <key id="engagement" for="edge" attr.name="engagement_id" attr.type="string"/>
 """
@@ -752,7 +812,7 @@ def graphml(body: str, *, head: str = GRAPHML_HEAD) -> bytes:
 
 def gml_node(node_id: str, label: str = "", sphere: str = "community") -> str:
     text = f'    <node id="{node_id}"><data key="sphere">{sphere}</data>'
-    text += '<data key="level">micro</data>'
+    text += '<data key="authority">member</data>'
     if label:
         text += f'<data key="label">{label}</data>'
     return text + "</node>\n"
@@ -763,7 +823,7 @@ GEXF_HEAD = """<?xml version='1.0' encoding='utf-8'?>
   <graph defaultedgetype="undirected" mode="static">
     <attributes class="node" mode="static">
       <attribute id="0" title="sphere" type="string"/>
-      <attribute id="1" title="level" type="string"/>
+      <attribute id="1" title="authority" type="string"/>
     </attributes>
     <attributes class="edge" mode="static">
       <attribute id="2" title="engagement_id" type="string"/>
@@ -782,7 +842,7 @@ def gexf(nodes: str, edges: str = "", *, head: str = GEXF_HEAD) -> bytes:
 def gexf_node(node_id: str, label: str) -> str:
     return (
         f'      <node id="{node_id}" label="{label}"><attvalues>'
-        '<attvalue for="0" value="community"/><attvalue for="1" value="micro"/>'
+        '<attvalue for="0" value="community"/><attvalue for="1" value="member"/>'
         "</attvalues></node>\n"
     )
 
@@ -877,7 +937,7 @@ def test_nodes_of_nested_graphml_graphs_are_not_lost() -> None:
         gml_node("a").replace(
             "</node>",
             '<graph id="inner" edgedefault="undirected">'
-            '<node id="hidden"><data key="sphere">community</data><data key="level">micro</data></node>'
+            '<node id="hidden"><data key="sphere">community</data><data key="authority">member</data></node>'
             "</graph></node>",
         )
     )
@@ -987,7 +1047,8 @@ def test_graphml_values_holding_markup_are_refused() -> None:
 def test_csv_syntax_errors_name_the_line_where_the_record_starts() -> None:
     """An unclosed quote was reported at the end of the file, not where it opens."""
     actors = (
-        'id,sphere,level,label\np1,community,micro,"Émilie\nc1,professional,micro,\n'
+        'id,sphere,authority,label\np1,community,member,"Émilie\n'
+        "c1,professional,member,\n"
     )
     relations = "source,target\n"
     with pytest.raises(ValidationError) as caught:

@@ -38,8 +38,8 @@ from hypothesis import given, strategies as st
 
 from partnership_model import (
     ActorKind,
+    Authority,
     EngagementDegree,
-    EngagementLevel,
     Person,
     Register,
     Role,
@@ -80,7 +80,7 @@ def full_actors(draw: st.DrawFn, actor_id: str) -> Actor:
     return Actor(
         id=actor_id,
         sphere=draw(pms.members(Sphere)),
-        level=draw(pms.members(EngagementLevel)),
+        authority=draw(pms.members(Authority)),
         kind=draw(pms.members(ActorKind)),
         role=draw(pms.members(Role)),
         label=draw(LABELS),
@@ -114,7 +114,8 @@ def full_graphs(draw: st.DrawFn) -> EcologyGraph:
     relations = draw(st.lists(full_relations(ids), min_size=1, max_size=10))
     if draw(st.booleans()):
         relations.append(relations[0])  # an exact duplicate: a multiset
-    return EcologyGraph(actors=actors, relations=relations)
+    policy = draw(pms.classification_policies())
+    return EcologyGraph(actors=actors, relations=relations, policy=policy)
 
 
 GRAPHS = full_graphs() | pms.ecology_graphs(max_actors=6, max_relations=10)

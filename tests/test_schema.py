@@ -57,8 +57,8 @@ def test_schemas_are_valid_2020_12_and_draft_07(cls: type[Any]) -> None:
 
 
 def test_ids_are_stable_per_type_and_version() -> None:
-    assert schema_id(Register) == "urn:partnership-model:schema:register:1.0"
-    assert schema_id(Engagement) == "urn:partnership-model:schema:engagement:1.0"
+    assert schema_id(Register) == "urn:partnership-model:schema:register:1.1"
+    assert schema_id(Engagement) == "urn:partnership-model:schema:engagement:1.1"
 
 
 def test_every_object_refuses_extra_keys_and_lists_required_ones() -> None:
@@ -193,13 +193,19 @@ ECOLOGY_CROSS_FIELD_CODES = {
     "self_loop",
     "date_order",
     "relation_type_mismatch",
+    "missing_authority",
+    # The policy's parameters are each typed; a name alone must be a named
+    # policy, and a reserved name cannot carry other parameters.
+    "unknown_policy",
+    "missing_policy_parameter",
+    "reserved_name",
 }
 
 
 def test_ecology_schema_is_valid_and_typed() -> None:
     schema = json_schema(EcologyGraph)
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["$id"] == "urn:partnership-model:schema:ecology:1.0"
+    assert schema["$id"] == "urn:partnership-model:schema:ecology:1.1"
     assert schema["properties"]["edges"]["items"] == {"$ref": "#/$defs/Relation"}
     relation = schema["$defs"]["Relation"]["properties"]
     assert relation["relation_type"]["allOf"] == [{"$ref": "#/$defs/RelationType"}]

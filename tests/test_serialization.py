@@ -17,9 +17,11 @@ import pytest
 from hypothesis import given, strategies as st
 
 from partnership_model import (
+    Authority,
     Engagement,
     EngagementDegree,
     EngagementMatrix,
+    MigrationWarning,
     Organisation,
     Participant,
     Person,
@@ -115,7 +117,7 @@ def test_format_of_values() -> None:
         "person_id": "oncopole-partner-1",
         "role": "patient_partner",
         "sphere": "community",
-        "level": "micro",
+        "authority": "member",
         "decision_role": True,
     }
     assert "description" in data
@@ -254,7 +256,7 @@ def test_cross_field_rules_have_their_own_codes() -> None:
 # -- schema versions ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("version", ["1.1", "2.0", "10.0"])
+@pytest.mark.parametrize("version", ["1.2", "2.0", "10.0"])
 def test_newer_versions_are_refused_clearly(version: str) -> None:
     data = example_dict()
     data["schema_version"] = version
@@ -263,6 +265,66 @@ def test_newer_versions_are_refused_clearly(version: str) -> None:
     assert caught.value.found == version
     assert caught.value.path == "$.schema_version"
     assert "upgrade" in str(caught.value)
+
+
+def _as_format_1_0(data: dict[str, Any]) -> dict[str, Any]:
+    """The example register as release 1.0 wrote it (authority as a level)."""
+    level_of = {"member": "micro", "managerial": "meso", "public_authority": "macro"}
+    old = copy.deepcopy(data)
+    old["schema_version"] = "1.0"
+    for organisation in old["organisations"]:
+        organisation["level"] = level_of[organisation.pop("authority", "managerial")]
+    for engagement in old["engagements"]:
+        for participant in engagement["participants"]:
+            participant["level"] = level_of[participant.pop("authority")]
+    return old
+
+
+def test_a_format_1_0_register_is_migrated_and_reported() -> None:
+    """Every 1.0 level becomes an authority through the documented table."""
+    old = _as_format_1_0(example_dict())
+    with pytest.warns(MigrationWarning, match="format 1.0 document") as record:
+        register = from_dict(old, Register)
+    (warning,) = [w.message for w in record]
+    assert isinstance(warning, MigrationWarning)
+    assert warning.found_version == "1.0"
+    changes = {c.path: c.message for c in warning.changes}
+    participants = sum(len(e["participants"]) for e in old["engagements"])
+    assert len(changes) == participants + len(old["organisations"])
+    assert (
+        "'macro' read as authority 'public_authority'"
+        in changes["$.organisations[0].level"]
+    )
+    assert {c.code for c in warning.changes} == {"migrated_level"}
+    # Release 1.0 required an organisation's level: each migrated one states
+    # an authority, so its ties are compared on it (as 1.0 did).
+    assert {o.authority for o in register.organisations} == {
+        Authority.PUBLIC_AUTHORITY,
+        Authority.MANAGERIAL,
+    }
+    assert [e.participants for e in register.engagements] == [
+        e.participants for e in load_register().engagements
+    ]
+    # Writing produces format 1.1, which reads back without a warning.
+    assert to_dict(register)["schema_version"] == "1.1"
+    assert from_dict(to_dict(register), Register) == register
+
+
+def test_format_1_0_migration_problems_are_located() -> None:
+    """An unknown level, or a level next to an authority, is refused."""
+    old = _as_format_1_0(example_dict())
+    old["organisations"][1]["level"] = "mezzo"
+    old["engagements"][0]["participants"][0]["authority"] = "member"
+    with pytest.raises(ValidationError) as caught:
+        from_dict(old, Register)
+    found = {(p.path, p.code) for p in caught.value.problems}
+    assert found == {
+        ("$.organisations[1].level", "unknown_term"),
+        ("$.engagements[0].participants[0].level", "ambiguous"),
+    }
+    new = example_dict()
+    new["organisations"][0]["level"] = "macro"
+    assert ("$.organisations[0].level", "unknown_key") in set(problems_of(new))
 
 
 @pytest.mark.parametrize("version", [None, 1.0, "1", "v1.0", ""])

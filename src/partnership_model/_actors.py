@@ -45,7 +45,7 @@ class Actor:
 
     Raises:
         InvalidRecordError: A field is invalid, or a person has no authority
-            (field ``authority``, code ``missing``).
+            (field ``authority``, code ``missing_authority``).
 
     Examples:
         >>> from partnership_model import Authority, Sphere
@@ -110,7 +110,7 @@ class Actor:
                 None,
                 "a person needs an authority (Actor.from_role gives the role's); "
                 "only an organisation may leave it unset",
-                code="missing",
+                code="missing_authority",
             )
 
     @property

@@ -304,10 +304,7 @@ def _read_actor(
     try:
         return Actor(**values)
     except InvalidRecordError as error:
-        message = error.reason
-        if error.code == "missing":
-            message = f"missing required attribute: {message}"
-        collector.add(path, error.field, message, error.code)
+        collector.add(path, error.field, error.reason, error.code)
         return None
 
 
@@ -378,11 +375,11 @@ def read_policy(
             path, error.field, f"{error.reason} (got {error.value!r})", error.code
         )
     except VocabularyError as error:
-        field = {
-            "Authority": "policy_organisation_authority",
-            "RelationType": "policy_precedence",
-        }.get(error.vocabulary, "policy")
-        collector.add(path, field, str(error), "unknown_term")
+        field, code = {
+            "Authority": ("policy_organisation_authority", "unknown_term"),
+            "RelationType": ("policy_precedence", "unknown_term"),
+        }.get(error.vocabulary, ("policy", "unknown_policy"))
+        collector.add(path, field, str(error), code)
     return None
 
 

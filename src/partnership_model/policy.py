@@ -294,7 +294,12 @@ class ClassificationPolicy:
         """
         name = attributes.get("policy")
         if name is None:
-            raise InvalidRecordError("policy", None, "the policy's name is missing")
+            raise InvalidRecordError(
+                "policy",
+                None,
+                "the policy's name is missing",
+                code="missing_policy_parameter",
+            )
         if type(name) is not str:
             raise RecordTypeError("policy", name, "expected the policy's name as text")
         present = [key for key in cls.ATTRIBUTE_KEYS[1:] if key in attributes]
@@ -303,7 +308,11 @@ class ClassificationPolicy:
         missing = [key for key in cls.ATTRIBUTE_KEYS[1:] if key not in attributes]
         if missing:
             raise InvalidRecordError(
-                missing[0], None, "missing policy parameter", code="missing"
+                missing[0],
+                None,
+                "missing policy parameter (give every parameter, or the name of a "
+                "named policy alone)",
+                code="missing_policy_parameter",
             )
         authority = attributes["policy_organisation_authority"]
         precedence = attributes["policy_precedence"]

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -423,7 +424,6 @@ def _policy_schema(builder: _Builder) -> dict[str, Any]:
     """The graph attributes: the classification policy that typed the relations."""
     from partnership_model.vocabulary import Authority, RelationType  # noqa: PLC0415
 
-    kinds = "|".join(kind.value for kind in RelationType)
     return {
         "description": (
             "Graph-level attributes: the classification policy that typed the "
@@ -455,8 +455,10 @@ def _policy_schema(builder: _Builder) -> dict[str, Any]:
             },
             "policy_precedence": {
                 "description": "Every relation type, strongest first, joined by '>'.",
-                "type": "string",
-                "pattern": f"^({kinds})>({kinds})>({kinds})$",
+                "enum": [
+                    ">".join(kind.value for kind in order)
+                    for order in itertools.permutations(reversed(list(RelationType)))
+                ],
             },
         },
         "additionalProperties": False,

@@ -47,7 +47,7 @@ Case = dict[str, Any]
 # ---------------------------------------------------------------------------
 
 REGISTER: dict[str, Any] = {
-    "schema_version": "1.0",
+    "schema_version": "1.1",
     "name": "Registre des partenariats — CHU de Montréal",
     "people": [
         {"id": "p1", "display_name": "Émilie Côté 🌱"},
@@ -59,7 +59,6 @@ REGISTER: dict[str, Any] = {
             "id": "assoc",
             "name": "Association québécoise des patients",
             "sphere": "community",
-            "level": "meso",
         },
     ],
     "engagements": [
@@ -72,7 +71,7 @@ REGISTER: dict[str, Any] = {
             "leadership": "co_led",
             "participants": [
                 {"person_id": "p1", "role": "patient_partner", "decision_role": True},
-                {"person_id": "p2", "role": "clinician"},
+                {"person_id": "p2", "role": "clinician", "authority": "managerial"},
             ],
             "organisations": ["assoc"],
             "start": "2023-01-15",
@@ -101,15 +100,21 @@ REGISTER: dict[str, Any] = {
 }
 
 NODE_LINK: dict[str, Any] = {
-    "schema_version": "1.0",
+    "schema_version": "1.1",
     "directed": False,
     "multigraph": True,
-    "graph": {},
+    "graph": {
+        "policy": "default",
+        "policy_min_authority_gap": 1,
+        "policy_linking_within_sphere": True,
+        "policy_organisation_authority": "none",
+        "policy_precedence": "linking>bridging>bonding",
+    },
     "nodes": [
         {
             "id": "p1",
             "sphere": "community",
-            "level": "micro",
+            "authority": "member",
             "kind": "person",
             "role": "patient_partner",
             "label": "Émilie 🌱",
@@ -117,14 +122,14 @@ NODE_LINK: dict[str, Any] = {
         {
             "id": "c1",
             "sphere": "professional",
-            "level": "micro",
+            "authority": "member",
             "kind": "person",
             "role": "clinician",
         },
         {
             "id": "m1",
             "sphere": "professional",
-            "level": "macro",
+            "authority": "public_authority",
             "kind": "person",
             "role": "decision_maker",
             "label": "Ministère",
@@ -132,7 +137,6 @@ NODE_LINK: dict[str, Any] = {
         {
             "id": "assoc",
             "sphere": "community",
-            "level": "meso",
             "kind": "organisation",
         },
     ],
@@ -161,29 +165,29 @@ NODE_LINK: dict[str, Any] = {
             "source": "p1",
             "target": "assoc",
             "key": 0,
-            "relation_type": "linking",
+            "relation_type": "bonding",
             "crosses_sphere": False,
-            "crosses_authority": True,
+            "crosses_authority": False,
         },
     ],
 }
 
 ACTORS_CSV = (
-    "id,sphere,level,kind,role,label,person_id\r\n"
-    "p1,community,micro,person,patient_partner,Émilie 🌱,\r\n"
-    "c1,professional,micro,person,clinician,,\r\n"
-    "m1,professional,macro,person,decision_maker,Ministère,\r\n"
+    "id,sphere,authority,kind,role,label,person_id\r\n"
+    "p1,community,member,person,patient_partner,Émilie 🌱,\r\n"
+    "c1,professional,member,person,clinician,,\r\n"
+    "m1,professional,public_authority,person,decision_maker,Ministère,\r\n"
 )
 RELATIONS_CSV = (
-    "source,target,relation_type,engagement_id,degree,start,end\r\n"
-    "p1,c1,bridging,,,,\r\n"
-    "c1,m1,linking,comité-régional,partnership,2023-01-15,2024-06-30\r\n"
+    "source,target,relation_type,engagement_id,degree,start,end,policy\r\n"
+    "p1,c1,bridging,,,,,default\r\n"
+    "c1,m1,linking,comité-régional,partnership,2023-01-15,2024-06-30,default\r\n"
 )
 
 GRAPHML = """<?xml version='1.0' encoding='utf-8'?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <key id="d0" for="node" attr.name="sphere" attr.type="string"/>
-  <key id="d1" for="node" attr.name="level" attr.type="string"/>
+  <key id="d1" for="node" attr.name="authority" attr.type="string"/>
   <key id="d2" for="node" attr.name="role" attr.type="string"/>
   <key id="d3" for="node" attr.name="label" attr.type="string"/>
   <key id="d4" for="edge" attr.name="relation_type" attr.type="string"/>
@@ -193,18 +197,18 @@ GRAPHML = """<?xml version='1.0' encoding='utf-8'?>
   <graph edgedefault="undirected">
     <node id="p1">
       <data key="d0">community</data>
-      <data key="d1">micro</data>
+      <data key="d1">member</data>
       <data key="d2">patient_partner</data>
       <data key="d3">Émilie 🌱</data>
     </node>
     <node id="c1">
       <data key="d0">professional</data>
-      <data key="d1">micro</data>
+      <data key="d1">member</data>
       <data key="d2">clinician</data>
     </node>
     <node id="m1">
       <data key="d0">professional</data>
-      <data key="d1">macro</data>
+      <data key="d1">public_authority</data>
     </node>
     <edge source="p1" target="c1" id="0">
       <data key="d4">bridging</data>
@@ -224,7 +228,7 @@ GEXF = """<?xml version='1.0' encoding='utf-8'?>
   <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">
     <attributes class="node" mode="static">
       <attribute id="0" title="sphere" type="string"/>
-      <attribute id="1" title="level" type="string"/>
+      <attribute id="1" title="authority" type="string"/>
       <attribute id="2" title="role" type="string"/>
       <attribute id="3" title="labelled" type="boolean"/>
     </attributes>
@@ -236,7 +240,7 @@ GEXF = """<?xml version='1.0' encoding='utf-8'?>
       <node id="p1" label="Émilie 🌱">
         <attvalues>
           <attvalue for="0" value="community"/>
-          <attvalue for="1" value="micro"/>
+          <attvalue for="1" value="member"/>
           <attvalue for="2" value="patient_partner"/>
           <attvalue for="3" value="true"/>
         </attvalues>
@@ -244,7 +248,7 @@ GEXF = """<?xml version='1.0' encoding='utf-8'?>
       <node id="c1" label="c1">
         <attvalues>
           <attvalue for="0" value="professional"/>
-          <attvalue for="1" value="micro"/>
+          <attvalue for="1" value="member"/>
           <attvalue for="2" value="clinician"/>
           <attvalue for="3" value="false"/>
         </attvalues>
@@ -252,7 +256,7 @@ GEXF = """<?xml version='1.0' encoding='utf-8'?>
       <node id="m1" label="Ministère">
         <attvalues>
           <attvalue for="0" value="professional"/>
-          <attvalue for="1" value="macro"/>
+          <attvalue for="1" value="public_authority"/>
           <attvalue for="3" value="true"/>
         </attvalues>
       </node>
@@ -621,10 +625,10 @@ def register_cases() -> list[Case]:
             "the French word",
         ),
         (
-            "organisation_level_alias",
-            ("organisations", 0, "level"),
-            "meso level",
-            "$.organisations[0].level",
+            "organisation_authority_alias",
+            ("organisations", 0, "authority"),
+            "gouvernement",
+            "$.organisations[0].authority",
             "an alias parse() knows but JSON does not accept",
         ),
         (
@@ -912,7 +916,7 @@ def register_cases() -> list[Case]:
         )
 
     # -- schema versions ------------------------------------------------------------------------
-    for name, value in (("2.0", "2.0"), ("1.1", "1.1"), ("10.0", "10.0")):
+    for name, value in (("2.0", "2.0"), ("1.2", "1.2"), ("10.0", "10.0")):
         edit(
             f"schema_version_newer_{name.replace('.', '_')}",
             setter("schema_version", value=value),
@@ -1390,11 +1394,11 @@ def ecology_cases() -> list[Case]:
             "an actor without sphere",
         ),
         (
-            "level_missing",
-            deleter("nodes", 2, "level"),
-            "$.nodes[2].level",
-            "missing",
-            "an actor without level",
+            "authority_missing",
+            deleter("nodes", 2, "authority"),
+            "$.nodes[2].authority",
+            "missing_authority",
+            "a person without authority",
         ),
         (
             "sphere_french",
@@ -1404,11 +1408,25 @@ def ecology_cases() -> list[Case]:
             "the French word for community",
         ),
         (
-            "level_french",
-            setter("nodes", 3, "level", value="Méso"),
-            "$.nodes[3].level",
+            "authority_french",
+            setter("nodes", 2, "authority", value="Autorité publique"),
+            "$.nodes[2].authority",
             "unknown_term",
-            "the French label of meso",
+            "the French label of public authority",
+        ),
+        (
+            "authority_is_a_level",
+            setter("nodes", 2, "authority", value="macro"),
+            "$.nodes[2].authority",
+            "unknown_term",
+            "a Montreal level where an authority is expected",
+        ),
+        (
+            "level_and_authority",
+            setter("nodes", 2, "level", value="macro"),
+            "$.nodes[2].level",
+            "ambiguous",
+            "format 1.0's level next to format 1.1's authority",
         ),
         (
             "role_label",
@@ -1803,11 +1821,18 @@ def csv_cases() -> list[Case]:
         "whitespace_only", " \r\n\t\r\n", 1, "missing", "an actors file of blank lines"
     )
     actors(
-        "missing_level_column",
-        a.replace(",level,", ",lvl,", 1),
+        "missing_sphere_column",
+        a.replace(",sphere,", ",sfere,", 1),
         1,
         "missing_column",
-        "the level column is misspelled",
+        "the sphere column is misspelled",
+    )
+    actors(
+        "missing_authority_column",
+        a.replace(",authority,", ",autority,", 1),
+        1,
+        "unknown_key",
+        "the authority column is misspelled: unknown, and people lack authority",
     )
     actors(
         "missing_id_column",
@@ -1845,11 +1870,11 @@ def csv_cases() -> list[Case]:
         "a misspelled sphere",
     )
     actors(
-        "unknown_level_french",
-        a.replace("m1,professional,macro", "m1,professional,Mâcro-niveau"),
+        "unknown_authority_french",
+        a.replace("m1,professional,public_authority", "m1,professional,Autorité-max"),
         4,
         "unknown_term",
-        "a level no label or alias matches",
+        "an authority no label or alias matches",
     )
     actors(
         "unknown_role",
@@ -1860,14 +1885,16 @@ def csv_cases() -> list[Case]:
     )
     actors(
         "kind_is_a_sphere",
-        a.replace("c1,professional,micro,person", "c1,professional,micro,professional"),
+        a.replace(
+            "c1,professional,member,person", "c1,professional,member,professional"
+        ),
         3,
         "unknown_term",
         "a sphere where the kind belongs",
     )
     actors(
         "duplicate_actor",
-        a + "p1,professional,meso,person,manager,Autre,\r\n",
+        a + "p1,professional,managerial,person,manager,Autre,\r\n",
         5,
         "duplicate_id",
         "two actors share the id p1",
@@ -1875,8 +1902,8 @@ def csv_cases() -> list[Case]:
     actors(
         "extra_cells",
         a.replace(
-            "m1,professional,macro,person,decision_maker,Ministère,",
-            "m1,professional,macro,person,decision_maker,Ministère,,x,y",
+            "m1,professional,public_authority,person,decision_maker,Ministère,",
+            "m1,professional,public_authority,person,decision_maker,Ministère,,x,y",
         ),
         4,
         "extra_cells",
@@ -1938,7 +1965,7 @@ def csv_cases() -> list[Case]:
     )
     relations(
         "wrong_delimiter_in_rows",
-        r.replace("p1,c1,bridging,,,,", "p1;c1;bridging;;;;"),
+        r.replace("p1,c1,bridging,,,,,default", "p1;c1;bridging;;;;;default"),
         2,
         "missing",
         "rows separated by ; under a , header",
@@ -2230,8 +2257,8 @@ def graphml_cases() -> list[Case]:
         "missing_sphere",
         replace_once(
             base,
-            '<data key="d0">professional</data>\n      <data key="d1">micro</data>',
-            '<data key="d1">micro</data>',
+            '<data key="d0">professional</data>\n      <data key="d1">member</data>',
+            '<data key="d1">member</data>',
         ),
         "nodes['c1'].sphere",
         "missing",
@@ -2247,11 +2274,15 @@ def graphml_cases() -> list[Case]:
         "the French word for community",
     )
     add(
-        "level_french",
-        replace_once(base, '<data key="d1">macro</data>', '<data key="d1">Méso</data>'),
-        "nodes['m1'].level",
+        "authority_french",
+        replace_once(
+            base,
+            '<data key="d1">public_authority</data>',
+            '<data key="d1">Autorité publique</data>',
+        ),
+        "nodes['m1'].authority",
         "unknown_term",
-        "the French label of meso",
+        "the French label of public authority",
     )
     add(
         "role_label",
@@ -2304,8 +2335,8 @@ def graphml_cases() -> list[Case]:
             '<key id="d7"',
             '<key id="d8" for="node" attr.name="colour" attr.type="string"/>\n  <key id="d7"',
         ).replace(
-            '<data key="d1">macro</data>',
-            '<data key="d1">macro</data>\n      <data key="d8">green</data>',
+            '<data key="d1">public_authority</data>',
+            '<data key="d1">public_authority</data>\n      <data key="d8">green</data>',
         ),
         "nodes['m1'].colour",
         "unknown_key",
@@ -2399,8 +2430,8 @@ def graphml_cases() -> list[Case]:
         "nested_graph",
         replace_once(
             base,
-            '<data key="d1">macro</data>',
-            '<data key="d1">macro</data>\n      <graph id="m1:" edgedefault="undirected"><node id="m1::team"/></graph>',
+            '<data key="d1">public_authority</data>',
+            '<data key="d1">public_authority</data>\n      <graph id="m1:" edgedefault="undirected"><node id="m1::team"/></graph>',
         ),
         "@m1::team",
         "nested_graph",
@@ -2480,8 +2511,8 @@ def gexf_cases() -> list[Case]:
         "missing_sphere",
         replace_once(
             base,
-            '<attvalue for="0" value="professional"/>\n          <attvalue for="1" value="micro"/>',
-            '<attvalue for="1" value="micro"/>',
+            '<attvalue for="0" value="professional"/>\n          <attvalue for="1" value="member"/>',
+            '<attvalue for="1" value="member"/>',
         ),
         "nodes['c1'].sphere",
         "missing",
@@ -2495,11 +2526,11 @@ def gexf_cases() -> list[Case]:
         "the French word for community",
     )
     add(
-        "level_french",
-        replace_once(base, 'value="macro"', 'value="Méso"'),
-        "nodes['m1'].level",
+        "authority_french",
+        replace_once(base, 'value="public_authority"', 'value="Autorité publique"'),
+        "nodes['m1'].authority",
         "unknown_term",
-        "the French label of meso",
+        "the French label of public authority",
     )
     add(
         "role_label",
