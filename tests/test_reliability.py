@@ -59,7 +59,6 @@ from partnership_model.vocabulary import (
     ActorKind,
     Authority,
     EngagementDegree,
-    EngagementLevel,
     RelationType,
     Sphere,
 )

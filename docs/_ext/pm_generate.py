@@ -45,6 +45,7 @@ from partnership_model.vocabulary import (
     EngagementDomain,
     EngagementLevel,
     ProjectPhase,
+    RelationType,
     ResearchStage,
     Role,
 )
@@ -61,6 +62,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.matrix",
     "partnership_model.assessment",
     "partnership_model.ecology",
+    "partnership_model.policy",
     "partnership_model.metrics",
     "partnership_model.exchange",
     "partnership_model.serialization",
@@ -701,19 +703,102 @@ def domain_fields_markdown() -> str:
 
 
 def role_profiles_markdown() -> str:
-    """Each role with its default sphere and authority level."""
+    """Each role with its default sphere and authority."""
     return _table(
-        ("Role", "Sphere (`Role.sphere`)", "Default level (`Role.level`)", "Flagged"),
+        (
+            "Role",
+            "Sphere (`Role.sphere`)",
+            "Default authority (`Role.authority`)",
+            "Flagged",
+        ),
         (
             (
                 _term(role),
                 f"`{role.sphere.value}`",
-                f"`{role.level.value}`",
+                f"`{role.authority.value}`",
                 "interpretive" if role.interpretive else "",
             )
             for role in Role
         ),
-        "46 20 20 14",
+        "40 20 26 14",
+    )
+
+
+#: The rows of the sensitivity table: a label, the policy, whether
+#: organisations take part.
+SENSITIVITY_ROWS: tuple[tuple[str, str, bool], ...] = (
+    ("default", "default", True),
+    ("default, people only (`include_organisations=False`)", "default", False),
+    ("caption reading", "caption_reading", True),
+    ("release 1.0 (legacy)", "legacy_1_0", True),
+)
+
+
+def sensitivity_markdown() -> str:
+    """The example register's relation counts and E-I index under several policies.
+
+    Computed from :func:`partnership_model.examples.load_register` when the
+    documentation is built, never written by hand.
+    """
+    from partnership_model import ClassificationPolicy  # noqa: PLC0415
+
+    register = load_register()
+    rows = []
+    shares: dict[RelationType, list[float]] = {kind: [] for kind in RelationType}
+    sphere_ei: set[str] = set()
+    for label, name, organisations in SENSITIVITY_ROWS:
+        graph = EcologyGraph.from_engagements(
+            register,
+            policy=ClassificationPolicy.named(name),
+            include_organisations=organisations,
+        )
+        counts = metrics.relation_counts(graph)
+        total = graph.number_of_relations
+        for kind in RelationType:
+            shares[kind].append(counts[kind] / total if total else 0.0)
+        ei = f"{metrics.ei_index(graph):+.2f}"
+        if organisations:
+            sphere_ei.add(ei)
+        rows.append(
+            (
+                label,
+                f"`{name}`",
+                str(total),
+                *(str(counts[kind]) for kind in RelationType),
+                ei,
+                f"{metrics.ei_index(graph, partition='authority'):+.2f}",
+            )
+        )
+    table = _table(
+        (
+            "Reading",
+            "Policy",
+            "Relations",
+            *(kind.label("en") for kind in RelationType),
+            "E-I (sphere)",
+            "E-I (authority)",
+        ),
+        rows,
+        "28 14 10 10 10 10 9 9",
+    )
+
+    def spread(kind: RelationType) -> str:
+        return f"{min(shares[kind]):.0%} to {max(shares[kind]):.0%}"
+
+    ei_text = (
+        f"stays at {next(iter(sphere_ei))}"
+        if len(sphere_ei) == 1
+        else f"moves between {min(sphere_ei)} and {max(sphere_ei)}"
+    )
+    return (
+        f"{table}\n"
+        f"On the example register, the reading alone moves the share of linking "
+        f"relations from {spread(RelationType.LINKING)} and that of bonding from "
+        f"{spread(RelationType.BONDING)}, while the E-I index over spheres of the "
+        f"whole register {ei_text}: report the policy with every count of bonding "
+        "and linking relations, and treat a difference between two ecologies that is "
+        "smaller than this spread as a property of the rules, not of the "
+        "ecosystems.\n"
     )
 
 
@@ -883,6 +968,7 @@ def generated_pages() -> dict[str, str]:
         "api-index.md": api_index_markdown(),
         "tables/domain-fields.md": domain_fields_markdown(),
         "tables/role-profiles.md": role_profiles_markdown(),
+        "tables/sensitivity.md": sensitivity_markdown(),
         "tables/knowledge-sources.md": knowledge_sources_markdown(),
         "tables/upstream.md": upstream_markdown(),
         "tables/crosswalks.md": crosswalk_markdown(),
@@ -934,6 +1020,7 @@ __all__ = [
     "public_locations",
     "schema_markdown",
     "schema_names",
+    "sensitivity_markdown",
     "vocabulary_markdown",
     "write_all",
     "write_figures",

@@ -492,9 +492,11 @@ class EcologyGraph:
         """Add many relations in one pass, atomically.
 
         Each item is a ``(source_id, target_id)`` pair or a :class:`Relation`.
-        Every item is checked and classified first; the relations then go into
-        the graph in one :meth:`networkx.MultiGraph.add_edges_from` call. On
-        error the graph is left unchanged.
+        The items are checked, classified and counted as they stream into one
+        :meth:`networkx.MultiGraph.add_edges_from` call. If an item is refused,
+        the relations added before it are removed again, newest first
+        (:meth:`networkx.MultiGraph.remove_edge` removes the last relation
+        added between two actors): on error the graph is left unchanged.
 
         Raises:
             RecordTypeError: An item is neither a pair of ids nor a Relation
@@ -503,18 +505,20 @@ class EcologyGraph:
                 graph (field ``relations[i].source`` or ``.target``).
             InvalidRecordError: A pair relates an actor to itself.
         """
-        items = relations if isinstance(relations, list | tuple) else list(relations)
+        items: list[Any] | tuple[Any, ...] = (
+            relations if isinstance(relations, list | tuple) else list(relations)
+        )
         states = self._states
         table = self._table
         totals = self._totals
-        # The data of a bare pair is only its type; networkx copies it into
-        # a dict of its own for each edge.
+        # The data of a bare pair is only its type; networkx copies it into a
+        # dict of its own for each edge.
         bare = {c: {"relation_type": c.primary} for row in table for c in row}
-        edges: list[tuple[str, str, _EdgeData]] = []
-        append = edges.append
-        index = 0
-        try:
-            for index, item in enumerate(items):  # noqa: B007 - used on error
+        added = 0  # items checked, counted and handed to networkx
+
+        def checked_edges() -> Iterator[tuple[str, str, _EdgeData]]:
+            nonlocal added
+            for item in items:
                 kind = type(item)
                 if kind is tuple or kind is list:
                     source, target = item
@@ -530,24 +534,32 @@ class EcologyGraph:
                     data["relation_type"] = classification.primary
                 else:
                     raise _BadItemError
-                append((first.actor.id, second.actor.id, data))
                 first.tally[classification] += 1
                 second.tally[classification] += 1
                 totals[classification] += 1
+                added += 1
+                yield first.actor.id, second.actor.id, data
+
+        try:
+            self._graph.add_edges_from(checked_edges())
         except (KeyError, TypeError, ValueError, _BadItemError):
-            self._uncount(edges)
-            self._diagnose(items[index], index)
+            self._remove_added(items, added)
+            self._diagnose(items[added], added)
             raise  # pragma: no cover - _diagnose always raises
         except BaseException:
-            self._uncount(edges)
+            self._remove_added(items, added)
             raise
-        self._graph.add_edges_from(edges)
 
-    def _uncount(self, edges: list[tuple[str, str, _EdgeData]]) -> None:
-        """Take the relations of *edges*, counted but not inserted, off the tallies."""
+    def _remove_added(self, items: list[Any] | tuple[Any, ...], added: int) -> None:
+        """Remove the relations of the first *added* items, newest first."""
         states = self._states
-        for source, target, _ in edges:
-            self._count(states[source], states[target], -1)
+        for item in reversed(items[:added]):
+            if type(item) is Relation:
+                first, second = states[item.source], states[item.target]
+            else:
+                first, second = states[item[0]], states[item[1]]
+            self._count(first, second, -1)
+            self._graph.remove_edge(first.actor.id, second.actor.id)
 
     def _diagnose(self, item: object, index: int) -> None:
         """Raise the precise error for an item the bulk loop refused."""
