@@ -219,6 +219,7 @@ def _metrics(data: Data, repeat: int) -> list[Result]:
 
 def _growth(
     name: str,
+    *,
     library: Callable[[Data], Callable[[], object]],
     baseline: Callable[[Data], Callable[[], object]],
     small: Data,

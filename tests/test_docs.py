@@ -403,3 +403,25 @@ def test_inventories_are_valid_sphinx_inventories(tmp_path: Path) -> None:
         assert lines, name
         for line in lines:
             assert re.fullmatch(r"\S+ py:\w+ 1 \S+ -", line), line
+
+
+# -- (6) the sensitivity table is computed, not written ----------------------------
+
+
+def test_the_sensitivity_table_reports_each_reading_from_the_example_register() -> None:
+    """Every named policy has a row whose counts are the library's, at build time."""
+    from partnership_model import ClassificationPolicy, EcologyGraph, relation_counts
+    from partnership_model.examples import load_register
+
+    table = GEN.sensitivity_markdown()
+    register = load_register()
+    for name in ("default", "caption_reading", "legacy_1_0"):
+        assert f"`{name}`" in table
+        graph = EcologyGraph.from_engagements(
+            register, policy=ClassificationPolicy.named(name)
+        )
+        counts = [str(n) for n in relation_counts(graph).values()]
+        row = "\n".join(["  - " + c for c in [str(graph.number_of_relations), *counts]])
+        assert row in table, name
+    assert "report the policy" in table
+    assert "tables/sensitivity.md" in GEN.generated_pages()

@@ -235,7 +235,7 @@ def test_classification_functions_refuse_a_wrong_policy() -> None:
     a, b = actor("a"), actor("b")
     for function in (classify_relation, relation_types, crosses_authority):
         with pytest.raises(TypeError, match="ClassificationPolicy"):
-            function(a, b, policy="default")  # type: ignore[operator]
+            function(a, b, policy="default")  # type: ignore[arg-type]
 
 
 # -- the graph: actors ------------------------------------------------------------------------

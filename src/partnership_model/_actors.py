@@ -115,7 +115,7 @@ class Actor:
 
     @property
     def level(self) -> EngagementLevel | None:
-        """Deprecated: the format-1.0 reading of :attr:`authority`.
+        """The format-1.0 reading of :attr:`authority` (deprecated).
 
         .. deprecated:: 0.1.0
            Read :attr:`authority`.

@@ -5,64 +5,40 @@ relationships apart by *who* is engaged and *at what level*: bonding looks
 inward (among community members, or among professionals), bridging looks
 across the community/professional divide, and linking looks upward, across
 levels of power and authority. This module turns that reading into a
-deterministic graph model.
-
-Model rules
------------
-These rules are this library's operationalisation of the sources; where a
-rule is an interpretation, it says so.
+deterministic graph model; the explanation page states each rule with its
+source and says which rules are this library's interpretation.
 
 1. **Two facts per relation.** Every relation joins two :class:`Actor` s and
-   has two facts computed from its two ends: ``crosses_sphere`` (the actors
-   belong to different :class:`~partnership_model.Sphere` s) and
-   ``crosses_authority`` (their formal :class:`~partnership_model.Authority`
-   differs, as the graph's policy compares it). Authority is not the Montreal
-   level: the level says where an engagement acts, authority what formal
-   power a person holds in its setting.
-2. **Types under an explicit policy.** The *types* of a relation and its
-   *primary* type follow from the two facts under the graph's
-   :class:`~partnership_model.ClassificationPolicy`. The default
-   (:data:`~partnership_model.policy.DEFAULT_POLICY`, documented rule by rule
-   in :mod:`partnership_model.policy`): bridging if it crosses spheres,
-   linking if it crosses authority, bonding if neither; primary type by the
-   precedence ``LINKING > BRIDGING > BONDING``. Szreter & Woolcock (2004,
-   ``SzreterWoolcock2004``) define linking as ties across an explicit,
-   formal or institutionalised gradient of power or authority and treat it
-   as a specialised form of bridging (as the abstract of a response to their
-   paper, ``Strathclyde2005``, summarises them); the precedence is ours.
-   Bonding "at the same authority" is our rule, not the figure's caption,
-   which says only "among" community members or professionals.
+   has two facts computed from its two ends: whether they are in different
+   :class:`~partnership_model.Sphere` s, and whether their formal
+   :class:`~partnership_model.Authority` differs. Authority is not the
+   Montreal level: the level says where an engagement acts, authority what
+   formal power a person holds in its setting.
+2. **Types under an explicit policy.** The types of a relation, and its
+   primary type, follow from the two facts under the graph's
+   :class:`~partnership_model.ClassificationPolicy` (the default, rule by
+   rule: :mod:`partnership_model.policy`). The policy belongs to the graph:
+   every way to build or read a graph takes one, every export records it.
 3. **Endpoint attributes, not group co-membership.** Bridging is computed
    from the two ends of each relation (dyadic heterogeneity), one of the two
    operationalisations Geys & Murdoch (2008, ``GeysMurdoch2008``) warn can
-   diverge. The rule is symmetric and relations are undirected.
-4. **Roles decide, per engagement (dual membership).** An actor's sphere and
-   authority come from the role it acts in (:meth:`Actor.from_role`), and
-   can be overridden; the engagement's Montreal level never sets them. A
-   person may act in several spheres: a nurse who is also a family
-   caregiver. :meth:`EcologyGraph.from_engagements` therefore makes one node
-   per *persona* of a person, that is per (person, sphere, authority)
-   profile acted in the register. A person with a single profile keeps the
-   person id as node id; a person acting with several profiles gets one node
-   per profile, with id ``"<person_id>@<sphere>:<authority>"`` (for example
-   ``"p7@community:member"``) and :attr:`Actor.person_id` set. This is our
-   interpretation of the brief's advice to attach spheres to roles, not
-   persons.
+   diverge; relations are undirected.
+4. **Roles decide, per engagement.** An actor's sphere and authority come
+   from the role it acts in (:meth:`Actor.from_role`) unless set; the
+   engagement's Montreal level never sets them.
+   :meth:`EcologyGraph.from_engagements` makes one node per *persona*, per
+   (person, sphere, authority) profile acted in the register: a person with
+   several profiles gets one node per profile, with id
+   ``"<person_id>@<sphere>:<authority>"`` (``"p7@community:member"``) and
+   :attr:`Actor.person_id` set (our interpretation).
 5. **Engagements make relations.** The participants of one engagement are
    related pairwise, one relation per pair and engagement, carrying the
-   engagement id, degree and dates. Organisations an engagement lists
-   (associations, clinical teams, a tiers structure) become organisation
-   actors related to every participant of that engagement; organisations
-   listed together are not related to each other directly (their members
-   are). An organisation holds a formal authority only when its record
-   states one; how ties to it are classified is the policy's
-   ``organisation_authority``.
+   engagement id, degree and dates; the organisations it lists are related
+   to each of its participants. An organisation holds a formal authority only
+   when its record states one.
 6. **Declared types are checked.** A relation type declared in input data
-   (``relation_type``) that disagrees with the computed one is reported,
-   never silently kept (see :meth:`EcologyGraph.from_networkx`).
-7. **The policy belongs to the graph.** Every way to build or read a graph
-   takes a ``policy``; every export records it, and reading an export back
-   classifies with the recorded policy (neither reclassified nor refused).
+   that disagrees with the computed one is reported, never silently kept
+   (see :meth:`EcologyGraph.from_networkx`).
 
 Examples:
     >>> from partnership_model import Role
@@ -103,11 +79,16 @@ from partnership_model.exceptions import (
 from partnership_model.policy import (
     DEFAULT_POLICY,
     ClassificationPolicy,
+    _check_policy,
     _Classification,
     _classifier,
+    classify_relation,
+    crosses_authority,
+    crosses_sphere,
+    relation_types,
 )
 from partnership_model.records import Engagement, Organisation, Register
-from partnership_model.vocabulary import EngagementDegree, RelationType
+from partnership_model.vocabulary import EngagementDegree
 
 __all__ = [
     "Actor",
@@ -123,82 +104,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
-
-
-# -- classification of a pair of actors ----------------------------------------------
-
-
-def crosses_sphere(a: Actor, b: Actor) -> bool:
-    """Whether a relation between *a* and *b* crosses the community/professional divide.
-
-    Examples:
-        >>> from partnership_model import Role
-        >>> crosses_sphere(
-        ...     Actor.from_role("p", Role.PATIENT), Actor.from_role("c", Role.CLINICIAN)
-        ... )
-        True
-    """
-    return a.sphere is not b.sphere
-
-
-def crosses_authority(
-    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
-) -> bool:
-    """Whether *a* and *b* hold different formal authority, as *policy* compares it.
-
-    Examples:
-        >>> from partnership_model import Role
-        >>> crosses_authority(
-        ...     Actor.from_role("c", Role.CLINICIAN), Actor.from_role("m", Role.MANAGER)
-        ... )
-        True
-    """
-    return _checked(policy).crosses_authority(a, b)
-
-
-def relation_types(
-    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
-) -> frozenset[RelationType]:
-    """Every relation type that applies to a relation between *a* and *b*.
-
-    Under the default policy: ``BRIDGING`` if it crosses spheres,
-    ``LINKING`` if it crosses authority, ``BONDING`` if it crosses neither
-    (model rule 2; ``Boivin2022``, ``SzreterWoolcock2004``). Symmetric in *a*
-    and *b*.
-
-    Examples:
-        >>> from partnership_model import Role
-        >>> patient = Actor.from_role("p", Role.PATIENT_PARTNER)
-        >>> minister = Actor.from_role("m", Role.DECISION_MAKER)
-        >>> sorted(t.value for t in relation_types(patient, minister))
-        ['bridging', 'linking']
-    """
-    return _checked(policy).relation_types(a, b)
-
-
-def classify_relation(
-    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
-) -> RelationType:
-    """The primary type of a relation between *a* and *b* under *policy*.
-
-    Under the default policy, the strongest of :func:`relation_types`, with
-    ``LINKING > BRIDGING > BONDING`` (model rule 2). Symmetric in *a* and *b*.
-
-    Examples:
-        >>> from partnership_model import Role
-        >>> nurse = Actor.from_role("n", Role.CLINICIAN)
-        >>> classify_relation(nurse, Actor.from_role("c", Role.RESEARCHER))
-        <RelationType.BONDING: 'bonding'>
-        >>> classify_relation(nurse, Actor.from_role("m", Role.DECISION_MAKER))
-        <RelationType.LINKING: 'linking'>
-    """
-    return _checked(policy).classify(a, b)
-
-
-def _checked(policy: object) -> ClassificationPolicy:
-    if not isinstance(policy, ClassificationPolicy):
-        raise RecordTypeError("policy", policy, "expected a ClassificationPolicy")
-    return policy
 
 
 # -- the graph ------------------------------------------------------------------------
@@ -302,7 +207,7 @@ class EcologyGraph:
         *,
         policy: ClassificationPolicy = DEFAULT_POLICY,
     ) -> None:
-        self._policy = _checked(policy)
+        self._policy = _check_policy(policy)
         self._classifier = _classifier(policy)
         self._table = self._classifier.table
         self._graph: nx.MultiGraph[str] = nx.MultiGraph()
@@ -493,9 +398,9 @@ class EcologyGraph:
 
         Each item is a ``(source_id, target_id)`` pair or a :class:`Relation`.
         The items are checked, classified and counted as they stream into one
-        :meth:`networkx.MultiGraph.add_edges_from` call. If an item is refused,
-        the relations added before it are removed again, newest first
-        (:meth:`networkx.MultiGraph.remove_edge` removes the last relation
+        ``add_edges_from`` call of the private :class:`networkx.MultiGraph`. If
+        an item is refused, the relations added before it are removed again,
+        newest first (networkx's ``remove_edge`` removes the last relation
         added between two actors): on error the graph is left unchanged.
 
         Raises:
@@ -911,7 +816,7 @@ class EcologyGraph:
             >>> sorted(r.primary.value for r in graph.relations())
             ['bonding', 'bridging']
         """
-        _checked(policy)
+        _check_policy(policy)
         actors, relations = _personas.actors_and_relations(
             engagements,
             include_organisations=include_organisations,

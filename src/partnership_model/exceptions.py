@@ -230,7 +230,7 @@ class MigrationWarning(UserWarning):
     """Data in an older format was read and migrated to the current one.
 
     Reading never migrates silently: each changed field is listed, with the
-    old and the new value, in :attr:`changes`. Turn the warning into an
+    old and the new value, in the ``changes`` attribute. Turn the warning into an
     error (``warnings.simplefilter("error", MigrationWarning)``) to refuse
     old data instead, or save the data again to write the current format.
 

@@ -83,9 +83,9 @@ def __dir__() -> list[str]:
 
 
 Partition: TypeAlias = Literal["sphere", "authority", "level"] | Mapping[str, Hashable]
-"""How actors are grouped: by sphere, by authority, or by a mapping from actor
-id to any hashable group label. ``"level"`` is a deprecated alias of
-``"authority"``."""
+"""How actors are grouped, by sphere, by authority, or by a mapping from actor
+id to any hashable group label (``"level"`` is a deprecated alias of
+``"authority"``)."""
 
 _BONDING_ONLY = frozenset({RelationType.BONDING})
 

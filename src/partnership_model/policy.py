@@ -184,7 +184,7 @@ class ClassificationPolicy:
     min_authority_gap: int = attrs.field(default=1, validator=_check_gap)
     #: Whether an authority gradient inside one sphere is linking.
     linking_within_sphere: bool = attrs.field(default=True, validator=v.boolean)
-    #: Authority assumed for an organisation that states none (None: not compared).
+    #: The authority assumed for an organisation that states none, or None to not compare it.
     organisation_authority: Authority | None = attrs.field(
         default=None, validator=v.optional_member_of(Authority)
     )
@@ -348,7 +348,7 @@ DEFAULT_POLICY: Final = ClassificationPolicy(name="default")
 CAPTION_READING_POLICY: Final = ClassificationPolicy(
     name="caption_reading", linking_within_sphere=False
 )
-"""Figure 2's caption read literally: within one sphere, every relation bonds.
+"""Figure 2's caption read literally, so that within one sphere every relation bonds.
 
 Linking then needs both an authority gradient and the community/professional
 divide. For sensitivity analyses.
@@ -373,6 +373,90 @@ NAMED_POLICIES: Final[Mapping[str, ClassificationPolicy]] = MappingProxyType(
 """The policies that have a reserved name, by name."""
 
 _NAMED.update(NAMED_POLICIES)
+
+
+# -- classifying a pair of actors -----------------------------------------------------
+# Public as partnership_model.ecology's (and the package's) classify_relation,
+# crosses_authority, crosses_sphere and relation_types; they live here, next to
+# the policy they apply.
+
+
+def crosses_sphere(a: Actor, b: Actor) -> bool:
+    """Whether a relation between *a* and *b* crosses the community/professional divide.
+
+    Examples:
+        >>> from partnership_model import Role
+        >>> from partnership_model.ecology import Actor
+        >>> crosses_sphere(
+        ...     Actor.from_role("p", Role.PATIENT), Actor.from_role("c", Role.CLINICIAN)
+        ... )
+        True
+    """
+    return a.sphere is not b.sphere
+
+
+def crosses_authority(
+    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
+) -> bool:
+    """Whether *a* and *b* hold different formal authority, as *policy* compares it.
+
+    Examples:
+        >>> from partnership_model import Role
+        >>> from partnership_model.ecology import Actor
+        >>> crosses_authority(
+        ...     Actor.from_role("c", Role.CLINICIAN), Actor.from_role("m", Role.MANAGER)
+        ... )
+        True
+    """
+    return _check_policy(policy).crosses_authority(a, b)
+
+
+def relation_types(
+    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
+) -> frozenset[RelationType]:
+    """Every relation type that applies to a relation between *a* and *b*.
+
+    Under the default policy: ``BRIDGING`` if it crosses spheres,
+    ``LINKING`` if it crosses authority, ``BONDING`` if it crosses neither
+    (model rule 2; ``Boivin2022``, ``SzreterWoolcock2004``). Symmetric in *a*
+    and *b*.
+
+    Examples:
+        >>> from partnership_model import Role
+        >>> from partnership_model.ecology import Actor
+        >>> patient = Actor.from_role("p", Role.PATIENT_PARTNER)
+        >>> minister = Actor.from_role("m", Role.DECISION_MAKER)
+        >>> sorted(t.value for t in relation_types(patient, minister))
+        ['bridging', 'linking']
+    """
+    return _check_policy(policy).relation_types(a, b)
+
+
+def classify_relation(
+    a: Actor, b: Actor, *, policy: ClassificationPolicy = DEFAULT_POLICY
+) -> RelationType:
+    """The primary type of a relation between *a* and *b* under *policy*.
+
+    Under the default policy, the strongest of :func:`relation_types`, with
+    ``LINKING > BRIDGING > BONDING`` (model rule 2). Symmetric in *a* and *b*.
+
+    Examples:
+        >>> from partnership_model import Role
+        >>> from partnership_model.ecology import Actor
+        >>> nurse = Actor.from_role("n", Role.CLINICIAN)
+        >>> classify_relation(nurse, Actor.from_role("c", Role.RESEARCHER))
+        <RelationType.BONDING: 'bonding'>
+        >>> classify_relation(nurse, Actor.from_role("m", Role.DECISION_MAKER))
+        <RelationType.LINKING: 'linking'>
+    """
+    return _check_policy(policy).classify(a, b)
+
+
+def _check_policy(policy: object) -> ClassificationPolicy:
+    """Return *policy*, or raise a TypeError naming the expected type."""
+    if not isinstance(policy, ClassificationPolicy):
+        raise RecordTypeError("policy", policy, "expected a ClassificationPolicy")
+    return policy
 
 
 # -- the classifier: the policy as a lookup table (internal) ----------------------------

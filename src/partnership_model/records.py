@@ -216,7 +216,7 @@ class Organisation:
 
     @property
     def level(self) -> EngagementLevel | None:
-        """Deprecated: the format-1.0 reading of :attr:`authority`.
+        """The format-1.0 reading of :attr:`authority` (deprecated).
 
         .. deprecated:: 0.1.0
            Read :attr:`authority`.
@@ -308,7 +308,7 @@ class Participant:
 
     @property
     def level(self) -> EngagementLevel:
-        """Deprecated: the format-1.0 reading of :attr:`authority`.
+        """The format-1.0 reading of :attr:`authority` (deprecated).
 
         .. deprecated:: 0.1.0
            Read :attr:`authority`.
