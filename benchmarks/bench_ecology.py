@@ -278,21 +278,21 @@ def run(*, scale: float, repeat: int) -> list[Result]:
     results.append(
         _growth(
             "ecology build vs networkx build",
-            build,
-            baseline_build,
-            small,
-            large,
-            repeat,
+            library=build,
+            baseline=baseline_build,
+            small=small,
+            large=large,
+            repeat=repeat,
         )
     )
     results.append(
         _growth(
             "ecology metrics vs classification pass",
-            metrics,
-            classification,
-            small,
-            large,
-            repeat,
+            library=metrics,
+            baseline=classification,
+            small=small,
+            large=large,
+            repeat=repeat,
         )
     )
     return results
