@@ -31,6 +31,16 @@ except ImportError as error:  # pragma: no cover - exercised without hypothesis 
     )
     raise ImportError(msg) from error
 
+from partnership_model.checklists import (
+    AnswerKind,
+    Checklist,
+    ChecklistItem,
+    ChecklistSection,
+    Citation,
+    CoPublication,
+    RegisterCoverage,
+    VerificationSource,
+)
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.records import (
     Engagement,
@@ -56,6 +66,7 @@ from partnership_model.vocabulary import (
 
 __all__ = [
     "actors",
+    "checklists",
     "dates",
     "ecology_graphs",
     "engagements",
@@ -243,6 +254,124 @@ def registers(
         people=people_list,
         organisations=organisation_list,
         name=draw(st.none() | texts()),
+    )
+
+
+# -- reporting checklists ------------------------------------------------------
+
+
+def _citations() -> st.SearchStrategy[Citation]:
+    co_publications = st.builds(
+        CoPublication,
+        container=texts(),
+        year=st.none() | st.integers(1000, 9999),
+        details=st.none() | texts(),
+        doi=st.none() | texts(),
+        url=st.none() | texts(),
+    )
+    return st.builds(
+        Citation,
+        key=identifiers(),
+        authors=st.lists(texts(max_size=20), min_size=1, max_size=4),
+        title=texts(),
+        year=st.none() | st.integers(1000, 9999),
+        container=st.none() | texts(),
+        details=st.none() | texts(),
+        doi=st.none() | texts(),
+        url=st.none() | texts(),
+        license=st.none() | texts(),
+        note=st.none() | texts(),
+        also_published=st.lists(co_publications, max_size=2),
+    )
+
+
+@st.composite
+def _verification_sources(draw: st.DrawFn, source_id: str) -> VerificationSource:
+    doi, url = draw(
+        st.sampled_from(["doi", "url", "both"]).map(
+            lambda which: (which != "url", which != "doi")
+        )
+    )
+    return VerificationSource(
+        id=source_id,
+        citation=draw(texts()),
+        locator=draw(texts(max_size=20)),
+        doi=draw(texts()) if doi else None,
+        url=draw(texts()) if url else None,
+    )
+
+
+@st.composite
+def _checklist_items(
+    draw: st.DrawFn, item_id: str, section_ids: list[str], source_ids: list[str]
+) -> ChecklistItem:
+    answerable = [kind for kind in AnswerKind if kind is not AnswerKind.NOT_ANSWERABLE]
+    if draw(st.booleans()):
+        answers: list[AnswerKind] = [AnswerKind.NOT_ANSWERABLE]
+        coverage = RegisterCoverage.NONE
+    else:
+        answers = draw(
+            st.lists(st.sampled_from(answerable), min_size=1, max_size=3, unique=True)
+        )
+        coverage = draw(
+            st.sampled_from([RegisterCoverage.PARTIAL, RegisterCoverage.FULL])
+        )
+    topic = draw(st.none() | st.tuples(texts(max_size=20), texts(max_size=20)))
+    note = draw(st.none() | st.tuples(texts(), texts()))
+    return ChecklistItem(
+        id=item_id,
+        section=draw(st.sampled_from(section_ids)),
+        topic=topic[0] if topic else None,
+        topic_fr=topic[1] if topic else None,
+        summary_en=draw(texts()),
+        summary_fr=draw(texts()),
+        register_answers=answers,
+        register_coverage=coverage,
+        verified_in=draw(
+            st.lists(st.sampled_from(source_ids), min_size=1, max_size=2, unique=True)
+        ),
+        note_en=note[0] if note else None,
+        note_fr=note[1] if note else None,
+    )
+
+
+@st.composite
+def checklists(draw: st.DrawFn, *, max_items: int = 8) -> Checklist:
+    """Valid :class:`~partnership_model.checklists.Checklist` records.
+
+    Every item names a declared section and declared verification sources, and
+    the counts agree (``len(items) + items_to_verify == expected_item_count``).
+
+    Args:
+        draw: Supplied by hypothesis.
+        max_items: Upper bound on the number of items.
+    """
+    unique_ids = st.lists(identifiers(), min_size=1, max_size=4, unique=True)
+    source_ids = draw(unique_ids)
+    section_ids = draw(unique_ids)
+    item_ids = draw(
+        st.lists(identifiers(), min_size=1, max_size=max_items, unique=True)
+    )
+    to_verify = draw(st.integers(0, 40))
+    note = draw(st.none() | st.tuples(texts(), texts()))
+    return Checklist(
+        id=draw(identifiers()),
+        guideline=draw(texts(max_size=20)),
+        form=draw(st.none() | texts(max_size=20)),
+        title=draw(texts()),
+        title_fr=draw(texts()),
+        citation=draw(_citations()),
+        expected_item_count=len(item_ids) + to_verify,
+        items_to_verify=to_verify,
+        complete=to_verify == 0,
+        note_en=note[0] if note else None,
+        note_fr=note[1] if note else None,
+        verification_sources=[draw(_verification_sources(i)) for i in source_ids],
+        sections=[
+            ChecklistSection(id=i, title=draw(texts()), title_fr=draw(texts()))
+            for i in section_ids
+        ],
+        items=[draw(_checklist_items(i, section_ids, source_ids)) for i in item_ids],
     )
 
 
