@@ -346,7 +346,7 @@ def test_draft_lookup_of_an_unknown_item_lists_the_items() -> None:
 
 @st.composite
 def _research_registers(draw: st.DrawFn) -> tuple[Register, str]:
-    register = draw(pms.registers(max_engagements=4))
+    register = draw(pms.registers(max_engagements=2, max_people=4))
     engagement = draw(
         pms.engagements(person_ids=st.sampled_from([p.id for p in register.people]))
     )

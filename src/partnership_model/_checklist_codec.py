@@ -171,7 +171,7 @@ class _Reader:
                 read = self.record(kind.target, item, where)
             if read is _INVALID:
                 ok = False
-            elif name != "records" and read in out:
+            elif name in {"identifiers", "enum_list"} and read in out:
                 shown = read.value if isinstance(read, enum.Enum) else read
                 self.problem(
                     where, f"{_clip(str(shown))!r} is listed twice", "duplicate"

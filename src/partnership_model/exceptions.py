@@ -147,7 +147,11 @@ class UnknownReferenceError(PartnershipModelError, KeyError):
         known = ""
         if self.accepted is not None:
             listed = ", ".join(self.accepted[:50]) if self.accepted else "none"
-            more = f" and {len(self.accepted) - 50} more" if len(self.accepted) > 50 else ""
+            more = (
+                f" and {len(self.accepted) - 50} more"
+                if len(self.accepted) > 50
+                else ""
+            )
             known = f" (known: {listed}{more})"
         return f"{where}unknown {self.kind} {self.reference!r}{known}"
 

@@ -260,27 +260,31 @@ def registers(
 # -- reporting checklists ------------------------------------------------------
 
 
+def _short() -> st.SearchStrategy[str]:
+    return texts(max_size=12)
+
+
 def _citations() -> st.SearchStrategy[Citation]:
     co_publications = st.builds(
         CoPublication,
-        container=texts(),
+        container=_short(),
         year=st.none() | st.integers(1000, 9999),
-        details=st.none() | texts(),
-        doi=st.none() | texts(),
-        url=st.none() | texts(),
+        details=st.none() | _short(),
+        doi=st.none() | _short(),
+        url=st.none() | _short(),
     )
     return st.builds(
         Citation,
         key=identifiers(),
-        authors=st.lists(texts(max_size=20), min_size=1, max_size=4),
-        title=texts(),
+        authors=st.lists(_short(), min_size=1, max_size=4),
+        title=_short(),
         year=st.none() | st.integers(1000, 9999),
-        container=st.none() | texts(),
-        details=st.none() | texts(),
-        doi=st.none() | texts(),
-        url=st.none() | texts(),
-        license=st.none() | texts(),
-        note=st.none() | texts(),
+        container=st.none() | _short(),
+        details=st.none() | _short(),
+        doi=st.none() | _short(),
+        url=st.none() | _short(),
+        license=st.none() | _short(),
+        note=st.none() | _short(),
         also_published=st.lists(co_publications, max_size=2),
     )
 
@@ -294,10 +298,10 @@ def _verification_sources(draw: st.DrawFn, source_id: str) -> VerificationSource
     )
     return VerificationSource(
         id=source_id,
-        citation=draw(texts()),
-        locator=draw(texts(max_size=20)),
-        doi=draw(texts()) if doi else None,
-        url=draw(texts()) if url else None,
+        citation=draw(_short()),
+        locator=draw(_short()),
+        doi=draw(_short()) if doi else None,
+        url=draw(_short()) if url else None,
     )
 
 
@@ -316,15 +320,15 @@ def _checklist_items(
         coverage = draw(
             st.sampled_from([RegisterCoverage.PARTIAL, RegisterCoverage.FULL])
         )
-    topic = draw(st.none() | st.tuples(texts(max_size=20), texts(max_size=20)))
-    note = draw(st.none() | st.tuples(texts(), texts()))
+    topic = draw(st.none() | st.tuples(_short(), _short()))
+    note = draw(st.none() | st.tuples(_short(), _short()))
     return ChecklistItem(
         id=item_id,
         section=draw(st.sampled_from(section_ids)),
         topic=topic[0] if topic else None,
         topic_fr=topic[1] if topic else None,
-        summary_en=draw(texts()),
-        summary_fr=draw(texts()),
+        summary_en=draw(_short()),
+        summary_fr=draw(_short()),
         register_answers=answers,
         register_coverage=coverage,
         verified_in=draw(
@@ -336,7 +340,7 @@ def _checklist_items(
 
 
 @st.composite
-def checklists(draw: st.DrawFn, *, max_items: int = 8) -> Checklist:
+def checklists(draw: st.DrawFn, *, max_items: int = 6) -> Checklist:
     """Valid :class:`~partnership_model.checklists.Checklist` records.
 
     Every item names a declared section and declared verification sources, and
@@ -353,13 +357,13 @@ def checklists(draw: st.DrawFn, *, max_items: int = 8) -> Checklist:
         st.lists(identifiers(), min_size=1, max_size=max_items, unique=True)
     )
     to_verify = draw(st.integers(0, 40))
-    note = draw(st.none() | st.tuples(texts(), texts()))
+    note = draw(st.none() | st.tuples(_short(), _short()))
     return Checklist(
         id=draw(identifiers()),
-        guideline=draw(texts(max_size=20)),
-        form=draw(st.none() | texts(max_size=20)),
-        title=draw(texts()),
-        title_fr=draw(texts()),
+        guideline=draw(_short()),
+        form=draw(st.none() | _short()),
+        title=draw(_short()),
+        title_fr=draw(_short()),
         citation=draw(_citations()),
         expected_item_count=len(item_ids) + to_verify,
         items_to_verify=to_verify,
@@ -368,7 +372,7 @@ def checklists(draw: st.DrawFn, *, max_items: int = 8) -> Checklist:
         note_fr=note[1] if note else None,
         verification_sources=[draw(_verification_sources(i)) for i in source_ids],
         sections=[
-            ChecklistSection(id=i, title=draw(texts()), title_fr=draw(texts()))
+            ChecklistSection(id=i, title=draw(_short()), title_fr=draw(_short()))
             for i in section_ids
         ],
         items=[draw(_checklist_items(i, section_ids, source_ids)) for i in item_ids],
