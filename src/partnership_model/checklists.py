@@ -115,16 +115,16 @@ class AnswerKind(enum.Enum):
     DEFINITION_OF_INVOLVEMENT = "definition_of_involvement"
     #: The conceptual models the register is built on, with their sources.
     FRAMEWORK = "framework"
-    #: Nothing in a register answers the item: the team must write it.
+    #: Nothing in a register answers the item; the team must write it.
     NOT_ANSWERABLE = "not_answerable"
 
 
 class RegisterCoverage(enum.Enum):
     """How much of a checklist item register data can answer (ordered)."""
 
-    #: Nothing: the item is about aims, results or reflections.
+    #: Nothing (items about aims, results or reflections).
     NONE = "none"
-    #: Part of it: the team must add what a register does not record.
+    #: Part of it; the team adds what a register does not record.
     PARTIAL = "partial"
     #: All of it, when the register records the facts involved.
     FULL = "full"
@@ -191,7 +191,7 @@ class Citation:
 
         Examples:
             >>> from partnership_model.checklists import gripp2
-            >>> print(gripp2().citation.text())  # doctest: +ELLIPSIS
+            >>> print(gripp2().citation.text())  # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
             Staniszewska S, Brett J, Simera I, ... Tysall C (2017). GRIPP2 reporting
             checklists: ... Research Involvement and Engagement 3:13.
             https://doi.org/10.1186/s40900-017-0062-2. Also published in BMJ
@@ -348,21 +348,21 @@ class Checklist:
     Attributes:
         id: Stable identifier (``"gripp2-lf"``).
         guideline: The guideline the checklist belongs to (``"GRIPP2"``).
+        form: Which form of the guideline this is (``"short"``, ``"long"``).
         title: Title in English.
         title_fr: Title in French.
         citation: The work that publishes the checklist.
-        sections: The sections, in published order.
-        items: The verified items, in published order.
-        verification_sources: The sources items were checked against.
         expected_item_count: How many items the published checklist has.
         items_to_verify: How many published items are missing from
             :attr:`items` because they could not be verified;
             ``len(items) + items_to_verify == expected_item_count``.
         complete: Whether every published item is present (true exactly when
             :attr:`items_to_verify` is 0).
-        form: Which form of the guideline this is (``"short"``, ``"long"``).
         note_en: What the checklist is for and what is missing, in English.
         note_fr: The same in French.
+        verification_sources: The sources items were checked against.
+        sections: The sections, in published order.
+        items: The verified items, in published order.
     """
 
     id: str = attrs.field(validator=v.identifier)

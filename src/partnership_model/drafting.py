@@ -82,9 +82,9 @@ NNBSP = "\u202f"  # French: before ';', '?', '!'
 class ItemStatus(enum.Enum):
     """How much of a checklist item a register answers (weakest first)."""
 
-    #: The register holds nothing for the item: the team writes it.
+    #: The register holds nothing for the item; the team writes it.
     NOT_ANSWERABLE = "not_answerable"
-    #: The draft answers part of the item: the team completes it.
+    #: The draft answers part of the item; the team completes it.
     PARTLY = "partly"
     #: The draft answers the item from register facts (to be checked by the team).
     ANSWERED = "answered"
