@@ -366,11 +366,17 @@ def test_facts_of_each_engagement_are_on_their_own_line() -> None:
     assert second.startswith("A patient panel for the same trial (panel): ")
     assert ResearchStage.DISSEMINATION.label("en") in second
     assert {v.engagement_id for v in stages.values} == {"trial", "panel"}
-    # The period is recorded for one engagement only: a partial answer that says so.
-    period = draft.item("4a")
-    assert "(panel): nothing recorded." in period.text_en
-    assert "(panel)\u00a0: rien n'est consigné." in period.text_fr
-    assert period.status is ItemStatus.PARTLY
+    # The facts of the kinds an item draws on are gathered on each engagement's line.
+    design = draft.item("4a")
+    trial, panel = design.text_en.split("\n")
+    assert "The register lists 3 participants" in trial
+    assert "The engagement ran from 2024-01-15 to 2025-06-30" in trial
+    assert "The register lists 1 participant." in panel
+    assert "The engagement" not in panel  # no period recorded for the panel
+    assert design.status is ItemStatus.PARTLY
+    assert design.text_fr.split("\n")[1].startswith(
+        "A patient panel for the same trial (panel)\u00a0: "
+    )
 
 
 def test_the_set_is_answered_only_when_every_engagement_answers(

@@ -215,28 +215,13 @@ def _heading(engagement: Engagement, lang: Lang) -> str:
     return f"{title} ({engagement.id}){colon} "
 
 
-def _each(
-    extract: Callable[[Engagement], Part], engagements: Sequence[Engagement]
-) -> Part:
-    """One engagement's part as is; several, one line each, headed by the engagement."""
-    if len(engagements) == 1:
-        return extract(engagements[0])
-    parts = [extract(engagement) for engagement in engagements]
-    found = [p.coverage is not RegisterCoverage.NONE for p in parts]
-    if not any(found):
-        return NOTHING
-    every = all(p.coverage is RegisterCoverage.FULL for p in parts)
-    en: list[str] = []
-    fr: list[str] = []
-    for engagement, p in zip(engagements, parts, strict=True):
-        en.append(_heading(engagement, "en") + (p.text_en or "nothing recorded."))
-        fr.append(_heading(engagement, "fr") + (p.text_fr or "rien n'est consigné."))
-    return Part(
-        RegisterCoverage.FULL if every else RegisterCoverage.PARTIAL,
-        "\n".join(en),
-        "\n".join(fr),
-        tuple(value for p in parts for value in p.values),
-    )
+def _combined(parts: Sequence[Part]) -> RegisterCoverage:
+    """One answer kind over several engagements: full only if full for each."""
+    if all(p.coverage is RegisterCoverage.NONE for p in parts):
+        return RegisterCoverage.NONE
+    if all(p.coverage is RegisterCoverage.FULL for p in parts):
+        return RegisterCoverage.FULL
+    return RegisterCoverage.PARTIAL
 
 
 # -- the set as a whole ---------------------------------------------------------------
@@ -314,10 +299,78 @@ _FOR_THE_SET: dict[AnswerKind, Callable[[Sequence[Engagement]], Part]] = {
 }
 
 
-def part(kind: AnswerKind, engagements: Sequence[Engagement]) -> Part:
-    """What register data of *engagements* says for one answer kind."""
-    if kind in _PER_ENGAGEMENT:
-        return _each(_PER_ENGAGEMENT[kind], engagements)
-    if kind in _FOR_THE_SET:
-        return _FOR_THE_SET[kind](engagements)
-    return NOTHING
+@attrs.frozen
+class Drafted:
+    """What register data says for all the answer kinds of one item.
+
+    Attributes:
+        coverages: The coverage of each answer kind, in the item's order.
+        text_en: The text; with several engagements, the facts of each on a
+            line of its own, then what holds for the set.
+        text_fr: The same in French.
+        values: The register values used.
+    """
+
+    coverages: tuple[RegisterCoverage, ...]
+    text_en: str
+    text_fr: str
+    values: tuple[DraftValue, ...]
+
+
+def draft_parts(
+    kinds: Sequence[AnswerKind], engagements: Sequence[Engagement]
+) -> Drafted:
+    """What register data of *engagements* says for the answer kinds of an item."""
+    grid = {
+        kind: [_PER_ENGAGEMENT[kind](engagement) for engagement in engagements]
+        for kind in kinds
+        if kind in _PER_ENGAGEMENT
+    }
+    whole = {
+        kind: _FOR_THE_SET[kind](engagements) for kind in kinds if kind in _FOR_THE_SET
+    }
+    coverages = tuple(
+        _combined(grid[kind])
+        if kind in grid
+        else whole[kind].coverage
+        if kind in whole
+        else RegisterCoverage.NONE
+        for kind in kinds
+    )
+    if len(engagements) == 1:
+        # One engagement: the parts in the item's order, in one paragraph.
+        parts = [
+            grid[kind][0] if kind in grid else whole.get(kind, NOTHING)
+            for kind in kinds
+        ]
+        found = [p for p in parts if p.coverage is not RegisterCoverage.NONE]
+        return Drafted(
+            coverages,
+            " ".join(p.text_en for p in found),
+            " ".join(p.text_fr for p in found),
+            tuple(value for p in found for value in p.values),
+        )
+    en: list[str] = []
+    fr: list[str] = []
+    values: list[DraftValue] = []
+    if any(_combined(row) is not RegisterCoverage.NONE for row in grid.values()):
+        for index, engagement in enumerate(engagements):
+            found = [
+                row[index]
+                for row in grid.values()
+                if row[index].coverage is not RegisterCoverage.NONE
+            ]
+            en.append(
+                _heading(engagement, "en")
+                + (" ".join(p.text_en for p in found) or "nothing recorded.")
+            )
+            fr.append(
+                _heading(engagement, "fr")
+                + (" ".join(p.text_fr for p in found) or "rien n'est consigné.")
+            )
+            values.extend(value for p in found for value in p.values)
+    for p in whole.values():
+        en.append(p.text_en)
+        fr.append(p.text_fr)
+        values.extend(p.values)
+    return Drafted(coverages, "\n".join(en), "\n".join(fr), tuple(values))

@@ -298,9 +298,8 @@ def _draft_item(item: ChecklistItem, engagements: tuple[Engagement, ...]) -> Ite
             "Not recorded in a partnership register.",
             "Non consigné dans un registre de partenariat.",
         )
-    parts = [_draft_parts.part(kind, engagements) for kind in item.register_answers]
-    found = [part for part in parts if part.coverage is not RegisterCoverage.NONE]
-    if not found:
+    drafted = _draft_parts.draft_parts(item.register_answers, engagements)
+    if all(coverage is RegisterCoverage.NONE for coverage in drafted.coverages):
         several = len(engagements) > 1
         return _not_answerable(
             item,
@@ -310,11 +309,11 @@ def _draft_item(item: ChecklistItem, engagements: tuple[Engagement, ...]) -> Ite
             + ("ces engagements." if several else "cet engagement."),
         )
     answered = item.register_coverage is RegisterCoverage.FULL and all(
-        part.coverage is RegisterCoverage.FULL for part in parts
+        coverage is RegisterCoverage.FULL for coverage in drafted.coverages
     )
-    values = tuple(value for part in found for value in part.values)
-    text_en = " ".join(part.text_en for part in found)
-    text_fr = french(" ".join(part.text_fr for part in found))
+    values = drafted.values
+    text_en = drafted.text_en
+    text_fr = french(drafted.text_fr)
     if answered:
         return ItemDraft(
             item_id=item.id,
