@@ -62,6 +62,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.assessment",
     "partnership_model.checklists",
     "partnership_model.drafting",
+    "partnership_model.draft_output",
     "partnership_model.ecology",
     "partnership_model.metrics",
     "partnership_model.exchange",
