@@ -49,6 +49,7 @@ import attrs
 from partnership_model._enums import Lang, check_lang
 from partnership_model._typography import french
 from partnership_model._version import __version__
+from partnership_model.checklists import ChecklistItem
 from partnership_model.drafting import ChecklistDraft, ItemDraft, ItemStatus
 from partnership_model.exceptions import RecordTypeError, VocabularyError
 
@@ -297,11 +298,15 @@ def _view(draft: ChecklistDraft, lang: Lang) -> _View:
     def local(en: str, fr_text: str) -> str:
         return french(fr_text) if fr else en
 
+    results = {result.item_id: result for result in draft.items}
+    by_section: dict[str, list[ChecklistItem]] = {s.id: [] for s in checklist.sections}
+    for item in checklist.items:
+        by_section[item.section].append(item)
     sections: list[_Section] = []
     for section in checklist.sections:
         items: list[_Item] = []
-        for item in checklist.items_in(section.id):
-            result = draft.item(item.id)
+        for item in by_section[section.id]:
+            result = results[item.id]
             topic = (
                 local(item.topic, item.topic_fr or item.topic) if item.topic else None
             )
