@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from partnership_model import _codec, _validators as v
-from partnership_model._enums import Vocabulary
+from partnership_model._enums import LANGUAGES, Lang, Vocabulary, check_lang
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
 
@@ -84,14 +84,19 @@ SCHEMA_FILES: tuple[str, ...] = ("register", "ecology")
 """Names of the shipped schema files (``<name>.schema.json``), one per document type."""
 
 
-def schema_id(cls: type[Any]) -> str:
-    """The stable ``$id`` of the schema of *cls* for this format version."""
+def schema_id(cls: type[Any], *, language: Lang = "en") -> str:
+    """The stable ``$id`` of the schema of *cls* for this format version.
+
+    The French twin (``language="fr"``) has the English ``$id`` followed by
+    ``:fr``.
+    """
     name = next(
         (key for key, value in _document_classes().items() if value is cls), None
     )
     if name is None:
         name = _SNAKE.sub("_", cls.__name__).lower()
-    return f"urn:partnership-model:schema:{name}:{SCHEMA_VERSION}"
+    suffix = "" if check_lang(language) == "en" else f":{language}"
+    return f"urn:partnership-model:schema:{name}:{SCHEMA_VERSION}{suffix}"
 
 
 # ---------------------------------------------------------------------------
@@ -139,6 +144,53 @@ def attribute_descriptions(cls: type[Any]) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------
+# Portable patterns
+# ---------------------------------------------------------------------------
+
+# Every pattern means the same thing in Python's ``re`` (the jsonschema package),
+# in ECMA-262 with the ``u`` flag (Ajv) and in Rust's regex crate (jsonschema-rs);
+# tests/test_schema_portability.py checks it on probe strings in all three:
+#
+# * classes are spelled out with ``\uXXXX`` escapes, never ``\s``, ``\d``,
+#   ``\w`` or ``\p{...}``, whose members differ between the engines;
+# * ``^`` only starts a pattern (no engine here is in multi-line mode);
+# * ``$`` only follows a class that holds ``\n``: Python's ``$`` also matches
+#   before a final newline, which changes nothing when that newline matches the
+#   class itself; elsewhere the length bounds pin the end of the string;
+# * no surrogate code point: the Rust engine cannot name one, and many validators
+#   cannot receive one, so the lone-surrogate rule stays with the loader;
+# * no look-around and no back-reference (the Rust engine has neither).
+
+
+def _class(chars: str) -> str:
+    r"""The body of a regex class of *chars*: ``\uXXXX`` escapes, runs as ranges."""
+    codes = sorted({ord(c) for c in chars})
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(
+        f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}"
+        for low, high in runs
+    )
+
+
+# What str.isspace() calls whitespace (ECMA-262's \s differs: it lacks U+001C to
+# U+001F and U+0085 and adds U+FEFF).
+_WHITESPACE_CLASS = _class(v.WHITESPACE)
+# The C0 control characters and DEL.
+_CONTROL_CLASS = "\\u0000-\\u001f\\u007f"
+# YYYY-MM-DD with a year from 0001 (ajv-formats takes year 0000, Python refuses
+# it), a month from 01 to 12 and a day from 01 to 31.
+_DATE_PATTERN = (
+    "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+    "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+)
+
+
+# ---------------------------------------------------------------------------
 # Generation
 # ---------------------------------------------------------------------------
 
@@ -166,13 +218,22 @@ class _Builder:
                     "A stable identifier: 1 to 200 characters, no control characters, "
                     "no whitespace at either end."
                 ),
+                "x-description-fr": (
+                    "Un identifiant stable\u00a0: de 1 à 200 caractères, sans caractère "
+                    "de contrôle ni espace au début ou à la fin."
+                ),
                 "type": "string",
                 "minLength": 1,
                 "maxLength": v.MAX_ID_LENGTH,
-                "pattern": v.IDENTIFIER_PATTERN,
-                # In Python's re (and so in the jsonschema package) "$" also
-                # matches before a final newline; this closes that gap.
-                "not": {"pattern": "\n$"},
+                # Starts with a character that is not whitespace...
+                "pattern": f"^[^{_WHITESPACE_CLASS}]",
+                # ...holds no control character and does not end with whitespace.
+                "not": {
+                    "anyOf": [
+                        {"pattern": f"[{_CONTROL_CLASS}]"},
+                        {"pattern": f"[{_WHITESPACE_CLASS}]$"},
+                    ]
+                },
             }
         return self.ref("Identifier")
 
@@ -181,10 +242,14 @@ class _Builder:
             self.defs["Text"] = {
                 "title": "Text",
                 "description": "Free text with at least one visible character.",
+                "x-description-fr": (
+                    "Texte libre comptant au moins un caractère visible."
+                ),
                 "type": "string",
                 "minLength": 1,
                 "maxLength": v.MAX_TEXT_LENGTH,
-                "pattern": v.TEXT_PATTERN,
+                # Holds at least one character that is not whitespace.
+                "pattern": f"[^{_WHITESPACE_CLASS}]",
             }
         return self.ref("Text")
 
@@ -193,11 +258,16 @@ class _Builder:
             self.defs["Date"] = {
                 "title": "Date",
                 "description": "A calendar date in ISO 8601 form, YYYY-MM-DD.",
+                "x-description-fr": (
+                    "Une date du calendrier au format ISO 8601, AAAA-MM-JJ."
+                ),
                 "type": "string",
                 "format": "date",
                 "minLength": 10,
                 "maxLength": 10,
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                # With the length of 10, this pins the whole string (no "$": see
+                # "Portable patterns" above); the format also checks the day of the month.
+                "pattern": _DATE_PATTERN,
             }
         return self.ref("Date")
 
@@ -345,15 +415,120 @@ def _generate(cls: type[Any]) -> str:
     return json.dumps(schema, ensure_ascii=False)
 
 
-def json_schema(cls: type[Any]) -> dict[str, Any]:
+def json_schema(cls: type[Any], *, language: Lang = "en") -> dict[str, Any]:
     """Return the JSON Schema (Draft 2020-12) of a record or document type.
 
     The result is a fresh dict each call (safe to modify).
 
+    Args:
+        cls: The record or document type.
+        language: The language of the annotations (``title``, ``description``
+            and ``$comment``). Both schemas have exactly the same validation
+            keywords. ``"en"`` (the default) carries every annotation; ``"fr"``
+            carries the French labels and definitions of the vocabulary values
+            and of the shared string types, and omits the descriptions that exist
+            in English only (those of the records and their fields).
+
     Raises:
         RecordTypeError: *cls* is not a record or document type of this library.
+        VocabularyError: *language* is not ``"en"`` or ``"fr"``.
+
+    Examples:
+        >>> from partnership_model import Register, json_schema
+        >>> french = json_schema(Register, language="fr")
+        >>> french["$id"]
+        'urn:partnership-model:schema:register:1.0:fr'
+        >>> french["$defs"]["EngagementDegree"]["oneOf"][3]["title"]
+        'Partenariat'
     """
-    return json.loads(_generate(cls))  # type: ignore[no-any-return]
+    return json.loads(_emitted(cls, check_lang(language)))  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------
+# Annotations per language
+# ---------------------------------------------------------------------------
+
+# Internally, generation writes the English annotations as plain keywords and
+# their translations as "x-title-fr" and "x-description-fr", with
+# "x-proposed-labels" naming the languages whose label is this library's own
+# translation. _localised turns that into one schema per language in which
+# every keyword is standard: strict validators such as Ajv refuse unknown ones.
+
+_SCHEMA_MAPS = frozenset({"properties", "$defs"})
+_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf"})
+_SCHEMA_VALUES = frozenset({"items", "not", "additionalProperties"})
+
+_PROPOSED_LABEL: dict[str, str] = {
+    "en": (
+        "The English label is this library's translation: the sources name this "
+        "term in French only."
+    ),
+    "fr": (
+        "Le libellé français est une traduction de cette bibliothèque\u00a0: les "
+        "sources ne nomment ce terme qu'en anglais."
+    ),
+}
+
+_TWIN: dict[str, str] = {
+    "en": (
+        "Annotations in English. The twin schema {twin} has the same validation "
+        "keywords, with the French labels and definitions."
+    ),
+    "fr": (
+        "Annotations en français. Le schéma jumeau {twin} a les mêmes mots-clés "
+        "de validation, avec les annotations en anglais, dont les descriptions des "
+        "enregistrements et de leurs champs, omises ici faute de traduction."
+    ),
+}
+
+
+def _localised(node: Any, language: Lang) -> Any:
+    """The schema *node*, of the internal form, annotated in *language* only."""
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key.startswith("x-"):
+            continue
+        if key in ("title", "description") and language != "en":
+            translated = node.get(f"x-{key}-{language}")
+            if translated is not None:
+                result[key] = translated
+            elif key == "title":  # the name of a type, the same in every language
+                result[key] = value
+        elif key in _SCHEMA_MAPS:
+            result[key] = {
+                name: _localised(sub, language) for name, sub in value.items()
+            }
+        elif key in _SCHEMA_LISTS:
+            result[key] = [_localised(sub, language) for sub in value]
+        elif key in _SCHEMA_VALUES:
+            result[key] = _localised(value, language)
+        else:
+            result[key] = value
+    if language in node.get("x-proposed-labels", ()):
+        result["$comment"] = _PROPOSED_LABEL[language]
+    return result
+
+
+_EMITTED: dict[tuple[type[Any], Lang], str] = {}
+
+
+def _emitted(cls: type[Any], language: Lang) -> str:
+    """The JSON text of the schema of *cls* annotated in *language* (cached)."""
+    key = (cls, language)
+    text = _EMITTED.get(key)
+    if text is None:
+        body = _localised(json.loads(_generate(cls)), language)
+        del body["$schema"], body["$id"]
+        twin = next(other for other in LANGUAGES if other != language)
+        head = {
+            "$schema": DRAFT,
+            "$id": schema_id(cls, language=language),
+            "$comment": _TWIN[language].format(twin=schema_id(cls, language=twin)),
+        }
+        text = _EMITTED[key] = json.dumps({**head, **body}, ensure_ascii=False)
+    return text
 
 
 def _ecology_schema(builder: _Builder) -> dict[str, Any]:
@@ -427,31 +602,43 @@ def _ecology_schema(builder: _Builder) -> dict[str, Any]:
 _SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
-def schema_text(name: str) -> str:
-    """The canonical text of the shipped schema file *name* (``"register"``...)."""
+def schema_text(name: str, *, language: Lang = "en") -> str:
+    """The canonical text of the shipped schema file *name* (``"register"``...).
+
+    *language* selects the annotations, as for :func:`json_schema`.
+    """
     cls = _document_classes()[name]
-    return json.dumps(json_schema(cls), ensure_ascii=False, indent=2) + "\n"
+    schema = json_schema(cls, language=language)
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_schemas(directory: str | Path) -> list[Path]:
-    """Write one ``<name>.schema.json`` file per document type into *directory*.
+    """Write the schema files of every document type into *directory*.
+
+    One ``<name>.schema.json`` per document type, annotated in English, and its
+    French twin ``fr/<name>.schema.json`` (see :func:`json_schema`).
 
     Returns:
         The paths written.
     """
-    target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCHEMA_FILES:
-        path = target / f"{name}.schema.json"
-        path.write_text(schema_text(name), encoding="utf-8")
-        written.append(path)
+    for language in LANGUAGES:
+        for name in SCHEMA_FILES:
+            path = _schema_path(Path(directory), name, language)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(schema_text(name, language=language), encoding="utf-8")
+            written.append(path)
     return written
 
 
-def shipped_schema_path(name: str) -> Path:
-    """Where the package ships the schema file *name*."""
-    return _SCHEMA_DIR / f"{name}.schema.json"
+def _schema_path(directory: Path, name: str, language: Lang) -> Path:
+    folder = directory if check_lang(language) == "en" else directory / language
+    return folder / f"{name}.schema.json"
+
+
+def shipped_schema_path(name: str, *, language: Lang = "en") -> Path:
+    """Where the package ships the schema file *name* annotated in *language*."""
+    return _schema_path(_SCHEMA_DIR, name, language)
 
 
 @_codec.per_class
