@@ -397,7 +397,10 @@ def _properties_table(schema_name: str, schema: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
+def _vocabulary_table(
+    definition: Mapping[str, Any], french: Mapping[str, Any]
+) -> list[str]:
+    """Values and labels; the French ones come from the French twin's ``title``."""
     lines = [
         ":::{list-table}",
         ":header-rows: 1",
@@ -405,13 +408,14 @@ def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
         "",
         "* - Value",
         "  - English label (`title`)",
-        "  - French label (`x-title-fr`)",
+        "  - French label (`title` in the French twin)",
     ]
+    french_titles = {o["const"]: o.get("title", "") for o in french.get("oneOf", ())}
     for option in definition.get("oneOf", ()):
         lines += [
             f"* - `{option['const']}`",
             f"  - {escape(str(option.get('title', '')))}",
-            f"  - {escape(str(option.get('x-title-fr', '')))}",
+            f"  - {escape(str(french_titles.get(option['const'], '')))}",
         ]
     lines += [":::", ""]
     return lines
@@ -433,6 +437,7 @@ def schema_markdown(name: str) -> str:
     """One page per document schema: readable tables, then the schema as JSON."""
     text = schema_text(name)
     schema: dict[str, Any] = json.loads(text)
+    french: dict[str, Any] = json.loads(schema_text(name, language="fr"))
     title = str(schema.get("title", name))
     shipped = shipped_schema_path(name)
     lines = [
@@ -453,6 +458,12 @@ def schema_markdown(name: str) -> str:
             f"- **Shipped file:** `partnership_model/schemas/{shipped.name}` "
             "(installed with the package)"
         )
+    lines.append(
+        f"- **French twin:** `{french['$id']}`, shipped as "
+        f"`partnership_model/schemas/fr/{name}.schema.json` "
+        f"(`partnership-model schema --type {name} --lang fr`): the same validation "
+        "keywords, annotated in French"
+    )
     lines += [
         "",
         (
@@ -479,7 +490,9 @@ def schema_markdown(name: str) -> str:
         if definition.get("type") == "object":
             lines += _properties_table(name, definition)
         elif "oneOf" in definition and "enum" in definition:
-            lines += _vocabulary_table(definition)
+            lines += _vocabulary_table(
+                definition, french.get("$defs", {}).get(definition_name, {})
+            )
             if definition_name in vocabulary_names:
                 link = f"<glossary-{slug(definition_name)}>"
                 lines += [

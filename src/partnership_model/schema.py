@@ -10,11 +10,17 @@ attrs classes and the vocabularies, never by hand, so it cannot drift from what
   dates), referenced with ``$ref``;
 * ``additionalProperties: false`` and ``required`` on every object;
 * every vocabulary as ``enum`` (the values, in order) plus ``oneOf`` of
-  ``const`` + ``title`` (English label) + ``description`` (English definition),
-  with the French label and definition as ``x-title-fr`` / ``x-description-fr``
-  annotations, and ``x-proposed-labels`` listing the languages whose label is
-  this library's translation;
-* field descriptions taken from the classes' docstrings.
+  ``const`` + ``title`` (label) + ``description`` (definition), with a
+  ``$comment`` where the label is this library's own translation;
+* field descriptions taken from the classes' docstrings;
+* only standard keywords, so that strict validators (Ajv) compile the schemas,
+  and patterns that mean the same thing in Python, ECMA-262 and Rust regexes
+  (see "Portable patterns" in the source).
+
+Each schema has a twin annotated in French (``json_schema(cls, language="fr")``,
+``$id`` ending in ``:fr``, shipped in ``schemas/fr/``): the same validation
+keywords, with the French labels and definitions as ``title`` and
+``description``, and without the descriptions that exist in English only.
 
 The schemas stay inside the keyword subset that draft-07 tools also understand
 (``$defs`` references resolve there too), so fastjsonschema and
@@ -26,7 +32,9 @@ carry a ``pattern``.
 Beyond the schema, loading enforces the model's cross-field rules: an end date
 not before its start date, one participation per person and engagement, unique
 ids within a register, and participant and organisation references that
-resolve; and a ``date`` must exist in the calendar (``format: date``).
+resolve; a ``date`` must exist in the calendar (``format: date``); text holds
+no lone surrogate; and an integer is written without a fraction (``1``, not
+``1.0``, which JSON Schema counts as an integer).
 
 Examples:
     >>> from partnership_model import Register, json_schema
