@@ -129,7 +129,7 @@ def _has_lone_surrogate(value: Any) -> bool:
 NODE_LINK_LENIENCIES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "directed is true": lambda d: d.get("directed") is True,
     "multigraph is false": lambda d: d.get("multigraph") is False,
-    "no edges list": lambda d: "edges" not in d,
+    "edges under links, or no edges": lambda d: "edges" not in d,
     "an edge key is null": lambda d: any(e.get("key", 0) is None for e in _edges(d)),
     "a date is padded with whitespace": lambda d: any(
         isinstance(date := e.get(key), str) and date != date.strip()
@@ -268,7 +268,7 @@ def _pad(edge: dict[str, Any]) -> None:
 LENIENCY_EXAMPLES: dict[str, Callable[[dict[str, Any]], None]] = {
     "directed is true": lambda d: d.update(directed=True),
     "multigraph is false": lambda d: d.update(multigraph=False),
-    "no edges list": lambda d: d.update(links=d.pop("edges")),
+    "edges under links, or no edges": lambda d: d.update(links=d.pop("edges")),
     "an edge key is null": lambda d: d["edges"][0].update(key=None),
     "a date is padded with whitespace": lambda d: _pad(d["edges"][0]),
 }
