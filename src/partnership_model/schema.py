@@ -15,7 +15,7 @@ attrs classes and the vocabularies, never by hand, so it cannot drift from what
 * field descriptions taken from the classes' docstrings;
 * only standard keywords, so that strict validators (Ajv) compile the schemas,
   and patterns that mean the same thing in Python, ECMA-262 and Rust regexes
-  (see "Portable patterns" in the source).
+  (see the private module ``_schema_portable``).
 
 Each schema has a twin annotated in French (``json_schema(cls, language="fr")``,
 ``$id`` ending in ``:fr``, shipped in ``schemas/fr/``): the same validation
@@ -55,7 +55,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from partnership_model import _codec, _validators as v
+from partnership_model import _codec, _schema_portable as p, _validators as v
 from partnership_model._enums import LANGUAGES, Lang, Vocabulary, check_lang
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
@@ -152,53 +152,6 @@ def attribute_descriptions(cls: type[Any]) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------
-# Portable patterns
-# ---------------------------------------------------------------------------
-
-# Every pattern means the same thing in Python's ``re`` (the jsonschema package),
-# in ECMA-262 with the ``u`` flag (Ajv) and in Rust's regex crate (jsonschema-rs);
-# tests/test_schema_portability.py checks it on probe strings in all three:
-#
-# * classes are spelled out with ``\uXXXX`` escapes, never ``\s``, ``\d``,
-#   ``\w`` or ``\p{...}``, whose members differ between the engines;
-# * ``^`` only starts a pattern (no engine here is in multi-line mode);
-# * ``$`` only follows a class that holds ``\n``: Python's ``$`` also matches
-#   before a final newline, which changes nothing when that newline matches the
-#   class itself; elsewhere the length bounds pin the end of the string;
-# * no surrogate code point: the Rust engine cannot name one, and many validators
-#   cannot receive one, so the lone-surrogate rule stays with the loader;
-# * no look-around and no back-reference (the Rust engine has neither).
-
-
-def _class(chars: str) -> str:
-    r"""The body of a regex class of *chars*: ``\uXXXX`` escapes, runs as ranges."""
-    codes = sorted({ord(c) for c in chars})
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(
-        f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}"
-        for low, high in runs
-    )
-
-
-# What str.isspace() calls whitespace (ECMA-262's \s differs: it lacks U+001C to
-# U+001F and U+0085 and adds U+FEFF).
-_WHITESPACE_CLASS = _class(v.WHITESPACE)
-# The C0 control characters and DEL.
-_CONTROL_CLASS = "\\u0000-\\u001f\\u007f"
-# YYYY-MM-DD with a year from 0001 (ajv-formats takes year 0000, Python refuses
-# it), a month from 01 to 12 and a day from 01 to 31.
-_DATE_PATTERN = (
-    "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
-    "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-)
-
-
-# ---------------------------------------------------------------------------
 # Generation
 # ---------------------------------------------------------------------------
 
@@ -234,12 +187,12 @@ class _Builder:
                 "minLength": 1,
                 "maxLength": v.MAX_ID_LENGTH,
                 # Starts with a character that is not whitespace...
-                "pattern": f"^[^{_WHITESPACE_CLASS}]",
+                "pattern": f"^[^{p.WHITESPACE_CLASS}]",
                 # ...holds no control character and does not end with whitespace.
                 "not": {
                     "anyOf": [
-                        {"pattern": f"[{_CONTROL_CLASS}]"},
-                        {"pattern": f"[{_WHITESPACE_CLASS}]$"},
+                        {"pattern": f"[{p.CONTROL_CLASS}]"},
+                        {"pattern": f"[{p.WHITESPACE_CLASS}]$"},
                     ]
                 },
             }
@@ -257,7 +210,7 @@ class _Builder:
                 "minLength": 1,
                 "maxLength": v.MAX_TEXT_LENGTH,
                 # Holds at least one character that is not whitespace.
-                "pattern": f"[^{_WHITESPACE_CLASS}]",
+                "pattern": f"[^{p.WHITESPACE_CLASS}]",
             }
         return self.ref("Text")
 
@@ -274,8 +227,8 @@ class _Builder:
                 "minLength": 10,
                 "maxLength": 10,
                 # With the length of 10, this pins the whole string (no "$": see
-                # "Portable patterns" above); the format also checks the day of the month.
-                "pattern": _DATE_PATTERN,
+                # _schema_portable); the format also checks the day of the month.
+                "pattern": p.DATE_PATTERN,
             }
         return self.ref("Date")
 
@@ -456,69 +409,9 @@ def json_schema(cls: type[Any], *, language: Lang = "en") -> dict[str, Any]:
 # Annotations per language
 # ---------------------------------------------------------------------------
 
-# Internally, generation writes the English annotations as plain keywords and
-# their translations as "x-title-fr" and "x-description-fr", with
-# "x-proposed-labels" naming the languages whose label is this library's own
-# translation. _localised turns that into one schema per language in which
-# every keyword is standard: strict validators such as Ajv refuse unknown ones.
-
-_SCHEMA_MAPS = frozenset({"properties", "$defs"})
-_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf"})
-_SCHEMA_VALUES = frozenset({"items", "not", "additionalProperties"})
-
-_PROPOSED_LABEL: dict[str, str] = {
-    "en": (
-        "The English label is this library's translation: the sources name this "
-        "term in French only."
-    ),
-    "fr": (
-        "Le libellé français est une traduction de cette bibliothèque\u00a0: les "
-        "sources ne nomment ce terme qu'en anglais."
-    ),
-}
-
-_TWIN: dict[str, str] = {
-    "en": (
-        "Annotations in English. The twin schema {twin} has the same validation "
-        "keywords, with the French labels and definitions."
-    ),
-    "fr": (
-        "Annotations en français. Le schéma jumeau {twin} a les mêmes mots-clés "
-        "de validation, avec les annotations en anglais, dont les descriptions des "
-        "enregistrements et de leurs champs, omises ici faute de traduction."
-    ),
-}
-
-
-def _localised(node: Any, language: Lang) -> Any:
-    """The schema *node*, of the internal form, annotated in *language* only."""
-    if not isinstance(node, dict):
-        return node
-    result: dict[str, Any] = {}
-    for key, value in node.items():
-        if key.startswith("x-"):
-            continue
-        if key in ("title", "description") and language != "en":
-            translated = node.get(f"x-{key}-{language}")
-            if translated is not None:
-                result[key] = translated
-            elif key == "title":  # the name of a type, the same in every language
-                result[key] = value
-        elif key in _SCHEMA_MAPS:
-            result[key] = {
-                name: _localised(sub, language) for name, sub in value.items()
-            }
-        elif key in _SCHEMA_LISTS:
-            result[key] = [_localised(sub, language) for sub in value]
-        elif key in _SCHEMA_VALUES:
-            result[key] = _localised(value, language)
-        else:
-            result[key] = value
-    if language in node.get("x-proposed-labels", ()):
-        result["$comment"] = _PROPOSED_LABEL[language]
-    return result
-
-
+# Generation writes the English annotations as keywords and the French ones as
+# "x-*" keys; _schema_portable.localised turns that into one standard schema per
+# language.
 _EMITTED: dict[tuple[type[Any], Lang], str] = {}
 
 
@@ -527,13 +420,13 @@ def _emitted(cls: type[Any], language: Lang) -> str:
     key = (cls, language)
     text = _EMITTED.get(key)
     if text is None:
-        body = _localised(json.loads(_generate(cls)), language)
+        body = p.localised(json.loads(_generate(cls)), language)
         del body["$schema"], body["$id"]
         twin = next(other for other in LANGUAGES if other != language)
         head = {
             "$schema": DRAFT,
             "$id": schema_id(cls, language=language),
-            "$comment": _TWIN[language].format(twin=schema_id(cls, language=twin)),
+            "$comment": p.TWIN[language].format(twin=schema_id(cls, language=twin)),
         }
         text = _EMITTED[key] = json.dumps({**head, **body}, ensure_ascii=False)
     return text
