@@ -9,8 +9,8 @@ every ego network of an ecology by four figures:
   ``KrackhardtStern1988``): do the ego's contacts lie outside its own group
   (sphere, authority, or any grouping) or inside it;
 * Burt's **effective size** and **constraint** (Burt 1992, *Structural
-  Holes*), computed by networkx (:func:`networkx.effective_size`,
-  :func:`networkx.constraint`): how many non-redundant contacts the ego has,
+  Holes*), computed by networkx (``networkx.effective_size``,
+  ``networkx.constraint``): how many non-redundant contacts the ego has,
   and how much its contacts are tied to one another. High constraint, few
   structural holes: the ego's contacts all know each other.
 
@@ -186,7 +186,7 @@ def ego_networks(
         The measures read the simple graph of related pairs: parallel
         relations are collapsed into one unweighted tie (see the module
         docstring). Effective size and constraint are those of networkx
-        (:func:`networkx.effective_size`, :func:`networkx.constraint`,
+        (``networkx.effective_size``, ``networkx.constraint``,
         after Burt 1992, *Structural Holes: The Social Structure of
         Competition*, Harvard University Press), unweighted. For an actor
         without alters every figure is ``None``, never NaN.

@@ -440,7 +440,7 @@ def ei_permutation_test(
         Cost: ``permutations`` passes over the related pairs (about a
         second per million pair-permutations here). Results are
         deterministic for a given *seed* and Python version (Python's
-        :class:`random.Random` draws the permutations) and do not depend on
+        ``random.Random`` draws the permutations) and do not depend on
         the order in which actors were added.
 
     Args:
