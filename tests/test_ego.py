@@ -30,6 +30,13 @@ def _simple(graph: EcologyGraph) -> nx.Graph[str]:
     return nx.Graph(graph.to_networkx())
 
 
+def _same(first: float | None, second: float | None) -> bool:
+    """Equal, or both None, or equal to 1e-12 (sums may add in another order)."""
+    if first is None or second is None:
+        return first is second
+    return math.isclose(first, second, rel_tol=1e-12)
+
+
 def _clinic() -> EcologyGraph:
     return EcologyGraph(
         actors=[
@@ -90,7 +97,7 @@ def test_figures_are_networkx_on_the_simple_graph(
         external = sum(groups[a] != groups[actor_id] for a in alters)
         assert ego.ei_index == (2 * external - len(alters)) / len(alters)
         assert ego.effective_size == effective[actor_id]
-        assert ego.constraint == constraint[actor_id]
+        assert ego.constraint == pytest.approx(constraint[actor_id], rel=1e-12)
 
 
 def test_actors_selects_egos_in_the_given_order() -> None:
@@ -165,7 +172,14 @@ def test_ego_network_records_validate(fields: dict[str, Any]) -> None:
 def test_backend_is_forwarded_to_networkx() -> None:
     graph = _clinic()
 
-    assert ego_networks(graph, backend="networkx") == ego_networks(graph)
+    ours = ego_networks(graph)
+    theirs = ego_networks(graph, backend="networkx")
+    assert list(theirs) == list(ours)
+    for actor_id, ego in ours.items():
+        other = theirs[actor_id]
+        assert (other.size, other.ei_index) == (ego.size, ego.ei_index)
+        assert other.effective_size == ego.effective_size
+        assert _same(other.constraint, ego.constraint)
     with pytest.raises(ImportError, match="not-a-backend"):
         ego_networks(graph, backend="not-a-backend")
 
@@ -261,3 +275,32 @@ def test_a_registered_backend_receives_the_calls(tmp_path: Path) -> None:
         ["constraint", "RecordingGraph", ["a", "c"]],
     ]
     assert report["same"] is True
+
+
+@settings(max_examples=40, deadline=None)
+@given(pms.ecology_graphs(max_actors=10, max_relations=30))
+def test_networkx_backend_and_default_agree(graph: EcologyGraph) -> None:
+    ours = ego_networks(graph)
+    theirs = ego_networks(graph, backend="networkx")
+
+    for actor_id, ego in ours.items():
+        other = theirs[actor_id]
+        assert other.effective_size == ego.effective_size
+        assert _same(other.constraint, ego.constraint)
+
+
+def test_a_hub_with_many_alters() -> None:
+    """A star plus a ring: exercises both sides of the intersection shortcut."""
+    leaves = [f"l{i}" for i in range(30)]
+    ring = [(leaves[i], leaves[(i + 1) % 30]) for i in range(30)]
+    graph = EcologyGraph(
+        actors=[Actor.from_role("hub", Role.CLINICIAN)]
+        + [Actor.from_role(leaf, Role.PATIENT) for leaf in leaves],
+        relations=[("hub", leaf) for leaf in leaves] + ring,
+    )
+    simple = _simple(graph)
+    ours = ego_networks(graph)
+
+    assert ours["hub"].effective_size == nx.effective_size(simple)["hub"]
+    assert ours["hub"].constraint == pytest.approx(nx.constraint(simple)["hub"])
+    assert ours["l0"].constraint == pytest.approx(nx.constraint(simple)["l0"])
