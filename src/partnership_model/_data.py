@@ -98,9 +98,9 @@ class Problems:
                     "duplicate_key",
                 )
 
-    def object(self, value: object, path: str) -> JsonObject | None:
+    def mapping(self, value: object, path: str) -> dict[str, Any] | None:
         """Return *value* if it is a JSON object, else record a problem."""
-        if isinstance(value, JsonObject):
+        if isinstance(value, dict):
             self.duplicates(value, path)
             return value
         self.add(path, f"expected an object, got {_kind(value)}", "wrong_type")
@@ -151,7 +151,6 @@ class Problems:
 
 
 def _kind(value: object) -> str:
-    names = {dict: "an object", JsonObject: "an object", list: "an array"}
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -160,7 +159,11 @@ def _kind(value: object) -> str:
         return "a number"
     if isinstance(value, str):
         return "a string"
-    return names.get(type(value), type(value).__name__)
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    return type(value).__name__
 
 
 def read_data_json(relative: str, problems: Problems) -> Any:

@@ -21,8 +21,11 @@ from typing import Any, TextIO
 import attrs
 
 from partnership_model._data import Problems, data_files, read_data_json
+from partnership_model._enums import Vocabulary
 from partnership_model._terms import build_table, terms_file
-from partnership_model.exceptions import DataFileError
+from partnership_model.bibliography import BIBLIOGRAPHY_FILE, check_items
+from partnership_model.crosswalks import CROSSWALKS_FILE, check_crosswalks
+from partnership_model.exceptions import DataFileError, Problem
 
 __all__ = ["DataReport", "check_all", "main", "vocabularies"]
 
@@ -60,20 +63,15 @@ class DataReport:
 
 def vocabularies() -> list[type[enum.Enum]]:
     """Every vocabulary enum of the package that has members, module by module."""
-    from partnership_model._enums import Vocabulary  # noqa: PLC0415
-
-    found: list[type[enum.Enum]] = []
-    for name in VOCABULARY_MODULES:
-        module = importlib.import_module(name)
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, Vocabulary)
-                and value.__module__ == name
-                and len(value.__members__) > 0
-            ):
-                found.append(value)
-    return found
+    return [
+        value
+        for name in VOCABULARY_MODULES
+        for value in vars(importlib.import_module(name)).values()
+        if isinstance(value, type)
+        and issubclass(value, Vocabulary)
+        and value.__module__ == name
+        and len(value.__members__) > 0
+    ]
 
 
 def _read(file: str, errors: list[DataFileError]) -> Any:
@@ -87,9 +85,6 @@ def _read(file: str, errors: list[DataFileError]) -> Any:
 
 def check_all() -> DataReport:
     """Check the bibliography, every terms file and the crosswalks file."""
-    from partnership_model.bibliography import BIBLIOGRAPHY_FILE, check_items  # noqa: PLC0415
-    from partnership_model.crosswalks import CROSSWALKS_FILE, check_crosswalks  # noqa: PLC0415
-
     errors: list[DataFileError] = []
     items = _read(BIBLIOGRAPHY_FILE, errors)
     references = 0
@@ -145,9 +140,7 @@ def check_all() -> DataReport:
     )
 
 
-def _problem(path: str, message: str) -> Any:
-    from partnership_model.exceptions import Problem  # noqa: PLC0415
-
+def _problem(path: str, message: str) -> Problem:
     return Problem(path, message, "missing_file")
 
 
@@ -158,7 +151,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     report = check_all()
     for error in report.errors:
         for problem in error.problems:
-            stream.write(f"{error.file}: {problem.path}: {problem.message} [{problem.code}]\n")
+            stream.write(
+                f"{error.file}: {problem.path}: {problem.message} [{problem.code}]\n"
+            )
     if report.errors:
         stream.write(f"{len(report.errors)} file(s) failed\n")
         return 1

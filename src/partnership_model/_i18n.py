@@ -1,4 +1,4 @@
-"""Languages, regional variants and typography of the text written for people.
+r"""Languages, regional variants and typography of the text written for people.
 
 A language parameter is a BCP 47 tag (:rfc:`5646`): ``"en"``, ``"fr"``,
 ``"fr-FR"`` or ``"fr-CA"``. Tags are matched without regard to case, and an
@@ -22,11 +22,11 @@ Examples:
     >>> locale("fr_ca").tag
     'fr-CA'
     >>> typeset("Intervention : réduire les asymétries ; vraiment ?", "fr")
-    'Intervention\\xa0: réduire les asymétries\\u202f; vraiment\\u202f?'
+    'Intervention\xa0: réduire les asymétries\u202f; vraiment\u202f?'
     >>> typeset("Intervention : réduire les asymétries ; vraiment ?", "fr-CA")
-    'Intervention\\xa0: réduire les asymétries; vraiment?'
+    'Intervention\xa0: réduire les asymétries; vraiment?'
     >>> format_percent(0.37, "fr")
-    '37\\xa0%'
+    '37\xa0%'
     >>> format_decimal(-0.25, "fr", signed=True)
     '-0,25'
 """
@@ -167,7 +167,7 @@ def _typeset_french(text: str, *, quebec: bool) -> str:
 
 
 def typeset(text: str, lang: Lang = "en") -> str:
-    """Set *text* in the typography of *lang*.
+    r"""Set *text* in the typography of *lang*.
 
     English text is returned unchanged. French text gets its no-break spaces
     (see the module docstring); the spaces typed before the marks, if any, are
@@ -180,9 +180,9 @@ def typeset(text: str, lang: Lang = "en") -> str:
 
     Examples:
         >>> typeset("« Partenariat »", "fr")
-        '«\\xa0Partenariat\\xa0»'
+        '«\xa0Partenariat\xa0»'
         >>> typeset("see https://example.org: 10:30", "fr")
-        'see https://example.org\\xa0: 10:30'
+        'see https://example.org\xa0: 10:30'
         >>> typeset("Why: this?", "en")
         'Why: this?'
     """
@@ -203,11 +203,11 @@ def _group(digits: str, separator: str) -> str:
 
 
 def format_integer(value: int, lang: Lang = "en") -> str:
-    """Format an integer: plain in English, thousands grouped in French.
+    r"""Format an integer: plain in English, thousands grouped in French.
 
     Examples:
         >>> format_integer(4578, "en"), format_integer(4578, "fr")
-        ('4578', '4\\u202f578')
+        ('4578', '4\u202f578')
         >>> format_integer(-979, "fr")
         '-979'
     """
@@ -221,13 +221,13 @@ def format_integer(value: int, lang: Lang = "en") -> str:
 def format_decimal(
     value: float, lang: Lang = "en", *, digits: int = 2, signed: bool = False
 ) -> str:
-    """Format a real number with *digits* decimals (decimal comma in French).
+    r"""Format a real number with *digits* decimals (decimal comma in French).
 
     Examples:
         >>> format_decimal(0.256, "en", signed=True), format_decimal(0.256, "fr")
         ('+0.26', '0,26')
         >>> format_decimal(12345.5, "fr", digits=1)
-        '12\\u202f345,5'
+        '12\u202f345,5'
     """
     text = f"{value:{'+' if signed else ''}.{digits}f}"
     if check_lang(lang) == "en":
@@ -239,11 +239,11 @@ def format_decimal(
 
 
 def format_percent(fraction: float, lang: Lang = "en", *, digits: int = 0) -> str:
-    """Format a fraction (``0.37``) as a percentage (``"37%"``, ``"37 %"`` in French).
+    r"""Format a fraction (``0.37``) as a percentage (``"37%"``, ``"37 %"`` in French).
 
     Examples:
         >>> format_percent(0.375, "en", digits=1), format_percent(0.375, "fr-CA", digits=1)
-        ('37.5%', '37,5\\xa0%')
+        ('37.5%', '37,5\xa0%')
     """
     number = format_decimal(fraction * 100, lang, digits=digits)
     return number + ("%" if check_lang(lang) == "en" else f"{NBSP}%")

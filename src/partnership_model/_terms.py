@@ -54,12 +54,19 @@ from partnership_model._data import (
     parse_data_json,
     read_data_json,
 )
-from partnership_model._i18n import LANGUAGES, REGIONAL_TAGS, BaseLang, Lang, locale
-from partnership_model._i18n import typeset as _typeset
+from partnership_model._i18n import (
+    LANGUAGES,
+    REGIONAL_TAGS,
+    BaseLang,
+    Lang,
+    locale,
+    typeset as _typeset,
+)
+from partnership_model.bibliography import BIBLIOGRAPHY
 
 __all__ = [
-    "TermTable",
     "Term",
+    "TermTable",
     "Variant",
     "build_table",
     "normalize",
@@ -252,13 +259,13 @@ def build_table(
         DataFileError: Every problem found, with its JSON path.
     """
     if sources is None:
-        from partnership_model.bibliography import BIBLIOGRAPHY  # noqa: PLC0415
-
         sources = BIBLIOGRAPHY.keys()
     check = _Checker(cls, file, sources)
     built = check.document(document)
     check.problems.raise_if_any()
-    assert built is not None  # noqa: S101 - no problem means a table was built
+    if built is None:  # pragma: no cover - a document without problems builds
+        msg = f"{file}: no table built, yet no problem recorded"
+        raise RuntimeError(msg)
     return built
 
 
@@ -287,7 +294,7 @@ class _Checker:
         self.members = {member.value: member for member in cls}
 
     def document(self, document: Any) -> TermTable | None:
-        top = self.problems.object(document, "$")
+        top = self.problems.mapping(document, "$")
         if top is None:
             return None
         self.problems.keys(
@@ -298,7 +305,7 @@ class _Checker:
         )
         self._header(top)
         facet_kinds = self._facet_kinds(top.get("facets", JsonObject()))
-        entries = self.problems.object(top.get("terms"), "$.terms") or JsonObject()
+        entries = self.problems.mapping(top.get("terms"), "$.terms") or JsonObject()
         terms: dict[enum.Enum, Term] = {}
         facets: dict[str, dict[enum.Enum, object]] = {name: {} for name in facet_kinds}
         for value, entry in entries.items():
@@ -343,7 +350,7 @@ class _Checker:
 
     # -- header --------------------------------------------------------------------
 
-    def _header(self, top: JsonObject) -> None:
+    def _header(self, top: Mapping[str, Any]) -> None:
         for key, expected in (
             ("vocabulary", self.cls.__name__),
             ("module", self.cls.__module__),
@@ -359,7 +366,7 @@ class _Checker:
                 self.problems.text(top[key], key_path("$", key))
 
     def _facet_kinds(self, declared: object) -> dict[str, Any]:
-        obj = self.problems.object(declared, "$.facets")
+        obj = self.problems.mapping(declared, "$.facets")
         kinds: dict[str, Any] = {}
         if obj is None:
             return kinds
@@ -391,7 +398,7 @@ class _Checker:
         member: enum.Enum,
         facets: dict[str, dict[enum.Enum, object]],
     ) -> Term | None:
-        obj = self.problems.object(entry, path)
+        obj = self.problems.mapping(entry, path)
         if obj is None:
             return None
         self.problems.keys(
@@ -428,6 +435,12 @@ class _Checker:
         iri = obj.get("iri")
         if iri is not None:
             self.problems.text(iri, key_path(path, "iri"))
+        if definitions is not None and definitions["en"] == definitions["fr"]:
+            self.problems.add(
+                key_path(key_path(path, "definition"), "fr"),
+                "the French definition is the English one; translate it",
+                "untranslated_definition",
+            )
         if labels is None or definitions is None or sources is None:
             return None
         tags = sorted((set(labels) | set(definitions)) - set(LANGUAGES))
@@ -448,7 +461,7 @@ class _Checker:
         )
 
     def _texts(self, value: object, path: str, what: str) -> dict[str, str] | None:
-        obj = self.problems.object(value, path)
+        obj = self.problems.mapping(value, path)
         if obj is None:
             return None
         result: dict[str, str] = {}
@@ -464,8 +477,7 @@ class _Checker:
             if tag not in _TEXT_TAGS:
                 self.problems.add(
                     tag_path,
-                    f"unknown language tag {tag!r} "
-                    f"(accepted: {', '.join(_TEXT_TAGS)})",
+                    f"unknown language tag {tag!r} (accepted: {', '.join(_TEXT_TAGS)})",
                     "unknown_language",
                 )
                 continue
@@ -529,7 +541,7 @@ class _Checker:
         member: enum.Enum,
         facets: dict[str, dict[enum.Enum, object]],
     ) -> None:
-        obj = self.problems.object(value, path)
+        obj = self.problems.mapping(value, path)
         if obj is None:
             return
         self.problems.keys(obj, path, required=tuple(kinds))
@@ -567,11 +579,23 @@ class _Checker:
             ]
             if term is not None:
                 spellings += [
-                    (term.label_en, key_path(path, "label") + ".en", "its English label"),
-                    (term.label_fr, key_path(path, "label") + ".fr", "its French label"),
+                    (
+                        term.label_en,
+                        key_path(path, "label") + ".en",
+                        "its English label",
+                    ),
+                    (
+                        term.label_fr,
+                        key_path(path, "label") + ".fr",
+                        "its French label",
+                    ),
                 ]
                 spellings += [
-                    (v.label, key_path(key_path(path, "label"), v.tag), f"its {v.tag} label")
+                    (
+                        v.label,
+                        key_path(key_path(path, "label"), v.tag),
+                        f"its {v.tag} label",
+                    )
                     for v in term.variants
                     if v.label is not None
                 ]

@@ -32,7 +32,6 @@ from typing import Any, Final
 import attrs
 
 from partnership_model._data import (
-    JsonObject,
     LazyMapping,
     Problems,
     key_path,
@@ -203,11 +202,11 @@ def _container(item: Mapping[str, Any]) -> str | None:
         return f"{place}: {publisher}" if place else publisher
     if kind == "speech":
         date = _date_text(item.get("issued", {}).get("date-parts", [[]])[0])
-        parts = (item.get("genre"), publisher, item.get("event-place"), date)
-        return ", ".join(p for p in parts if p) or None
-    parts = (item.get("genre"), title, publisher)
+        event = (item.get("genre"), publisher, item.get("event-place"), date)
+        return ", ".join(p for p in event if p) or None
     if kind.startswith("article"):
-        parts = (title,)
+        return title if isinstance(title, str) else None
+    parts = (item.get("genre"), title, publisher)
     return "; ".join(p for p in parts if p) or None
 
 
@@ -221,7 +220,7 @@ def _details(item: Mapping[str, Any]) -> str | None:
         numbers = f"no. {issue}" + (f", pp. {page}" if page is not None else "")
     else:
         numbers = f"pp. {page}" if page is not None else ""
-    parts = [numbers]
+    parts: list[str | None] = [numbers]
     if item["type"] != "speech":
         parts.append(_date_text(item.get("issued", {}).get("date-parts", [[]])[0]))
     if item["type"].startswith("article"):
@@ -271,7 +270,7 @@ def check_items(items: Any, *, file: str = BIBLIOGRAPHY_FILE) -> dict[str, Refer
     references: dict[str, Reference] = {}
     for position, raw in enumerate(array):
         path = f"$[{position}]"
-        item = problems.object(raw, path)
+        item = problems.mapping(raw, path)
         if item is None:
             continue
         before = len(problems.items)
@@ -291,7 +290,7 @@ def check_items(items: Any, *, file: str = BIBLIOGRAPHY_FILE) -> dict[str, Refer
     return references
 
 
-def _check_item(item: JsonObject, path: str, problems: Problems) -> None:
+def _check_item(item: dict[str, Any], path: str, problems: Problems) -> None:
     problems.keys(
         item,
         path,
@@ -323,8 +322,8 @@ def _check_item(item: JsonObject, path: str, problems: Problems) -> None:
             problems.text(item[field], key_path(path, field))
     for field in _NUMBER_FIELDS:
         if field in item and not (
-            isinstance(item[field], str) and item[field].strip()
-            or isinstance(item[field], int) and not isinstance(item[field], bool)
+            (isinstance(item[field], str) and item[field].strip())
+            or (isinstance(item[field], int) and not isinstance(item[field], bool))
         ):
             problems.add(
                 key_path(path, field),
@@ -340,14 +339,16 @@ def _check_item(item: JsonObject, path: str, problems: Problems) -> None:
         )
     url = item.get("URL")
     if isinstance(url, str) and not url.startswith(("http://", "https://")):
-        problems.add(key_path(path, "URL"), f"{url!r} is not a web address", "invalid_value")
+        problems.add(
+            key_path(path, "URL"), f"{url!r} is not a web address", "invalid_value"
+        )
     for role in ("author", "editor"):
         if role in item:
             _check_names(item[role], key_path(path, role), problems)
     if "issued" in item:
         _check_date(item["issued"], key_path(path, "issued"), problems)
     if "custom" in item:
-        custom = problems.object(item["custom"], key_path(path, "custom"))
+        custom = problems.mapping(item["custom"], key_path(path, "custom"))
         if custom is not None:
             problems.keys(custom, key_path(path, "custom"), optional=_CUSTOM_FIELDS)
             if "authors-complete" in custom:
@@ -360,7 +361,7 @@ def _check_item(item: JsonObject, path: str, problems: Problems) -> None:
 def _check_names(value: object, path: str, problems: Problems) -> None:
     for position, raw in enumerate(problems.array(value, path) or []):
         name_path = f"{path}[{position}]"
-        name = problems.object(raw, name_path)
+        name = problems.mapping(raw, name_path)
         if name is None:
             continue
         if "literal" in name:
@@ -374,7 +375,7 @@ def _check_names(value: object, path: str, problems: Problems) -> None:
 
 
 def _check_date(value: object, path: str, problems: Problems) -> None:
-    date = problems.object(value, path)
+    date = problems.mapping(value, path)
     if date is None:
         return
     problems.keys(date, path, required=("date-parts",))

@@ -272,10 +272,10 @@ def check_crosswalks(document: Any, *, file: str = CROSSWALKS_FILE) -> Tables:
         DataFileError: Every problem found.
     """
     problems = Problems(file)
-    top = problems.object(document, "$") or JsonObject()
+    top = problems.mapping(document, "$") or JsonObject()
     problems.keys(top, "$", required=("notes", "crosswalks"), optional=("$schema",))
     notes = _check_notes(top.get("notes", JsonObject()), problems)
-    walks = problems.object(top.get("crosswalks", JsonObject()), "$.crosswalks")
+    walks = problems.mapping(top.get("crosswalks", JsonObject()), "$.crosswalks")
     expected = _expected()
     tables: dict[str, Mapping[enum.Enum, _Entry]] = {}
     used: set[str] = set()
@@ -286,11 +286,11 @@ def check_crosswalks(document: Any, *, file: str = CROSSWALKS_FILE) -> Tables:
                 tables[name] = _check_walk(
                     walks[name],
                     key_path("$.crosswalks", name),
-                    name,
-                    (source, target),
-                    notes,
-                    used,
-                    problems,
+                    name=name,
+                    vocabularies=(source, target),
+                    notes=notes,
+                    used=used,
+                    problems=problems,
                 )
     for name in notes:
         if name not in used:
@@ -305,10 +305,10 @@ def check_crosswalks(document: Any, *, file: str = CROSSWALKS_FILE) -> Tables:
 
 def _check_notes(value: object, problems: Problems) -> dict[str, tuple[str, str]]:
     notes: dict[str, tuple[str, str]] = {}
-    obj = problems.object(value, "$.notes")
+    obj = problems.mapping(value, "$.notes")
     for name, text in (obj or {}).items():
         path = key_path("$.notes", name)
-        pair = problems.object(text, path)
+        pair = problems.mapping(text, path)
         if pair is None:
             continue
         problems.keys(pair, path, required=("en", "fr"))
@@ -322,6 +322,7 @@ def _check_notes(value: object, problems: Problems) -> dict[str, tuple[str, str]
 def _check_walk(
     value: object,
     path: str,
+    *,
     name: str,
     vocabularies: tuple[type[enum.Enum], type[enum.Enum]],
     notes: Mapping[str, tuple[str, str]],
@@ -329,7 +330,7 @@ def _check_walk(
     problems: Problems,
 ) -> Mapping[enum.Enum, _Entry]:
     source, target = vocabularies
-    walk = problems.object(value, path) or JsonObject()
+    walk = problems.mapping(value, path) or JsonObject()
     problems.keys(walk, path, required=("from", "to", "entries"))
     for key, cls in (("from", source), ("to", target)):
         if key in walk and walk[key] != cls.__name__:
@@ -339,7 +340,7 @@ def _check_walk(
                 f"got {walk[key]!r}",
                 "wrong_vocabulary",
             )
-    entries = problems.object(walk.get("entries", JsonObject()), f"{path}.entries")
+    entries = problems.mapping(walk.get("entries", JsonObject()), f"{path}.entries")
     table: dict[enum.Enum, _Entry] = {}
     members = {str(m.value): m for m in source}
     for value_, raw in (entries or {}).items():
@@ -355,10 +356,10 @@ def _check_walk(
         entry = _check_entry(
             raw,
             entry_path,
-            target,
-            notes,
-            used,
-            problems,
+            target=target,
+            notes=notes,
+            used=used,
+            problems=problems,
             tokenistic=name in _TOKENISTIC,
             noteless=name in _NOTELESS,
         )
@@ -377,15 +378,15 @@ def _check_walk(
 def _check_entry(
     value: object,
     path: str,
+    *,
     target: type[enum.Enum],
     notes: Mapping[str, tuple[str, str]],
     used: set[str],
     problems: Problems,
-    *,
     tokenistic: bool,
     noteless: bool = False,
 ) -> _Entry | None:
-    entry = problems.object(value, path)
+    entry = problems.mapping(value, path)
     if entry is None:
         return None
     required = ("targets",) if noteless else ("targets", "note")
@@ -405,7 +406,9 @@ def _check_entry(
     if issubclass(target, OrderedVocabulary) and targets != sorted(
         targets, key=lambda m: cast("OrderedVocabulary", m).rank
     ):
-        problems.add(f"{path}.targets", "list the targets weakest first", "invalid_value")
+        problems.add(
+            f"{path}.targets", "list the targets weakest first", "invalid_value"
+        )
     note_en = note_fr = ""
     if "note" in entry:
         name = entry["note"]
@@ -433,10 +436,10 @@ def _check_entry(
         alternative = _check_entry(
             entry["if_tokenistic"],
             key_path(path, "if_tokenistic"),
-            target,
-            notes,
-            used,
-            problems,
+            target=target,
+            notes=notes,
+            used=used,
+            problems=problems,
             tokenistic=False,
         )
     return _Entry(
