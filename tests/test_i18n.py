@@ -142,3 +142,27 @@ def test_grouped_integers_read_back(value: int) -> None:
     text = format_integer(value, "fr")
     assert int(text.replace(NNBSP, "")) == value
     assert all(len(group) <= 3 for group in text.lstrip("-").split(NNBSP))
+
+
+# -- the command line's French report ---------------------------------------------------
+
+
+def test_the_french_report_is_set_in_french_typography(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from partnership_model.cli import main
+
+    assert main(["report", "--lang", "fr"]) == 0
+    france = capsys.readouterr().out
+    assert f"acteurs{NBSP}: " in france
+    assert f"){NNBSP}; relations{NBSP}: " in france
+    assert f"{NBSP}%)" in france
+    assert " : " not in france.replace(f"{NBSP}:", "")
+    assert main(["report", "--lang", "fr-CA"]) == 0
+    quebec = capsys.readouterr().out
+    assert "); relations" in quebec
+    assert NNBSP not in quebec
+    assert main(["report", "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert NBSP not in english
+    assert "actors: " in english

@@ -178,7 +178,7 @@ class Term:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        """Every label as written: English, French, then the regional ones."""
+        """Every label as written (English, French, then the regional ones)."""
         regional = tuple(v.label for v in self.variants if v.label is not None)
         return (self.label_en, self.label_fr, *regional)
 

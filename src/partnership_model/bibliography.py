@@ -86,7 +86,7 @@ class Reference:
 
     @property
     def byline(self) -> str:
-        """The authors (or editors) as one line: ``"Boivin A, Dumez V"``."""
+        """The authors, or else the editors, on one line (``"Boivin A, Dumez V"``)."""
         if self.authors:
             tail = ", et al." if not self.authors_complete else ""
             return ", ".join(self.authors) + tail
@@ -110,7 +110,7 @@ class Reference:
 
     @property
     def details_suffix(self) -> str:
-        """:attr:`details` as it follows the container (``" 25(5):2314-2327"``)."""
+        """The details as they follow the container (``" 25(5):2314-2327"``)."""
         if not self.details:
             return ""
         return (" " if self.details[0].isdigit() else ", ") + self.details

@@ -53,6 +53,7 @@ from partnership_model._enums import (
     facet_mapping,
     terms,
 )
+from partnership_model._terms import Variant
 
 __all__ = [
     "LANGUAGES",
@@ -85,6 +86,7 @@ __all__ = [
     "TiersAction",
     "TiersActionFamily",
     "TogetherActivity",
+    "Variant",
     "Vocabulary",
     "terms",
 ]
