@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 import partnership_model as pm
-from partnership_model import _datacheck, _terms, vocabulary
+from partnership_model import _datacheck, _enums, _terms, vocabulary
 from partnership_model._data import read_data_json
 from partnership_model._enums import OrderedVocabulary, Vocabulary, normalize
 from partnership_model._terms import build_table, parse_terms, terms_file
@@ -621,23 +621,10 @@ def test_upstream_stages_and_phases() -> None:
 def test_a_facet_of_the_wrong_kind_is_a_type_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    table = _terms.table(pm.Role)
-    facets = dict(table.facets)
-    facets["sphere"] = {**table.facets["sphere"], pm.Role.CITIZEN: "community"}
-    tables: dict[type[enum.Enum], _terms.TermTable] = _terms._TABLES
-    key: type[enum.Enum] = pm.Role
-    monkeypatch.setitem(
-        tables,
-        key,
-        _terms.TermTable(
-            vocabulary=pm.Role,
-            file=table.file,
-            iri=None,
-            terms=table.terms,
-            facets=facets,
-            index=table.index,
-        ),
-    )
+    assert pm.Role.CITIZEN.sphere is pm.Sphere.COMMUNITY
+    facets: dict[tuple[enum.Enum, str], object] = _enums._FACETS
+    key: tuple[enum.Enum, str] = (pm.Role.CITIZEN, "sphere")
+    monkeypatch.setitem(facets, key, "community")
     with pytest.raises(TypeError, match="sphere"):
         _ = pm.Role.CITIZEN.sphere
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from importlib import resources
 from typing import Any, Generic, TypeVar
 
 from partnership_model.exceptions import DataFileError, Problem
@@ -171,6 +170,8 @@ def read_data_json(relative: str, problems: Problems) -> Any:
 
     A file that is missing or is not JSON is recorded as a problem at ``$``.
     """
+    from importlib import resources  # noqa: PLC0415 - only when a file is read
+
     resource = resources.files("partnership_model").joinpath(
         "data", *relative.split("/")
     )
@@ -205,6 +206,8 @@ def parse_data_json(text: str, problems: Problems) -> Any:
 
 def data_files(directory: str) -> list[str]:
     """The names of the ``*.json`` files of ``data/<directory>``, sorted."""
+    from importlib import resources  # noqa: PLC0415 - only when files are listed
+
     folder = resources.files("partnership_model").joinpath("data", directory)
     return sorted(
         entry.name

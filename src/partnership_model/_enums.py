@@ -39,6 +39,9 @@ E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 _RANKS: dict[type[enum.Enum], Mapping[enum.Enum, int]] = {}
+# Facet values by (member, facet name), filled from a vocabulary's table on first
+# use: a role's sphere or level is read once per participant when graphs are built.
+_FACETS: dict[tuple[enum.Enum, str], object] = {}
 
 
 def terms(cls: type[E]) -> Mapping[E, Term]:
@@ -56,7 +59,12 @@ def facet(member: enum.Enum, name: str, kind: type[T]) -> T:
     Raises:
         TypeError: The data file gives the facet a value of another kind.
     """
-    value = table(type(member)).facets[name][member]
+    value = _FACETS.get((member, name), _FACETS)
+    if value is _FACETS:
+        for facet_name, values in table(type(member)).facets.items():
+            for owner, facet_value in values.items():
+                _FACETS[owner, facet_name] = facet_value
+        value = _FACETS[member, name]
     if not isinstance(value, kind):
         msg = f"{member!r}.{name} is {value!r}, not a {kind.__name__}"
         raise TypeError(msg)

@@ -21,7 +21,8 @@ terms in ``data/terms/some_vocabulary.json`` (the class name in snake case)::
       }
     }
 
-``label`` and ``definition`` need ``en`` and ``fr``; a regional tag
+``label`` and ``definition`` need ``en`` and ``fr`` (a French definition that
+is the English one is refused as untranslated); a regional tag
 (``fr-CA``) may override either. ``facets`` attach a fact to each member (a
 member of another vocabulary of the module, or ``true``/``false`` where the
 header says ``"bool"``); the enum exposes them as typed properties. ``iri``
