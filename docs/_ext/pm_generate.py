@@ -63,6 +63,8 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.records",
     "partnership_model.matrix",
     "partnership_model.assessment",
+    "partnership_model.checklists",
+    "partnership_model.drafting",
     "partnership_model.ecology",
     "partnership_model.metrics",
     "partnership_model.exchange",

@@ -125,17 +125,36 @@ class UnknownReferenceError(PartnershipModelError, KeyError):
         reference: The identifier that could not be resolved.
         kind: What kind of thing it should name (``"person"``, ``"actor"``...).
         field: Where the reference sits, if known.
+        accepted: The identifiers that would have been accepted, when the
+            caller listed them (``None`` when it did not).
     """
 
-    def __init__(self, reference: object, kind: str, field: str = "") -> None:
+    def __init__(
+        self,
+        reference: object,
+        kind: str,
+        field: str = "",
+        *,
+        accepted: Sequence[str] | None = None,
+    ) -> None:
         self.reference = reference
         self.kind = kind
         self.field = field
+        self.accepted = None if accepted is None else tuple(accepted)
         super().__init__(reference, kind, field)
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        return f"{where}unknown {self.kind} {self.reference!r}"
+        known = ""
+        if self.accepted is not None:
+            listed = ", ".join(self.accepted[:50]) if self.accepted else "none"
+            more = (
+                f" and {len(self.accepted) - 50} more"
+                if len(self.accepted) > 50
+                else ""
+            )
+            known = f" (known: {listed}{more})"
+        return f"{where}unknown {self.kind} {self.reference!r}{known}"
 
 
 class UnknownActorError(UnknownReferenceError):

@@ -8,7 +8,10 @@ modules read with :mod:`importlib.resources` the first time they need them.
 * ``crosswalks.json``: the correspondences with Carman, IAP2 and Arnstein
   (schema: ``crosswalks.schema.json``);
 * ``bibliography.json``: every cited work, in CSL-JSON
-  (schema: ``bibliography.schema.json``).
+  (schema: ``bibliography.schema.json``);
+* ``checklists/``: the reporting checklists (see
+  :mod:`partnership_model.checklists`).
 
-Check them all after an edit with ``python -m partnership_model.data``.
+Check the terms, crosswalks and bibliography after an edit with
+``python -m partnership_model.data``.
 """
