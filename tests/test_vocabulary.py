@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, strategies as st
 
 import partnership_model as pm
-from partnership_model import _datacheck, _enums, _terms, vocabulary
+from partnership_model import _datacheck, _enums, _termfiles, vocabulary
 from partnership_model._data import read_data_json
 from partnership_model._enums import OrderedVocabulary, Vocabulary, normalize
-from partnership_model._terms import build_table, parse_terms, terms_file
+from partnership_model._termfiles import build_table, parse_terms, terms_file
 from partnership_model.exceptions import DataFileError
 
 ALL_VOCABULARIES: tuple[type[Vocabulary], ...] = tuple(
@@ -116,7 +116,7 @@ def test_shipped_files_follow_their_json_schema() -> None:
 def test_importing_reads_no_data_file() -> None:
     code = (
         "import partnership_model.vocabulary as v, partnership_model.crosswalks, "
-        "partnership_model._terms as t, partnership_model.bibliography as b; "
+        "partnership_model._termfiles as t, partnership_model.bibliography as b; "
         "v.Role.MANAGER.value; v.EngagementDegree('partnership'); "
         "print(len(t._TABLES), b.BIBLIOGRAPHY._data is None)"
     )
@@ -127,9 +127,9 @@ def test_importing_reads_no_data_file() -> None:
 
 
 def test_a_vocabulary_is_read_once_on_first_use() -> None:
-    first = _terms.table(pm.Sphere)
+    first = _termfiles.table(pm.Sphere)
     assert pm.Sphere.COMMUNITY.term is first.terms[pm.Sphere.COMMUNITY]
-    assert _terms.table(pm.Sphere) is first
+    assert _termfiles.table(pm.Sphere) is first
 
 
 # -- the load-time check refuses each fault, naming file and path ---------------------

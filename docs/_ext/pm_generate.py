@@ -32,7 +32,7 @@ from partnership_model import (
     metrics,
 )
 from partnership_model._enums import OrderedVocabulary
-from partnership_model._terms import terms_file
+from partnership_model._termfiles import terms_file
 from partnership_model.assessment import RULES
 from partnership_model.bibliography import BIBLIOGRAPHY
 from partnership_model.cli import build_parser

@@ -22,7 +22,7 @@ import attrs
 
 from partnership_model._data import Problems, data_files, read_data_json
 from partnership_model._enums import Vocabulary
-from partnership_model._terms import build_table, terms_file
+from partnership_model._termfiles import build_table, terms_file
 from partnership_model.bibliography import BIBLIOGRAPHY_FILE, check_items
 from partnership_model.crosswalks import CROSSWALKS_FILE, check_crosswalks
 from partnership_model.exceptions import DataFileError, Problem

@@ -4,7 +4,7 @@ A vocabulary enum is a plain :class:`enum.Enum` whose values are lowercase
 strings equal to the JSON token. Its members are declared in Python, so that
 ``Enum("value")`` lookups, ``mypy --strict`` and cattrs all keep working; their
 labels, definitions, sources and facets live in the vocabulary's data file
-(``data/terms/<name>.json``, see :mod:`partnership_model._terms`), read and
+(``data/terms/<name>.json``, see :mod:`partnership_model._termfiles`), read and
 checked the first time a member's term is needed.
 
 Ordered vocabularies derive from :class:`OrderedVocabulary`, which compares
@@ -19,7 +19,8 @@ from types import MappingProxyType
 from typing import Self, TypeVar, cast
 
 from partnership_model._i18n import LANGUAGES, Lang, check_lang
-from partnership_model._terms import Term, normalize, table
+from partnership_model._termfiles import table
+from partnership_model._terms import Term, normalize
 from partnership_model.exceptions import VocabularyError
 
 __all__ = [
