@@ -67,6 +67,8 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.drafting",
     "partnership_model.ecology",
     "partnership_model.metrics",
+    "partnership_model.significance",
+    "partnership_model.ego",
     "partnership_model.exchange",
     "partnership_model.serialization",
     "partnership_model.schema",
