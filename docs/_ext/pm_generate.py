@@ -32,6 +32,7 @@ from partnership_model import (
     metrics,
 )
 from partnership_model._enums import OrderedVocabulary
+from partnership_model._termfiles import terms_file
 from partnership_model.assessment import RULES
 from partnership_model.bibliography import BIBLIOGRAPHY
 from partnership_model.cli import build_parser
@@ -52,6 +53,8 @@ from partnership_model.vocabulary import (
 # -- helpers -------------------------------------------------------------------------
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}<>|#$])")
+# Runs of layout whitespace; the no-break spaces of French typography are kept.
+_LAYOUT_SPACES = re.compile(r"[ \t\r\n]+")
 
 #: The public modules of the package, in the order the API reference lists them.
 PUBLIC_MODULES: tuple[str, ...] = (
@@ -80,8 +83,12 @@ PUBLIC_MODULES: tuple[str, ...] = (
 
 
 def escape(text: str) -> str:
-    """Escape *text* so that MyST renders it literally (no emphasis, no links)."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    """Escape *text* so that MyST renders it literally (no emphasis, no links).
+
+    Line breaks and runs of spaces become one space; no-break spaces (French
+    typography) are kept.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _LAYOUT_SPACES.sub(" ", text).strip())
 
 
 def slug(text: str) -> str:
@@ -182,7 +189,12 @@ def _cell(first: str, *rest: str) -> list[str]:
 
 
 def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
-    """The glossary section of one vocabulary: a bilingual table of its members."""
+    """The glossary section of one vocabulary: a bilingual table of its members.
+
+    Labels and definitions are shown as :meth:`label` and :meth:`definition`
+    return them (French in France's typography); the section names the data
+    file a translator or reviewer edits to correct them.
+    """
     name = vocabulary.__name__
     ordered = issubclass(vocabulary, OrderedVocabulary)
     kind = "ordered, weakest first" if ordered else "unordered"
@@ -194,6 +206,8 @@ def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
             f"{{py:class}}`{vocabulary.__module__}.{name}` ({kind}). "
             f"{escape(summary(vocabulary))}"
         ),
+        "",
+        f"Data file: `src/partnership_model/data/{terms_file(vocabulary)}`.",
         "",
         ":::{list-table}",
         ":header-rows: 1",
@@ -217,14 +231,19 @@ def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
         for extra in value[2:]:
             lines += ["", f"    {extra}"]
         proposed = set(term.proposed_labels)
-        label_en = f"**{escape(term.label_en)}**" + (
+        label_en = f"**{escape(term.label('en'))}**" + (
             " (our translation)" if "en" in proposed else ""
         )
-        label_fr = f"**{escape(term.label_fr)}**" + (
+        label_fr = f"**{escape(term.label('fr'))}**" + (
             " (traduction proposée)" if "fr" in proposed else ""
         )
-        lines += _cell(label_en, escape(term.definition_en))
-        lines += _cell(label_fr, escape(term.definition_fr))
+        regional = [
+            f"*{variant.tag} :* {escape(term.label(variant.tag))}"
+            for variant in term.variants
+            if variant.label is not None
+        ]
+        lines += _cell(label_en, escape(term.definition("en")))
+        lines += _cell(label_fr, *regional, escape(term.definition("fr")))
         lines += _cell(_sources_markdown(term.sources))
         lines += _cell("yes / oui" if term.interpretive else "no / non")
     lines += [":::", ""]
@@ -273,12 +292,14 @@ def cited_keys() -> set[str]:
 def reference_markdown(key: str) -> str:
     """The bibliography entry of one key: full reference, link, notes, citations."""
     ref = BIBLIOGRAPHY[key]
-    who = ", ".join(ref.authors) if ref.authors else "[authors not recorded]"
     year = f" ({ref.year})" if ref.year is not None else ""
-    citation = f"{escape(who)}{year}. {escape(ref.title.rstrip('.'))}."
+    citation = f"{escape(ref.byline)}{year}. {escape(ref.title.rstrip('.'))}."
     if ref.container:
-        details = f" {escape(ref.details)}" if ref.details else ""
-        citation += f" *{escape(ref.container)}*{details}."
+        tail = ""
+        if ref.details:
+            separator = ref.details_suffix.removesuffix(ref.details)
+            tail = separator + escape(ref.details)
+        citation += f" *{escape(ref.container)}*{tail}."
     elif ref.details:
         citation += f" {escape(ref.details)}."
     lines = [f"({bib_label(key)})=", f"```{{rubric}} {key}", "```", "", citation, ""]
@@ -287,6 +308,10 @@ def reference_markdown(key: str) -> str:
         facts.append(f"**DOI:** [{ref.doi}](https://doi.org/{ref.doi})")
     if ref.url:
         facts.append(f"**URL:** <{ref.url}>")
+    if ref.pmid:
+        facts.append(f"**PMID:** {ref.pmid}")
+    if ref.pmcid:
+        facts.append(f"**PMCID:** {ref.pmcid}")
     if not ref.doi and not ref.url:
         facts.append("**Link:** none recorded")
     if ref.note:
