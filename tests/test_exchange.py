@@ -408,7 +408,7 @@ def test_kumu_blueprint() -> None:
     assert by_id["n1@community:micro"]["person id"] == "n1"
     linking = [c for c in connections if {c["from"], c["to"]} == {"c1", "m1"}]
     assert len(linking) == 2
-    assert {"Liens de rattachement (linking)"} == {c["type"] for c in linking}
+    assert {RelationType.LINKING.label("fr")} == {c["type"] for c in linking}
     assert {"2024-02-29", "1999-12-31"} == {c["start"] for c in linking}
     for connection in connections:
         assert {"id", "from", "to", "type", "direction", "tags"} <= set(connection)

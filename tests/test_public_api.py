@@ -78,6 +78,7 @@ PINNED = [
     "validate",
     "ValidationError",
     "pseudonymize",
+    "brokerage_significance",
 ]
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "DataFileError",
     "DuplicateIdError",
     "InvalidRecordError",
     "PartnershipModelError",
@@ -235,6 +236,28 @@ class SchemaVersionError(ValidationError):
                 )
             ]
         )
+
+
+class DataFileError(ValidationError):
+    """A data file of the package (terms, crosswalks, bibliography) is invalid.
+
+    Raised when the file is first loaded, so a wrong edit to a label, an
+    alias or a source key is reported with where it sits, never silently used.
+
+    Attributes:
+        file: The file, relative to the package's ``data`` directory
+            (``"terms/role.json"``).
+        problems: Every problem found, each with the JSON path inside the file
+            (``$.terms.peer_helper.label.fr``) and a stable code
+            (``"missing_label"``, ``"unknown_source"``, ``"duplicate_alias"``...).
+    """
+
+    def __init__(self, file: str, problems: Iterable[Problem]) -> None:
+        self.file = file
+        super().__init__(problems)
+
+    def __str__(self) -> str:
+        return f"{self.file}: {super().__str__()}"
 
 
 class RelationTypeMismatchWarning(UserWarning):
