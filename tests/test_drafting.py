@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 import re
 from pathlib import Path
 
@@ -11,8 +10,8 @@ import attrs
 import pytest
 from hypothesis import given, strategies as st
 
-from partnership_model import _draft_parts, _typography, strategies as pms
-from partnership_model._typography import french, is_french
+from partnership_model import _draft_parts, strategies as pms
+from partnership_model._i18n import typeset
 from partnership_model.checklists import (
     Checklist,
     RegisterCoverage,
@@ -44,6 +43,11 @@ from partnership_model.vocabulary import (
     ResearchStage,
     Role,
 )
+
+
+def is_french(text: str) -> bool:
+    return typeset(text, "fr") == text
+
 
 FIXTURES = Path(__file__).parent / "checklists"
 REGISTER = load_register()
@@ -298,16 +302,6 @@ def test_french_drafts_follow_french_typography(form: str) -> None:
         # The English texts keep English spacing.
         assert "\u00a0" not in result.text_en
         assert "\u202f" not in result.text_en
-
-
-def test_the_typography_helper() -> None:
-    assert doctest.testmod(_typography).failed == 0
-    assert french("a : b ; c ? d ! « e »") == (
-        "a\u00a0: b\u202f; c\u202f? d\u202f! «\u00a0e\u00a0»"
-    )
-    assert french("a\u00a0\u00a0: b") == "a\u00a0: b"
-    assert french("10:30 ;-)") == "10:30\u202f;-)"
-    assert french("no space: kept") == "no space: kept"
 
 
 # -- several engagements reported together ----------------------------------------------

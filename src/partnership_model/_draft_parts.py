@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from partnership_model._enums import Lang
-from partnership_model._typography import NBSP, NNBSP
+from partnership_model._i18n import NBSP, NNBSP
 from partnership_model.checklists import AnswerKind, RegisterCoverage
 from partnership_model.drafting import DraftValue
 from partnership_model.records import Engagement

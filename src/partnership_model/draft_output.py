@@ -47,7 +47,7 @@ from typing import Any
 import attrs
 
 from partnership_model._enums import Lang, check_lang
-from partnership_model._typography import french
+from partnership_model._i18n import typeset
 from partnership_model._version import __version__
 from partnership_model.checklists import ChecklistItem
 from partnership_model.drafting import ChecklistDraft, ItemDraft, ItemStatus
@@ -62,6 +62,11 @@ __all__ = [
     "draft_to_markdown",
     "render_draft",
 ]
+
+
+def _fr(text: str) -> str:
+    """Set *text* in French typography (France's rules)."""
+    return typeset(text, "fr")
 
 
 def __dir__() -> list[str]:
@@ -81,7 +86,7 @@ def _check_draft(draft: object) -> ChecklistDraft:
 def _bilingual(en: str | None, fr: str | None) -> dict[str, str] | None:
     if en is None or fr is None:
         return None
-    return {"en": en, "fr": french(fr)}
+    return {"en": en, "fr": _fr(fr)}
 
 
 # -- JSON --------------------------------------------------------------------------
@@ -229,7 +234,7 @@ class _View:
     sections: tuple[_Section, ...]
 
 
-# Words of the rendered report; French ones pass through french() when used.
+# Words of the rendered report; French ones pass through _fr() when used.
 _WORDS: Mapping[Lang, Mapping[str, str]] = {
     "en": {
         "title": "{checklist}: draft from a partnership register",
@@ -287,7 +292,7 @@ _WORDS: Mapping[Lang, Mapping[str, str]] = {
 
 def _words(lang: Lang) -> Mapping[str, str]:
     words = _WORDS[lang]
-    return words if lang == "en" else {key: french(w) for key, w in words.items()}
+    return words if lang == "en" else {key: _fr(w) for key, w in words.items()}
 
 
 def _view(draft: ChecklistDraft, lang: Lang) -> _View:
@@ -296,7 +301,7 @@ def _view(draft: ChecklistDraft, lang: Lang) -> _View:
     checklist = draft.checklist
 
     def local(en: str, fr_text: str) -> str:
-        return french(fr_text) if fr else en
+        return _fr(fr_text) if fr else en
 
     results = {result.item_id: result for result in draft.items}
     by_section: dict[str, list[ChecklistItem]] = {s.id: [] for s in checklist.sections}
@@ -326,7 +331,7 @@ def _view(draft: ChecklistDraft, lang: Lang) -> _View:
                         result.status.label("en"), result.status.label("fr")
                     ),
                     paragraphs=tuple(result.text(lang).split("\n")),
-                    to_add=french(to_add) if fr and to_add is not None else to_add,
+                    to_add=_fr(to_add) if fr and to_add is not None else to_add,
                     values=tuple(
                         _Value(v.field, v.engagement_id, v.values)
                         for v in result.values

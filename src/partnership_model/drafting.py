@@ -49,7 +49,7 @@ import attrs
 from partnership_model import _validators as v
 from partnership_model._checklist_rules import record, to_tuple
 from partnership_model._enums import Lang, check_lang
-from partnership_model._typography import NBSP, french
+from partnership_model._i18n import NBSP, typeset
 from partnership_model.checklists import (
     Checklist,
     ChecklistItem,
@@ -73,6 +73,11 @@ __all__ = [
     "draft_checklist",
     "research_engagement",
 ]
+
+
+def _fr(text: str) -> str:
+    """Set *text* in French typography (France's rules)."""
+    return typeset(text, "fr")
 
 
 def __dir__() -> list[str]:
@@ -283,9 +288,9 @@ def _not_answerable(item: ChecklistItem, text_en: str, text_fr: str) -> ItemDraf
         item_id=item.id,
         status=ItemStatus.NOT_ANSWERABLE,
         text_en=f"{text_en} To report: {item.summary_en}",
-        text_fr=french(f"{text_fr} À rapporter{NBSP}: {item.summary_fr}"),
+        text_fr=_fr(f"{text_fr} À rapporter{NBSP}: {item.summary_fr}"),
         to_add_en=item.summary_en,
-        to_add_fr=french(item.summary_fr),
+        to_add_fr=_fr(item.summary_fr),
     )
 
 
@@ -313,7 +318,7 @@ def _draft_item(item: ChecklistItem, engagements: tuple[Engagement, ...]) -> Ite
     )
     values = drafted.values
     text_en = drafted.text_en
-    text_fr = french(drafted.text_fr)
+    text_fr = _fr(drafted.text_fr)
     if answered:
         return ItemDraft(
             item_id=item.id,
@@ -329,7 +334,7 @@ def _draft_item(item: ChecklistItem, engagements: tuple[Engagement, ...]) -> Ite
         text_fr=text_fr,
         values=values,
         to_add_en=f"Complete what the register does not record. The item asks: {item.summary_en}",
-        to_add_fr=french(
+        to_add_fr=_fr(
             "Compléter ce que le registre ne consigne pas. L'item demande "
             f"de{NBSP}: {item.summary_fr}"
         ),
