@@ -262,10 +262,10 @@ def test_the_glossary_covers_every_member(vocabulary: type[Vocabulary]) -> None:
         assert f"({GEN.glossary_label(vocabulary, member)})=" in section
         assert f"`{member.value}`" in section
         for text in (
-            term.label_en,
-            term.label_fr,
-            term.definition_en,
-            term.definition_fr,
+            member.label("en"),
+            member.label("fr"),
+            member.definition("en"),
+            member.definition("fr"),
         ):
             assert GEN.escape(text) in section, (member, text)
         for key in term.sources:

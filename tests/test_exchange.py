@@ -425,7 +425,7 @@ def test_kumu_blueprint() -> None:
     assert by_id["n1@community:member"]["person id"] == "n1"
     linking = [c for c in connections if {c["from"], c["to"]} == {"c1", "m1"}]
     assert len(linking) == 2
-    assert {"Liens de rattachement (linking)"} == {c["type"] for c in linking}
+    assert {RelationType.LINKING.label("fr")} == {c["type"] for c in linking}
     assert {"2024-02-29", "1999-12-31"} == {c["start"] for c in linking}
     assert {"default"} == {c["policy"] for c in connections}
     assert by_id["m1"]["authority"] == "public_authority"

@@ -104,8 +104,8 @@ def test_draw_ecology_legend_is_bilingual(tmp_path: Path) -> None:
     assert legend is not None
     entries = [text.get_text() for text in legend.get_texts()]
     assert "Membres de la communauté" in entries
-    assert "Liens de passerelle (bridging)" in entries
-    assert "Liens de rattachement (linking)" in entries
+    assert RelationType.BRIDGING.label("fr") in entries
+    assert RelationType.LINKING.label("fr") in entries
     assert axes.get_title() == "Écologie de l'engagement"
     assert len(axes.texts) == 0
     assert b"<svg" in (tmp_path / "ecology.svg").read_bytes()[:500]

@@ -79,6 +79,7 @@ PINNED = [
     "validate",
     "ValidationError",
     "pseudonymize",
+    "brokerage_significance",
 ]
 
 

@@ -32,6 +32,7 @@ from partnership_model import (
     metrics,
 )
 from partnership_model._enums import OrderedVocabulary
+from partnership_model._termfiles import terms_file
 from partnership_model.assessment import RULES
 from partnership_model.bibliography import BIBLIOGRAPHY
 from partnership_model.cli import build_parser
@@ -53,6 +54,8 @@ from partnership_model.vocabulary import (
 # -- helpers -------------------------------------------------------------------------
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}<>|#$])")
+# Runs of layout whitespace; the no-break spaces of French typography are kept.
+_LAYOUT_SPACES = re.compile(r"[ \t\r\n]+")
 
 #: The public modules of the package, in the order the API reference lists them.
 PUBLIC_MODULES: tuple[str, ...] = (
@@ -61,9 +64,14 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.records",
     "partnership_model.matrix",
     "partnership_model.assessment",
+    "partnership_model.checklists",
+    "partnership_model.drafting",
+    "partnership_model.draft_output",
     "partnership_model.ecology",
     "partnership_model.policy",
     "partnership_model.metrics",
+    "partnership_model.significance",
+    "partnership_model.ego",
     "partnership_model.exchange",
     "partnership_model.serialization",
     "partnership_model.schema",
@@ -78,8 +86,12 @@ PUBLIC_MODULES: tuple[str, ...] = (
 
 
 def escape(text: str) -> str:
-    """Escape *text* so that MyST renders it literally (no emphasis, no links)."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    """Escape *text* so that MyST renders it literally (no emphasis, no links).
+
+    Line breaks and runs of spaces become one space; no-break spaces (French
+    typography) are kept.
+    """
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _LAYOUT_SPACES.sub(" ", text).strip())
 
 
 def slug(text: str) -> str:
@@ -180,7 +192,12 @@ def _cell(first: str, *rest: str) -> list[str]:
 
 
 def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
-    """The glossary section of one vocabulary: a bilingual table of its members."""
+    """The glossary section of one vocabulary: a bilingual table of its members.
+
+    Labels and definitions are shown as :meth:`label` and :meth:`definition`
+    return them (French in France's typography); the section names the data
+    file a translator or reviewer edits to correct them.
+    """
     name = vocabulary.__name__
     ordered = issubclass(vocabulary, OrderedVocabulary)
     kind = "ordered, weakest first" if ordered else "unordered"
@@ -192,6 +209,8 @@ def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
             f"{{py:class}}`{vocabulary.__module__}.{name}` ({kind}). "
             f"{escape(summary(vocabulary))}"
         ),
+        "",
+        f"Data file: `src/partnership_model/data/{terms_file(vocabulary)}`.",
         "",
         ":::{list-table}",
         ":header-rows: 1",
@@ -215,14 +234,19 @@ def vocabulary_markdown(vocabulary: type[enum.Enum]) -> str:
         for extra in value[2:]:
             lines += ["", f"    {extra}"]
         proposed = set(term.proposed_labels)
-        label_en = f"**{escape(term.label_en)}**" + (
+        label_en = f"**{escape(term.label('en'))}**" + (
             " (our translation)" if "en" in proposed else ""
         )
-        label_fr = f"**{escape(term.label_fr)}**" + (
+        label_fr = f"**{escape(term.label('fr'))}**" + (
             " (traduction proposée)" if "fr" in proposed else ""
         )
-        lines += _cell(label_en, escape(term.definition_en))
-        lines += _cell(label_fr, escape(term.definition_fr))
+        regional = [
+            f"*{variant.tag} :* {escape(term.label(variant.tag))}"
+            for variant in term.variants
+            if variant.label is not None
+        ]
+        lines += _cell(label_en, escape(term.definition("en")))
+        lines += _cell(label_fr, *regional, escape(term.definition("fr")))
         lines += _cell(_sources_markdown(term.sources))
         lines += _cell("yes / oui" if term.interpretive else "no / non")
     lines += [":::", ""]
@@ -271,12 +295,14 @@ def cited_keys() -> set[str]:
 def reference_markdown(key: str) -> str:
     """The bibliography entry of one key: full reference, link, notes, citations."""
     ref = BIBLIOGRAPHY[key]
-    who = ", ".join(ref.authors) if ref.authors else "[authors not recorded]"
     year = f" ({ref.year})" if ref.year is not None else ""
-    citation = f"{escape(who)}{year}. {escape(ref.title.rstrip('.'))}."
+    citation = f"{escape(ref.byline)}{year}. {escape(ref.title.rstrip('.'))}."
     if ref.container:
-        details = f" {escape(ref.details)}" if ref.details else ""
-        citation += f" *{escape(ref.container)}*{details}."
+        tail = ""
+        if ref.details:
+            separator = ref.details_suffix.removesuffix(ref.details)
+            tail = separator + escape(ref.details)
+        citation += f" *{escape(ref.container)}*{tail}."
     elif ref.details:
         citation += f" {escape(ref.details)}."
     lines = [f"({bib_label(key)})=", f"```{{rubric}} {key}", "```", "", citation, ""]
@@ -285,6 +311,10 @@ def reference_markdown(key: str) -> str:
         facts.append(f"**DOI:** [{ref.doi}](https://doi.org/{ref.doi})")
     if ref.url:
         facts.append(f"**URL:** <{ref.url}>")
+    if ref.pmid:
+        facts.append(f"**PMID:** {ref.pmid}")
+    if ref.pmcid:
+        facts.append(f"**PMCID:** {ref.pmcid}")
     if not ref.doi and not ref.url:
         facts.append("**Link:** none recorded")
     if ref.note:
@@ -399,7 +429,10 @@ def _properties_table(schema_name: str, schema: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
+def _vocabulary_table(
+    definition: Mapping[str, Any], french: Mapping[str, Any]
+) -> list[str]:
+    """Values and labels; the French ones come from the French twin's ``title``."""
     lines = [
         ":::{list-table}",
         ":header-rows: 1",
@@ -407,13 +440,14 @@ def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
         "",
         "* - Value",
         "  - English label (`title`)",
-        "  - French label (`x-title-fr`)",
+        "  - French label (`title` in the French twin)",
     ]
+    french_titles = {o["const"]: o.get("title", "") for o in french.get("oneOf", ())}
     for option in definition.get("oneOf", ()):
         lines += [
             f"* - `{option['const']}`",
             f"  - {escape(str(option.get('title', '')))}",
-            f"  - {escape(str(option.get('x-title-fr', '')))}",
+            f"  - {escape(str(french_titles.get(option['const'], '')))}",
         ]
     lines += [":::", ""]
     return lines
@@ -435,6 +469,7 @@ def schema_markdown(name: str) -> str:
     """One page per document schema: readable tables, then the schema as JSON."""
     text = schema_text(name)
     schema: dict[str, Any] = json.loads(text)
+    french: dict[str, Any] = json.loads(schema_text(name, language="fr"))
     title = str(schema.get("title", name))
     shipped = shipped_schema_path(name)
     lines = [
@@ -455,6 +490,12 @@ def schema_markdown(name: str) -> str:
             f"- **Shipped file:** `partnership_model/schemas/{shipped.name}` "
             "(installed with the package)"
         )
+    lines.append(
+        f"- **French twin:** `{french['$id']}`, shipped as "
+        f"`partnership_model/schemas/fr/{name}.schema.json` "
+        f"(`partnership-model schema --type {name} --lang fr`): the same validation "
+        "keywords, annotated in French"
+    )
     lines += [
         "",
         (
@@ -481,7 +522,9 @@ def schema_markdown(name: str) -> str:
         if definition.get("type") == "object":
             lines += _properties_table(name, definition)
         elif "oneOf" in definition and "enum" in definition:
-            lines += _vocabulary_table(definition)
+            lines += _vocabulary_table(
+                definition, french.get("$defs", {}).get(definition_name, {})
+            )
             if definition_name in vocabulary_names:
                 link = f"<glossary-{slug(definition_name)}>"
                 lines += [

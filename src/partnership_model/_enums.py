@@ -1,10 +1,11 @@
 """Private machinery shared by every vocabulary enum.
 
 A vocabulary enum is a plain :class:`enum.Enum` whose values are lowercase
-strings equal to the JSON token. Its labels, definitions and sources live in a
-read-only table registered right after the class (see :func:`register_terms`),
-never in the member values, so that ``Enum("value")`` lookups, ``mypy --strict``
-and cattrs all keep working.
+strings equal to the JSON token. Its members are declared in Python, so that
+``Enum("value")`` lookups, ``mypy --strict`` and cattrs all keep working; their
+labels, definitions, sources and facets live in the vocabulary's data file
+(``data/terms/<name>.json``, see :mod:`partnership_model._termfiles`), read and
+checked the first time a member's term is needed.
 
 Ordered vocabularies derive from :class:`OrderedVocabulary`, which compares
 members by declaration order and refuses to compare with anything else.
@@ -13,143 +14,67 @@ members by declaration order and refuses to compare with anything else.
 from __future__ import annotations
 
 import enum
-import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal, Self, TypeVar, cast
+from typing import Self, TypeVar, cast
 
-import attrs
-
+from partnership_model._i18n import LANGUAGES, Lang, check_lang
+from partnership_model._termfiles import table
+from partnership_model._terms import Term, normalize
 from partnership_model.exceptions import VocabularyError
 
-Lang = Literal["en", "fr"]
-"""A language code accepted by ``label()`` and ``definition()``."""
-
-LANGUAGES: tuple[Lang, ...] = ("en", "fr")
+__all__ = [
+    "LANGUAGES",
+    "Lang",
+    "OrderedVocabulary",
+    "Term",
+    "Vocabulary",
+    "check_lang",
+    "facet",
+    "facet_mapping",
+    "normalize",
+    "terms",
+]
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
-
-@attrs.frozen(kw_only=True)
-class Term:
-    """Everything the library knows about one vocabulary member.
-
-    Attributes:
-        label_en: Canonical English label.
-        label_fr: Canonical French label.
-        definition_en: Definition in English, in the project's own words.
-        definition_fr: Definition in French, in the project's own words.
-        sources: Keys into :data:`partnership_model.bibliography.BIBLIOGRAPHY`,
-            most relevant first. Never empty.
-        aliases: Other spellings accepted by ``parse()`` (any language).
-        interpretive: True when the definition or the placement of the term is
-            this library's interpretation rather than a statement of the sources.
-        proposed_labels: The languages whose label is this library's own
-            translation (the sources use the term in the other language only).
-    """
-
-    label_en: str
-    label_fr: str
-    definition_en: str
-    definition_fr: str
-    sources: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
-    interpretive: bool = False
-    proposed_labels: tuple[Lang, ...] = ()
-
-
-_TERMS: dict[type[enum.Enum], Mapping[enum.Enum, Term]] = {}
-_INDEXES: dict[type[enum.Enum], Mapping[str, enum.Enum]] = {}
 _RANKS: dict[type[enum.Enum], Mapping[enum.Enum, int]] = {}
-
-
-def normalize(text: str) -> str:
-    """Fold *text* for lenient matching.
-
-    Case, accents, surrounding spaces, and the difference between spaces,
-    hyphens, underscores and apostrophes are ignored.
-
-    Examples:
-        >>> normalize("  Co-Leadership ")
-        'co leadership'
-        >>> normalize("Pair aidant(e)") == normalize("pair_aidant(e)")
-        True
-        >>> normalize("Élaboration")
-        'elaboration'
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    for separator in ("-", "_", "'", "\u2019", "\u2010", "\u2011", "\u2013", "/"):
-        stripped = stripped.replace(separator, " ")
-    return " ".join(stripped.split())
-
-
-def register_terms(
-    cls: type[E], table: Mapping[E, Term], *, proposed_labels: tuple[Lang, ...] = ()
-) -> None:
-    """Attach the term table of *cls*; every member must have exactly one entry.
-
-    Args:
-        cls: The vocabulary.
-        table: One :class:`Term` per member.
-        proposed_labels: Languages whose labels are this library's translations
-            for every member of the vocabulary (added to each term's own).
-
-    Raises:
-        ValueError: A member is missing or two members share a spelling.
-    """
-    missing = [m.name for m in cls if m not in table]
-    if missing:
-        msg = f"{cls.__name__}: no term for {', '.join(missing)}"
-        raise ValueError(msg)
-    terms_by_member: dict[enum.Enum, Term] = {}
-    for member in cls:
-        term = table[member]
-        if proposed_labels:
-            merged = tuple(dict.fromkeys((*term.proposed_labels, *proposed_labels)))
-            term = attrs.evolve(term, proposed_labels=merged)
-        terms_by_member[member] = term
-    _TERMS[cls] = MappingProxyType(terms_by_member)
+# Facet values by (member, facet name), filled from a vocabulary's table on first
+# use: a role's sphere or level is read once per participant when graphs are built.
+_FACETS: dict[tuple[enum.Enum, str], object] = {}
 
 
 def terms(cls: type[E]) -> Mapping[E, Term]:
-    """Return the read-only term table of the vocabulary *cls*."""
-    return cast("Mapping[E, Term]", _TERMS[cls])
+    """Return the read-only term table of the vocabulary *cls*.
+
+    Raises:
+        DataFileError: The vocabulary's data file fails its checks.
+    """
+    return cast("Mapping[E, Term]", table(cls).terms)
 
 
-def _index(cls: type[enum.Enum]) -> Mapping[str, enum.Enum]:
-    """Build (once) the normalised spelling -> member index of *cls*."""
-    index = _INDEXES.get(cls)
-    if index is None:
-        built: dict[str, enum.Enum] = {}
-        for member, term in _TERMS[cls].items():
-            spellings = (
-                member.value,
-                member.name,
-                term.label_en,
-                term.label_fr,
-                *term.aliases,
-            )
-            for spelling in spellings:
-                key = normalize(str(spelling))
-                other = built.setdefault(key, member)
-                if other is not member:
-                    msg = (
-                        f"{cls.__name__}: {spelling!r} names both "
-                        f"{other.name} and {member.name}"
-                    )
-                    raise ValueError(msg)
-        index = _INDEXES[cls] = MappingProxyType(built)
-    return index
+def facet(member: enum.Enum, name: str, kind: type[T]) -> T:
+    """The value of the facet *name* of *member*, which must be a *kind*.
+
+    Raises:
+        TypeError: The data file gives the facet a value of another kind.
+    """
+    value = _FACETS.get((member, name), _FACETS)
+    if value is _FACETS:
+        for facet_name, values in table(type(member)).facets.items():
+            for owner, facet_value in values.items():
+                _FACETS[owner, facet_name] = facet_value
+        value = _FACETS[member, name]
+    if not isinstance(value, kind):
+        msg = f"{member!r}.{name} is {value!r}, not a {kind.__name__}"
+        raise TypeError(msg)
+    return value
 
 
-def check_lang(lang: str) -> Lang:
-    """Return *lang* if it is a supported language code, else raise."""
-    if lang == "en":
-        return "en"
-    if lang == "fr":
-        return "fr"
-    raise VocabularyError(lang, "language", LANGUAGES)
+def facet_mapping(cls: type[E], name: str, kind: type[T]) -> Mapping[E, T]:
+    """The facet *name* of every member of *cls*, as a read-only mapping."""
+    return MappingProxyType({member: facet(member, name, kind) for member in cls})
 
 
 class Vocabulary(enum.Enum):
@@ -166,29 +91,35 @@ class Vocabulary(enum.Enum):
 
     @property
     def term(self) -> Term:
-        """The full :class:`Term` record of this member."""
-        return _TERMS[type(self)][self]
-
-    def label(self, lang: Lang = "en") -> str:
-        """Return the canonical label in *lang* (``"en"`` or ``"fr"``).
+        """The full :class:`Term` record of this member, as its data file has it.
 
         Raises:
-            VocabularyError: *lang* is not a supported language.
+            DataFileError: The vocabulary's data file fails its checks.
         """
-        term = self.term
-        return term.label_en if check_lang(lang) == "en" else term.label_fr
+        return table(type(self)).terms[self]
+
+    def label(self, lang: Lang = "en") -> str:
+        """Return the canonical label in *lang*, in that language's typography.
+
+        *lang* is ``"en"``, ``"fr"`` (France's typography), ``"fr-FR"`` or
+        ``"fr-CA"`` (Québec's); a regional wording, where the data file has
+        one, overrides the language's.
+
+        Raises:
+            VocabularyError: *lang* is not a supported language tag.
+        """
+        return self.term.label(lang)
 
     def definition(self, lang: Lang = "en") -> str:
-        """Return the definition in *lang* (``"en"`` or ``"fr"``).
+        """Return the definition in *lang*, in that language's typography.
 
         Definitions are paraphrases written for this library; see
         :attr:`sources` for where each concept comes from.
 
         Raises:
-            VocabularyError: *lang* is not a supported language.
+            VocabularyError: *lang* is not a supported language tag.
         """
-        term = self.term
-        return term.definition_en if check_lang(lang) == "en" else term.definition_fr
+        return self.term.definition(lang)
 
     @property
     def source(self) -> str:
@@ -230,7 +161,7 @@ class Vocabulary(enum.Enum):
         if isinstance(text, cls):
             return text
         if isinstance(text, str):
-            member = _index(cls).get(normalize(text))
+            member = table(cls).index.get(normalize(text))
             if member is not None:
                 return cast("Self", member)
         raise VocabularyError(text, cls.__name__, cls.values())

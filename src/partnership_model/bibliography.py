@@ -2,7 +2,10 @@
 
 Every vocabulary member, assessment rule and metric names its sources by key
 (for example ``"Boivin2022"``); :data:`BIBLIOGRAPHY` maps each key to a full
-:class:`Reference`. Only facts that were checked against a readable source are
+:class:`Reference`. The references live in ``partnership_model/data/
+bibliography.json``, a CSL-JSON file (the format Zotero, Mendeley, pandoc and
+citeproc read; :func:`csl_items` returns it), read and checked the first time
+it is needed. Only facts that were checked against a readable source are
 recorded: where a volume, page range or DOI could not be confirmed it is left
 out and :attr:`Reference.note` says so.
 
@@ -20,14 +23,23 @@ Examples:
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any, Final
 
 import attrs
 
+from partnership_model._data import (
+    LazyMapping,
+    Problems,
+    key_path,
+    read_data_json,
+)
 from partnership_model.exceptions import UnknownReferenceError
 
-__all__ = ["BIBLIOGRAPHY", "Reference", "reference"]
+__all__ = ["BIBLIOGRAPHY", "Reference", "csl_items", "reference"]
 
 
 def __dir__() -> list[str]:
@@ -39,17 +51,22 @@ class Reference:
     """One bibliographic reference.
 
     Attributes:
-        key: Stable citation key used throughout the package.
+        key: Stable citation key used throughout the package (the CSL ``id``).
         authors: Author names as ``"Family Initials"``; empty when unknown.
         title: Title of the work.
         year: Year of publication, when known.
         container: Journal, book, website or event the work appeared in.
-        details: Volume, issue and pages, when confirmed.
+        details: Volume, issue, pages, date and similar, when confirmed.
         doi: DOI without the ``https://doi.org/`` prefix, when confirmed.
         url: A public address of the work or of its record.
         note: What the project verified, and what it could not.
         kind: ``"article"``, ``"book"``, ``"chapter"``, ``"report"``,
             ``"web"``, ``"slides"`` or ``"thesis"``.
+        editors: Editor names, for edited books.
+        authors_complete: False when the author list known to the project
+            stops short of the full list (``et al.``).
+        pmid: PubMed identifier, when recorded.
+        pmcid: PubMed Central identifier, when recorded.
     """
 
     key: str
@@ -62,22 +79,41 @@ class Reference:
     url: str | None = None
     note: str | None = None
     kind: str = "article"
+    editors: tuple[str, ...] = ()
+    authors_complete: bool = True
+    pmid: str | None = None
+    pmcid: str | None = None
+
+    @property
+    def byline(self) -> str:
+        """The authors, or else the editors, on one line (``"Boivin A, Dumez V"``)."""
+        if self.authors:
+            tail = ", et al." if not self.authors_complete else ""
+            return ", ".join(self.authors) + tail
+        if self.editors:
+            return f"{', '.join(self.editors)} (eds)"
+        return "[authors not recorded]"
 
     def citation(self) -> str:
         """Format the reference as one line of plain text (Vancouver-like)."""
-        parts: list[str] = []
-        who = ", ".join(self.authors) if self.authors else "[authors not recorded]"
         year = f" ({self.year})" if self.year is not None else ""
-        parts.append(f"{who}{year}.")
-        parts.append(self.title.rstrip(".") + ".")
+        parts = [f"{self.byline}{year}.", self.title.rstrip(".") + "."]
         if self.container:
-            tail = f" {self.details}" if self.details else ""
-            parts.append(f"{self.container}{tail}.")
+            parts.append(f"{self.container}{self.details_suffix}.")
+        elif self.details:
+            parts.append(f"{self.details}.")
         if self.doi:
             parts.append(f"https://doi.org/{self.doi}")
         elif self.url:
             parts.append(self.url)
         return " ".join(parts)
+
+    @property
+    def details_suffix(self) -> str:
+        """The details as they follow the container (``" 25(5):2314-2327"``)."""
+        if not self.details:
+            return ""
+        return (" " if self.details[0].isdigit() else ", ") + self.details
 
     @property
     def link(self) -> str | None:
@@ -87,547 +123,291 @@ class Reference:
         return self.url
 
 
-_REFERENCES = (
-    # -- Core frameworks -------------------------------------------------------
-    Reference(
-        key="Pomey2015",
-        authors=(
-            "Pomey M-P",
-            "Flora L",
-            "Karazivan P",
-            "Dumez V",
-            "Lebel P",
-            "Vanier M-C",
-            "Débarges B",
-            "Clavel N",
-            "Jouet E",
-        ),
-        title=(
-            "Le « Montreal model » : enjeux du partenariat relationnel entre "
-            "patients et professionnels de la santé"
-        ),
-        year=2015,
-        container="Santé Publique",
-        details="27(1 Suppl.):S41-S50",
-        url="http://www.cairn.info/revue-sante-publique-2015-HS-page-41.htm",
-        note=(
-            "The paper that named the Montreal model's degree x level grid. "
-            "Its DOI could not be confirmed and is not recorded; the cell texts "
-            "of its Table I were not readable."
-        ),
-    ),
-    Reference(
-        key="Karazivan2015",
-        authors=(
-            "Karazivan P",
-            "Dumez V",
-            "Flora L",
-            "Pomey M-P",
-            "Del Grande C",
-            "Ghadiri DP",
-            "Fernandez N",
-            "Jouet E",
-            "Las Vergnas O",
-            "Lebel P",
-        ),
-        title=(
-            "The patient-as-partner approach in health care: a conceptual "
-            "framework for a necessary transition"
-        ),
-        year=2015,
-        container="Academic Medicine",
-        details="April 2015 issue (Perspective)",
-        doi="10.1097/ACM.0000000000000603",
-        note="Volume and page numbers were not confirmed and are not recorded.",
-    ),
-    Reference(
-        key="GH2024",
-        authors=(),
-        title="Le modèle de Montréal - Quelle mise en œuvre depuis 2015 ?",
-        year=2024,
-        container="Gestions hospitalières",
-        details="no. 633, February 2024",
-        url="https://gestions-hospitalieres.fr/le-modele-de-montreal/",
-        note=(
-            "Names the 2015 degrees as information, consultation, collaboration "
-            "and co-construction. Authors not recorded."
-        ),
-    ),
-    Reference(
-        key="Boivin2022",
-        authors=("Boivin A", "Dumez V", "Castonguay G", "Berkesse A"),
-        title=(
-            "The Ecology of Engagement: fostering cooperative efforts in health "
-            "with patients and communities"
-        ),
-        year=2022,
-        container="Health Expectations",
-        details="25(5):2314-2327",
-        doi="10.1111/hex.13571",
-        note="PMC9615077; PMID 35923116. Figure 2 defines bonding, bridging and linking.",
-    ),
-    Reference(
-        key="Carman2013",
-        authors=(
-            "Carman KL",
-            "Dardess P",
-            "Maurer M",
-            "Sofaer S",
-            "Adams K",
-            "Bechtel C",
-            "Sweeney J",
-        ),
-        title=(
-            "Patient and family engagement: a framework for understanding the "
-            "elements and developing interventions and policies"
-        ),
-        year=2013,
-        container="Health Affairs",
-        details="32(2):223-231",
-        doi="10.1377/hlthaff.2012.1133",
-    ),
-    Reference(
-        key="Pomey2019",
-        authors=(
-            "Pomey M-P",
-            "Dumez V",
-            "Boivin A",
-            "Rouly G",
-            "Lebel P",
-            "Berkesse A",
-            "Descoteaux A",
-            "Jackson M",
-            "Karazivan P",
-            "Clavel N",
-        ),
-        title=(
-            "The participation of patients and relatives in Quebec's health "
-            "system: the Montréal model"
-        ),
-        year=2019,
-        container=(
-            "Patient Engagement: How Patient-Provider Partnerships Transform "
-            "Healthcare Organizations (Springer/Palgrave)"
-        ),
-        details="pp. 17-61",
-        kind="chapter",
-        note="Editors not recorded.",
-    ),
-    Reference(
-        key="AlteringFrontiers2021",
-        authors=("Grenier C (ed.)", "Oiry E (ed.)"),
-        title="Altering Frontiers: Organizational Innovations in Healthcare",
-        year=2021,
-        container="ISTE / Wiley",
-        details="ch. 1; ISBN 978-1-78630-707-1",
-        kind="book",
-        note=(
-            "Chapter 1 (on the recognition of patients' experiential knowledge) "
-            "is the excerpt the project's seed S0 comes from; its authors were "
-            "not confirmed."
-        ),
-    ),
-    Reference(
-        key="Flora2012",
-        authors=("Flora L",),
-        title=(
-            "Le patient formateur : élaboration théorique et pratique d'un "
-            "nouveau métier de la santé"
-        ),
-        year=2012,
-        container="Doctoral thesis, Université Paris 8 Vincennes-Saint-Denis",
-        kind="thesis",
-    ),
-    Reference(
-        key="Vanier2014",
-        authors=("Vanier M-C", "Dumez V", "Drouin E", "Brault I", "et al."),
-        title="Partners in interprofessional education: integrating patients-as-trainers",
-        year=2014,
-        container=(
-            "Fulmer T, Gaines M (eds). Partnering with Patients, Families, and "
-            "Communities to Link Interprofessional Practice and Education. "
-            "Josiah Macy Jr. Foundation"
-        ),
-        details="pp. 73-84",
-        kind="chapter",
-    ),
-    # -- Seeds: secondary sources supplied with the project ----------------------
-    Reference(
-        key="Berkesse2024Bern",
-        authors=("Berkesse A",),
-        title=(
-            "Le partenariat entre personnes concernées par des défis de santé et "
-            "professionnels de la santé : fondements, méthodologie, exemples et "
-            "apprentissages au Canada et en France"
-        ),
-        year=2024,
-        container="Slide deck, CEPPP, Bern, 16 November 2024",
-        kind="slides",
-        note=(
-            "Seed S1. Reproduces the Montreal matrix, the Ecology of Engagement "
-            "figure 2, the HAS 2020 key points, the tiers' actions and the "
-            "practice reflexes and vigilance points."
-        ),
-    ),
-    Reference(
-        key="Berkesse2024",
-        authors=("Berkesse A",),
-        title=(
-            "Le partenariat comme catalyseur de la démocratie en santé : le rôle "
-            "des tiers dans la mise en place d'un environnement relationnel "
-            "encapacitant"
-        ),
-        year=2024,
-        container="Gestions hospitalières",
-        details="no. 633, February 2024",
-        note="Read through its reproduction in seed S1; pages not recorded.",
-    ),
-    Reference(
-        key="CHRUNancy",
-        authors=(),
-        title="Le partenariat patient, un modèle innovant",
-        container="CHRU de Nancy; republished by UniverCité du soin",
-        url="http://univercitedusoin.eu/initiative-le-partenariat-patient-un-modele-innovant/",
-        kind="web",
-        note="Seed S3. Original journal, authors and year not confirmed.",
-    ),
-    Reference(
-        key="SSAQuebec2023",
-        authors=(),
-        title=(
-            "Patients partenaires : 1 posture de coconstruction, 5 domaines "
-            "d'implication, 1 continuum d'engagement"
-        ),
-        year=2023,
-        container="Web article, probably by the Unité de soutien SSA Québec",
-        kind="web",
-        note=(
-            "Seed S4, drawing on Expériences magazine no. 5 (October 2023) and a "
-            "panel of 29 November 2023. Publisher probable, URL not confirmed."
-        ),
-    ),
-    Reference(
-        key="CI3P2020",
-        authors=(),
-        title=(
-            "International days on care partnership with the patient "
-            "(28-29 September 2020)"
-        ),
-        year=2020,
-        container="Centre d'innovation du partenariat avec les patients et le public (CI3P)",
-        kind="web",
-        note="Seed S2; publisher URL not confirmed.",
-    ),
-    # -- Social capital and network measures ------------------------------------
-    Reference(
-        key="SzreterWoolcock2004",
-        authors=("Szreter S", "Woolcock M"),
-        title=(
-            "Health by association? Social capital, social theory, and the "
-            "political economy of public health"
-        ),
-        year=2004,
-        container="International Journal of Epidemiology",
-        details="33(4):650-667",
-        doi="10.1093/ije/dyh013",
-    ),
-    Reference(
-        key="Strathclyde2005",
-        authors=(),
-        title=(
-            "Response to Szreter and Woolcock, 'Health by association? Social "
-            "capital, social theory, and the political economy of public health'"
-        ),
-        year=2005,
-        container="International Journal of Epidemiology",
-        details="34(2):488-490",
-        note=(
-            "Reads linking social capital as a specialised form of bridging between "
-            "acknowledged unequals. Recorded in the University of Strathclyde's "
-            "repository; its author and exact title were not confirmed."
-        ),
-    ),
-    Reference(
-        key="Putnam2000",
-        authors=("Putnam RD",),
-        title="Bowling Alone: The Collapse and Revival of American Community",
-        year=2000,
-        container="New York: Simon & Schuster",
-        kind="book",
-    ),
-    Reference(
-        key="Woolcock2001",
-        authors=("Woolcock M",),
-        title=(
-            "The place of social capital in understanding social and economic outcomes"
-        ),
-        year=2001,
-        container="Isuma: Canadian Journal of Policy Research",
-        details="2(1)",
-        url="http://isuma.net/v02n01/index_e.shtml",
-    ),
-    Reference(
-        key="GeysMurdoch2008",
-        authors=("Geys B", "Murdoch Z"),
-        title=(
-            "How to make head or tail of 'bridging' and 'bonding'?: addressing "
-            "the methodological ambiguity"
-        ),
-        year=2008,
-        container="British Journal of Sociology",
-        details="59(3)",
-        note="Pages and DOI not confirmed.",
-    ),
-    Reference(
-        key="KrackhardtStern1988",
-        authors=("Krackhardt D", "Stern RN"),
-        title=(
-            "Informal networks and organizational crises: an experimental simulation"
-        ),
-        year=1988,
-        container="Social Psychology Quarterly",
-        details="51(2):123-140",
-        url="http://www.jstor.org/stable/2786835",
-        note="Source of the E-I index.",
-    ),
-    Reference(
-        key="GouldFernandez1989",
-        authors=("Gould RV", "Fernandez RM"),
-        title=(
-            "Structures of mediation: a formal approach to brokerage in "
-            "transaction networks"
-        ),
-        year=1989,
-        container="Sociological Methodology",
-        details="19:89-126",
-        doi="10.2307/270949",
-        note="Source of the five brokerage roles.",
-    ),
-    # -- Participation ladders and spectra --------------------------------------
-    Reference(
-        key="Arnstein1969",
-        authors=("Arnstein SR",),
-        title="A ladder of citizen participation",
-        year=1969,
-        container="Journal of the American Institute of Planners",
-        details="35(4):216-224",
-        note=(
-            "Reprinted in Journal of the American Planning Association "
-            "2019;85(1):24-34, doi 10.1080/01944363.2018.1559388."
-        ),
-    ),
-    Reference(
-        key="IAP2",
-        authors=("International Association for Public Participation",),
-        title="IAP2 Spectrum of Public Participation",
-        container="IAP2 Federation",
-        url="http://iap2canada.ca/page-1020549",
-        kind="web",
-        note=(
-            "The IAP2 Federation asks for permission before its wording is "
-            "reused: this library ships the five level names and its own "
-            "paraphrases only."
-        ),
-    ),
-    # -- France: HAS -------------------------------------------------------------
-    Reference(
-        key="HAS2020",
-        authors=("Haute Autorité de santé",),
-        title=(
-            "Soutenir et encourager l'engagement des usagers dans les secteurs "
-            "social, médico-social et sanitaire"
-        ),
-        year=2020,
-        container="Recommendation, validated by the Collège on 23 July 2020",
-        url=(
-            "https://www.has-sante.fr/jcms/p_3201812/fr/soutenir-et-encourager-"
-            "l-engagement-des-usagers-dans-les-secteurs-social-medico-social-et-"
-            "sanitaire"
-        ),
-        kind="report",
-        note=(
-            "Its synthesis names, among other recognition modalities, defined "
-            "statuses, expense reimbursement, indemnity or remuneration and VAE, "
-            "and asks to aim for the highest feasible level of engagement. It "
-            "names no degree scale that could be confirmed."
-        ),
-    ),
-    Reference(
-        key="HASComprendre",
-        authors=("Haute Autorité de santé",),
-        title="Comprendre l'engagement des usagers",
-        container="has-sante.fr",
-        url="https://www.has-sante.fr/jcms/p_3305058/fr/comprendre-l-engagement-des-usagers",
-        kind="web",
-    ),
-    Reference(
-        key="HASCEU2023",
-        authors=("Haute Autorité de santé, Conseil pour l'engagement des usagers",),
-        title=(
-            "Renforcer la reconnaissance sociale des usagers pour leur engagement "
-            "et leur participation dans les secteurs social, médico-social et "
-            "sanitaire (avis no. 2-2023)"
-        ),
-        year=2023,
-        container="Validated by the HAS Collège on 13 July 2023",
-        kind="report",
-        note="Read through secondary summaries; the full list of its principles was not confirmed.",
-    ),
-    Reference(
-        key="FHP2021",
-        authors=(),
-        title="3 questions à Christian Saout",
-        year=2021,
-        container="FHP-MCO",
-        url="https://www.fhpmco.fr/2021/11/15/12-3-questions-christian-saout/",
-        kind="web",
-        note="Distinguishes representation in statutory bodies from engagement.",
-    ),
-    # -- Research engagement and patient knowledge -----------------------------
-    Reference(
-        key="DumezLEsperance2024",
-        authors=("Dumez V", "L'Espérance A"),
-        title="Beyond experiential knowledge: a classification of patient knowledge",
-        year=2024,
-        container="Social Theory & Health",
-        details="published online 4 June 2024",
-        doi="10.1057/s41285-024-00208-3",
-    ),
-    Reference(
-        key="Forsythe2016",
-        authors=(
-            "Forsythe LP",
-            "Ellis LE",
-            "Edmundson L",
-            "Sabharwal R",
-            "Rein A",
-            "Konopka K",
-            "Frank L",
-        ),
-        title=(
-            "Patient and stakeholder engagement in the PCORI pilot projects: "
-            "description and lessons learned"
-        ),
-        year=2016,
-        container="Journal of General Internal Medicine",
-        details="31(1):13-21",
-        doi="10.1007/s11606-015-3450-z",
-    ),
-    Reference(
-        key="CTODecisionAid",
-        authors=("Clinical Trials Ontario",),
-        title="Patient partner decision aid: My Priorities",
-        url="https://ctontario.ca/decision-aids/investigators/my-priorities/",
-        kind="web",
-    ),
-    Reference(
-        key="CIHRSPOR",
-        authors=("Canadian Institutes of Health Research",),
-        title="Strategy for Patient-Oriented Research - Patient Engagement Framework",
-        year=2014,
-        url="https://cihr-irsc.gc.ca/e/48413.html",
-        kind="web",
-    ),
-    Reference(
-        key="LearningTogether2023",
-        authors=("L'Espérance A", "Bogdanova E", "Canfield C", "et al.", "Boivin A"),
-        title=(
-            "Learning Together: evaluation framework for patient and public "
-            "engagement (PPE) in research"
-        ),
-        year=2023,
-        container="CEPPP",
-        url=(
-            "https://ceppp.ca/en/resources/tools/learning-together-evaluation-"
-            "framework-for-patient-and-public-engagement-ppe-in-research/"
-        ),
-        kind="report",
-    ),
-    Reference(
-        key="Clavel2019",
-        authors=("Clavel N", "Pomey M-P", "Ghadiri DP"),
-        title=(
-            "Partnering with patients in quality improvement: towards renewed "
-            "practices for healthcare organization managers?"
-        ),
-        year=2019,
-        container="BMC Health Services Research",
-        url="https://pmc.ncbi.nlm.nih.gov/articles/PMC6839263/",
-        note="PMC6839263; volume and article number not recorded.",
-    ),
-    # -- Real cases ---------------------------------------------------------------
-    Reference(
-        key="MSSSTriage2020",
-        authors=("Ministère de la Santé et des Services sociaux du Québec",),
-        title=(
-            "Priorisation pour l'accès aux soins intensifs (adultes) en contexte "
-            "extrême de pandémie"
-        ),
-        year=2020,
-        details="version of 2020-11-02, updated 2021-12-21",
-        kind="report",
-    ),
-    Reference(
-        key="LaPresse2021",
-        authors=(),
-        title=(
-            "Report that patients who would be excluded by the triage protocol "
-            "took part in drafting it"
-        ),
-        year=2021,
-        container="La Presse, 19 January 2021",
-        kind="web",
-    ),
-    Reference(
-        key="Biaudet2024",
-        authors=("Biaudet J", "et al."),
-        title=(
-            "Des patients impliqués dans le financement de la recherche : le "
-            "groupe ECLAIR du Cancéropôle CLARA"
-        ),
-        year=2024,
-        container="Psycho-Oncologie",
-        details="18(1):17-22",
-        doi="10.32604/po.2023.043536",
-        note="Title abridged as recorded by the project's domain brief.",
-    ),
-    Reference(
-        key="partnership_model",
-        authors=("partnership_model developers",),
-        title="partnership_model: conventions of the library",
-        container="partnership_model documentation",
-        kind="web",
-        note=(
-            "Cited for conventions this library introduces itself (for example "
-            "the severity scale of assessment findings), not for domain facts."
-        ),
-    ),
-    Reference(
-        key="Michel2022",
-        authors=(
-            "Michel P",
-            "Dadon I",
-            "Thual G",
-            "Baumlin-Leyi C",
-            "Volta-Paulet B",
-            "Haesebaert J",
-            "Berkesse A",
-        ),
-        title=(
-            "Les voies/voix plurielles pour développer le « partenariat patient » "
-            "et l'« expérience patient » aux Hospices civils de Lyon : une "
-            "démarche stratégique, intégrée et modélisante"
-        ),
-        year=2022,
-        container="Risques & Qualité",
-        details="19(4):205-216",
-    ),
-)
+BIBLIOGRAPHY_FILE: Final = "bibliography.json"
 
-BIBLIOGRAPHY: Mapping[str, Reference] = MappingProxyType(
-    {ref.key: ref for ref in _REFERENCES}
+#: CSL item types the file may use, and the :attr:`Reference.kind` of each.
+_KINDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "article-journal": "article",
+        "article-magazine": "article",
+        "article-newspaper": "article",
+        "book": "book",
+        "chapter": "chapter",
+        "report": "report",
+        "webpage": "web",
+        "speech": "slides",
+        "thesis": "thesis",
+    }
 )
-"""Every reference the package cites, by key (read-only)."""
+_TEXT_FIELDS: Final = (
+    "title",
+    "container-title",
+    "publisher",
+    "publisher-place",
+    "event-place",
+    "genre",
+    "version",
+    "note",
+    "ISBN",
+    "PMID",
+    "PMCID",
+    "URL",
+    "DOI",
+)
+_NUMBER_FIELDS: Final = ("volume", "issue", "page")
+_CUSTOM_FIELDS: Final = ("authors-complete",)
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DOI: Final = re.compile(r"10\.\d{4,9}/\S+")
+_KEY: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _name(name: Mapping[str, str]) -> str:
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']} {name['given']}".strip()
+
+
+def _date_text(parts: list[int]) -> str | None:
+    """``[2015, 4]`` -> ``"April 2015"``; ``[2024, 6, 4]`` -> ``"4 June 2024"``."""
+    if len(parts) < 2:
+        return None
+    month = f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {month}" if len(parts) > 2 else month
+
+
+def _container(item: Mapping[str, Any]) -> str | None:
+    """Where the work appeared, as one phrase."""
+    kind = item["type"]
+    title = item.get("container-title")
+    publisher = item.get("publisher")
+    if kind == "chapter":
+        editors = ", ".join(_name(n) for n in item.get("editor", []))
+        head = f"{editors} (eds). {title}" if editors else title
+        return f"{head}. {publisher}" if publisher else head
+    if kind == "book":
+        place = item.get("publisher-place")
+        return f"{place}: {publisher}" if place else publisher
+    if kind == "speech":
+        date = _date_text(item.get("issued", {}).get("date-parts", [[]])[0])
+        event = (item.get("genre"), publisher, item.get("event-place"), date)
+        return ", ".join(p for p in event if p) or None
+    if kind.startswith("article"):
+        return title if isinstance(title, str) else None
+    parts = (item.get("genre"), title, publisher)
+    return "; ".join(p for p in parts if p) or None
+
+
+def _details(item: Mapping[str, Any]) -> str | None:
+    """Volume, issue, pages, date, genre and edition facts, as one phrase."""
+    volume, issue, page = (item.get(field) for field in _NUMBER_FIELDS)
+    if volume is not None:
+        numbers = f"{volume}" + (f"({issue})" if issue is not None else "")
+        numbers += f":{page}" if page is not None else ""
+    elif issue is not None:
+        numbers = f"no. {issue}" + (f", pp. {page}" if page is not None else "")
+    else:
+        numbers = f"pp. {page}" if page is not None else ""
+    parts: list[str | None] = [numbers]
+    if item["type"] != "speech":
+        parts.append(_date_text(item.get("issued", {}).get("date-parts", [[]])[0]))
+    if item["type"].startswith("article"):
+        parts.append(item.get("genre"))
+    if "version" in item:
+        parts.append(f"version of {item['version']}")
+    if "ISBN" in item:
+        parts.append(f"ISBN {item['ISBN']}")
+    return "; ".join(p for p in parts if p) or None
+
+
+def _reference(item: Mapping[str, Any]) -> Reference:
+    issued = item.get("issued", {}).get("date-parts", [[]])[0]
+    custom = item.get("custom", {})
+    return Reference(
+        key=item["id"],
+        authors=tuple(_name(n) for n in item.get("author", [])),
+        title=item["title"],
+        year=issued[0] if issued else None,
+        container=_container(item),
+        details=_details(item),
+        doi=item.get("DOI"),
+        url=item.get("URL"),
+        note=item.get("note"),
+        kind=_KINDS[item["type"]],
+        editors=tuple(_name(n) for n in item.get("editor", [])),
+        authors_complete=custom.get("authors-complete", True),
+        pmid=item.get("PMID"),
+        pmcid=item.get("PMCID"),
+    )
+
+
+def check_items(items: Any, *, file: str = BIBLIOGRAPHY_FILE) -> dict[str, Reference]:
+    """Check parsed CSL-JSON *items* and build the references, by key.
+
+    The file is CSL-JSON restricted to the fields this library reads (see
+    ``data/bibliography.schema.json``): every item needs an ``id`` (the key),
+    a known ``type`` and a non-blank ``title``; keys are unique; DOIs, URLs,
+    names and dates are well formed; unknown fields are refused so that no
+    edit is silently ignored.
+
+    Raises:
+        DataFileError: Every problem found, with its JSON path.
+    """
+    problems = Problems(file)
+    array = problems.array(items, "$") or []
+    references: dict[str, Reference] = {}
+    for position, raw in enumerate(array):
+        path = f"$[{position}]"
+        item = problems.mapping(raw, path)
+        if item is None:
+            continue
+        before = len(problems.items)
+        _check_item(item, path, problems)
+        if len(problems.items) > before:
+            continue
+        key = item["id"]
+        if key in references:
+            problems.add(
+                key_path(path, "id"),
+                f"key {key!r} is used by two references",
+                "duplicate_key",
+            )
+            continue
+        references[key] = _reference(item)
+    problems.raise_if_any()
+    return references
+
+
+def _check_item(item: dict[str, Any], path: str, problems: Problems) -> None:
+    problems.keys(
+        item,
+        path,
+        required=("id", "type", "title"),
+        optional=(
+            *(f for f in _TEXT_FIELDS if f != "title"),
+            *_NUMBER_FIELDS,
+            "author",
+            "editor",
+            "issued",
+            "custom",
+        ),
+    )
+    key = item.get("id")
+    if not (isinstance(key, str) and _KEY.fullmatch(key)):
+        problems.add(
+            key_path(path, "id"),
+            f"expected a key of letters, digits and underscores, got {key!r}",
+            "invalid_value",
+        )
+    if "type" in item and item["type"] not in _KINDS:
+        problems.add(
+            key_path(path, "type"),
+            f"unknown CSL type {item['type']!r} (accepted: {', '.join(_KINDS)})",
+            "invalid_value",
+        )
+    for field in _TEXT_FIELDS:
+        if field in item:
+            problems.text(item[field], key_path(path, field))
+    for field in _NUMBER_FIELDS:
+        if field in item and not (
+            (isinstance(item[field], str) and item[field].strip())
+            or (isinstance(item[field], int) and not isinstance(item[field], bool))
+        ):
+            problems.add(
+                key_path(path, field),
+                f"expected text or a whole number, got {item[field]!r}",
+                "wrong_type",
+            )
+    doi = item.get("DOI")
+    if isinstance(doi, str) and not _DOI.fullmatch(doi):
+        problems.add(
+            key_path(path, "DOI"),
+            f"{doi!r} is not a DOI (10.<registrant>/<suffix>, without https://doi.org/)",
+            "invalid_value",
+        )
+    url = item.get("URL")
+    if isinstance(url, str) and not url.startswith(("http://", "https://")):
+        problems.add(
+            key_path(path, "URL"), f"{url!r} is not a web address", "invalid_value"
+        )
+    for role in ("author", "editor"):
+        if role in item:
+            _check_names(item[role], key_path(path, role), problems)
+    if "issued" in item:
+        _check_date(item["issued"], key_path(path, "issued"), problems)
+    if "custom" in item:
+        custom = problems.mapping(item["custom"], key_path(path, "custom"))
+        if custom is not None:
+            problems.keys(custom, key_path(path, "custom"), optional=_CUSTOM_FIELDS)
+            if "authors-complete" in custom:
+                problems.boolean(
+                    custom["authors-complete"],
+                    key_path(key_path(path, "custom"), "authors-complete"),
+                )
+
+
+def _check_names(value: object, path: str, problems: Problems) -> None:
+    for position, raw in enumerate(problems.array(value, path) or []):
+        name_path = f"{path}[{position}]"
+        name = problems.mapping(raw, name_path)
+        if name is None:
+            continue
+        if "literal" in name:
+            problems.keys(name, name_path, required=("literal",))
+            problems.text(name["literal"], key_path(name_path, "literal"))
+        else:
+            problems.keys(name, name_path, required=("family", "given"))
+            for part in ("family", "given"):
+                if part in name:
+                    problems.text(name[part], key_path(name_path, part))
+
+
+def _check_date(value: object, path: str, problems: Problems) -> None:
+    date = problems.mapping(value, path)
+    if date is None:
+        return
+    problems.keys(date, path, required=("date-parts",))
+    parts_path = key_path(path, "date-parts")
+    parts = date.get("date-parts")
+    ranges = ((1000, 2999), (1, 12), (1, 31))
+    if not (
+        isinstance(parts, list)
+        and len(parts) == 1
+        and isinstance(parts[0], list)
+        and 1 <= len(parts[0]) <= 3
+        and all(
+            isinstance(n, int) and not isinstance(n, bool) and low <= n <= high
+            for n, (low, high) in zip(parts[0], ranges, strict=False)
+        )
+    ):
+        problems.add(
+            parts_path,
+            f"expected [[year]], [[year, month]] or [[year, month, day]], got {parts!r}",
+            "invalid_value",
+        )
+
+
+def _load() -> Mapping[str, Reference]:
+    problems = Problems(BIBLIOGRAPHY_FILE)
+    items = read_data_json(BIBLIOGRAPHY_FILE, problems)
+    problems.raise_if_any()
+    return MappingProxyType(check_items(items))
+
+
+BIBLIOGRAPHY: Mapping[str, Reference] = LazyMapping(_load)
+"""Every reference the package cites, by key (read-only, read on first use)."""
 
 
 def reference(key: str) -> Reference:
@@ -640,3 +420,21 @@ def reference(key: str) -> Reference:
         return BIBLIOGRAPHY[key]
     except KeyError:
         raise UnknownReferenceError(key, "bibliography key") from None
+
+
+def csl_items() -> list[dict[str, Any]]:
+    """The bibliography as CSL-JSON items, for a reference manager or citeproc.
+
+    A fresh copy each call: changing it changes nothing in the package.
+
+    Examples:
+        >>> items = csl_items()
+        >>> next(i for i in items if i["id"] == "Boivin2022")["DOI"]
+        '10.1111/hex.13571'
+    """
+    problems = Problems(BIBLIOGRAPHY_FILE)
+    items = read_data_json(BIBLIOGRAPHY_FILE, problems)
+    problems.raise_if_any()
+    check_items(items)
+    copied: list[dict[str, Any]] = json.loads(json.dumps(items))
+    return copied

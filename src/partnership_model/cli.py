@@ -13,6 +13,7 @@ No traceback is ever printed for bad input.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -23,6 +24,13 @@ from typing import Any, TextIO
 
 from partnership_model import __version__
 from partnership_model._enums import Lang
+from partnership_model._i18n import (
+    LANGUAGE_TAGS,
+    check_lang,
+    format_decimal,
+    format_percent,
+    typeset,
+)
 from partnership_model.assessment import Finding, assess
 from partnership_model.exceptions import PartnershipModelError, Problem, ValidationError
 from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
@@ -183,7 +191,7 @@ def _report_data(register: Register) -> dict[str, Any]:
 
 
 def _render_text(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
-    t = _TITLES[lang]
+    t = _TITLES[check_lang(lang)]
     reg = data["register"]
     title = t["report"] + (f": {reg['name']}" if reg["name"] else "")
     out.write(f"{title}\n{'=' * len(title)}\n")
@@ -206,8 +214,8 @@ def _render_text(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
     for kind in RelationType:
         count = eco["relation_counts"][kind.value]
         share = eco["relation_shares"][kind.value]
-        out.write(f"  {kind.label(lang)}: {count} ({share:.0%})\n")
-    out.write(f"  {t['ei']}: {eco['ei_index']:+.2f}\n")
+        out.write(f"  {kind.label(lang)}: {count} ({format_percent(share, lang)})\n")
+    out.write(f"  {t['ei']}: {format_decimal(eco['ei_index'], lang, signed=True)}\n")
     out.write(f"  {t['silos']}: {eco['silos']}\n")
     out.write(f"  {t['unlinked']}: {eco['unlinked_to_public_authority']}\n\n")
     findings: tuple[Finding, ...] = data["findings"]
@@ -247,7 +255,7 @@ def _markdown_table(rows: list[dict[str, str | int]]) -> str:
 
 
 def _render_markdown(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
-    t = _TITLES[lang]
+    t = _TITLES[check_lang(lang)]
     reg = data["register"]
     out.write(f"# {t['report']}" + (f": {reg['name']}" if reg["name"] else "") + "\n\n")
     out.write(
@@ -268,7 +276,7 @@ def _render_markdown(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
     for kind in RelationType:
         count = eco["relation_counts"][kind.value]
         out.write(f"- {kind.label(lang)}: {count}\n")
-    out.write(f"- {t['ei']}: {eco['ei_index']:+.2f}\n")
+    out.write(f"- {t['ei']}: {format_decimal(eco['ei_index'], lang, signed=True)}\n")
     out.write(f"- {t['silos']}: {eco['silos']}\n")
     out.write(f"- {t['unlinked']}: {eco['unlinked_to_public_authority']}\n\n")
     findings: tuple[Finding, ...] = data["findings"]
@@ -300,7 +308,11 @@ _RENDERERS: dict[str, Callable[[dict[str, Any], Lang, TextIO], None]] = {
 
 def _cmd_report(args: argparse.Namespace) -> int:
     register = _load_register(args.file)
-    _RENDERERS[args.format](_report_data(register), args.lang, sys.stdout)
+    text = io.StringIO()
+    _RENDERERS[args.format](_report_data(register), args.lang, text)
+    # People read text and Markdown: set them in the language's typography.
+    report = text.getvalue()
+    sys.stdout.write(report if args.format == "json" else typeset(report, args.lang))
     return 0
 
 
@@ -313,7 +325,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     from partnership_model.schema import schema_text, write_schemas  # noqa: PLC0415
 
     if args.out is None:
-        sys.stdout.write(schema_text(args.type))
+        sys.stdout.write(schema_text(args.type, language=args.lang))
         return 0
     for path in write_schemas(args.out):
         print(f"wrote {path}")
@@ -498,7 +510,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("file", nargs="?", metavar="FILE", help="a register JSON file")
     report.add_argument(
-        "--lang", choices=("en", "fr"), default="en", help="language (default: en)"
+        "--lang",
+        choices=LANGUAGE_TAGS,
+        default="en",
+        help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
     )
     report.add_argument(
         "--format",
@@ -513,8 +528,9 @@ def build_parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
         help="write the JSON Schemas of the document types",
         description=(
-            "Without --out, print the schema of one document type; with --out, write "
-            "one <type>.schema.json file per document type into DIR."
+            "Without --out, print the schema of one document type (annotated in "
+            "--lang); with --out, write one <type>.schema.json file per document type "
+            "into DIR, and its French twin into DIR/fr/."
         ),
     )
     schema.add_argument(
@@ -525,6 +541,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("register", "ecology"),
         default="register",
         help="schema to print",
+    )
+    schema.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default="en",
+        help="language of the printed schema's annotations (default: en)",
     )
     schema.set_defaults(run=_cmd_schema)
 

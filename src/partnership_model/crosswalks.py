@@ -21,6 +21,12 @@ one:
   degree above partnership: they describe leadership held by patients alone,
   which this library records as :attr:`Leadership.PATIENT_LED`.
 
+The correspondences and their explanations are data:
+``partnership_model/data/crosswalks.json``, one entry per term looked up, read
+and checked the first time a crosswalk is used. The terms of the other
+frameworks are vocabularies like the Montreal model's, with their own data
+files.
+
 Examples:
     >>> from partnership_model import EngagementDegree, EngagementLevel
     >>> from partnership_model.crosswalks import IAP2Level, from_iap2, to_iap2
@@ -34,19 +40,21 @@ Examples:
 from __future__ import annotations
 
 import enum
+import threading
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar, cast
 
 import attrs
 
-from partnership_model._enums import (
-    Lang,
-    OrderedVocabulary,
-    Term,
-    check_lang,
-    register_terms,
+from partnership_model._data import (
+    JsonObject,
+    Problems,
+    key_path,
+    read_data_json,
 )
+from partnership_model._enums import Lang, OrderedVocabulary, check_lang, facet
+from partnership_model._i18n import typeset
 from partnership_model.vocabulary import EngagementDegree, EngagementLevel, Leadership
 
 __all__ = [
@@ -85,7 +93,7 @@ class Correspondence(Generic[T]):
             degree (IAP2 *empower*, Arnstein's citizen-power rungs above
             partnership): the Montreal model records it as leadership.
         note_en: Why the correspondence is drawn this way, in English.
-        note_fr: The same explanation in French.
+        note_fr: The same explanation in French, as the data file writes it.
         interpretive: Always ``True``: every crosswalk is this library's reading.
     """
 
@@ -102,12 +110,17 @@ class Correspondence(Generic[T]):
         return bool(self.targets)
 
     def note(self, lang: Lang = "en") -> str:
-        """The explanation in *lang* (``"en"`` or ``"fr"``)."""
-        return self.note_en if check_lang(lang) == "en" else self.note_fr
+        """The explanation in *lang*, in that language's typography.
+
+        Raises:
+            VocabularyError: *lang* is not a supported language tag.
+        """
+        text = self.note_en if check_lang(lang) == "en" else self.note_fr
+        return typeset(text, lang)
 
 
 # ---------------------------------------------------------------------------
-# Carman et al. 2013
+# The frameworks' terms
 # ---------------------------------------------------------------------------
 
 
@@ -123,38 +136,6 @@ class CarmanContinuum(OrderedVocabulary):
     PARTNERSHIP_AND_SHARED_LEADERSHIP = "partnership_and_shared_leadership"
 
 
-register_terms(
-    CarmanContinuum,
-    {
-        CarmanContinuum.CONSULTATION: Term(
-            label_en="Consultation",
-            label_fr="Consultation",
-            definition_en="Patients give information or opinions; others decide how to use them.",
-            definition_fr="Les patients donnent des informations ou des avis ; d'autres décident de leur usage.",
-            sources=("Carman2013",),
-        ),
-        CarmanContinuum.INVOLVEMENT: Term(
-            label_en="Involvement",
-            label_fr="Implication",
-            definition_en="Patients take a more active part and their input is sought and used in the work.",
-            definition_fr="Les patients prennent une part plus active et leur apport est sollicité et intégré au travail.",
-            sources=("Carman2013",),
-            interpretive=True,
-        ),
-        CarmanContinuum.PARTNERSHIP_AND_SHARED_LEADERSHIP: Term(
-            label_en="Partnership and shared leadership",
-            label_fr="Partenariat et leadership partagé",
-            definition_en="Patients share power and responsibility for decisions and hold leadership roles.",
-            definition_fr="Les patients partagent le pouvoir et la responsabilité des décisions et exercent des rôles de leadership.",
-            sources=("Carman2013",),
-            aliases=("partnership", "shared leadership"),
-            interpretive=True,
-        ),
-    },
-    proposed_labels=("fr",),
-)
-
-
 @enum.unique
 class CarmanLevel(OrderedVocabulary):
     """The three levels of engagement of Carman et al. (2013), ordered."""
@@ -165,37 +146,6 @@ class CarmanLevel(OrderedVocabulary):
     ORGANIZATIONAL_DESIGN_AND_GOVERNANCE = "organizational_design_and_governance"
     #: Local, regional or national health policy.
     POLICY_MAKING = "policy_making"
-
-
-register_terms(
-    CarmanLevel,
-    {
-        CarmanLevel.DIRECT_CARE: Term(
-            label_en="Direct care",
-            label_fr="Soins directs",
-            definition_en="The care encounter: a person's own health and treatment.",
-            definition_fr="La rencontre de soin : la santé et le traitement de la personne.",
-            sources=("Carman2013",),
-        ),
-        CarmanLevel.ORGANIZATIONAL_DESIGN_AND_GOVERNANCE: Term(
-            label_en="Organizational design and governance",
-            label_fr="Conception organisationnelle et gouvernance",
-            definition_en="How a care organisation is designed, run and governed.",
-            definition_fr="La façon dont une organisation de soins est conçue, dirigée et gouvernée.",
-            sources=("Carman2013",),
-            aliases=("organisational design and governance", "organizational design"),
-        ),
-        CarmanLevel.POLICY_MAKING: Term(
-            label_en="Policy making",
-            label_fr="Élaboration des politiques",
-            definition_en="Local, regional or national health policy.",
-            definition_fr="Les politiques de santé locales, régionales ou nationales.",
-            sources=("Carman2013",),
-            aliases=("policymaking",),
-        ),
-    },
-    proposed_labels=("fr",),
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -209,86 +159,6 @@ class CarmanCell:
 
     continuum: CarmanContinuum
     level: CarmanLevel
-
-
-_DEGREE_TO_CARMAN: Mapping[EngagementDegree, CarmanContinuum | None] = MappingProxyType(
-    {
-        EngagementDegree.INFORMATION: None,
-        EngagementDegree.CONSULTATION: CarmanContinuum.CONSULTATION,
-        EngagementDegree.COLLABORATION: CarmanContinuum.INVOLVEMENT,
-        EngagementDegree.PARTNERSHIP: CarmanContinuum.PARTNERSHIP_AND_SHARED_LEADERSHIP,
-    }
-)
-_LEVEL_TO_CARMAN: Mapping[EngagementLevel, CarmanLevel] = MappingProxyType(
-    {
-        EngagementLevel.MICRO: CarmanLevel.DIRECT_CARE,
-        EngagementLevel.MESO: CarmanLevel.ORGANIZATIONAL_DESIGN_AND_GOVERNANCE,
-        EngagementLevel.MACRO: CarmanLevel.POLICY_MAKING,
-    }
-)
-
-
-def to_carman(
-    degree: EngagementDegree, level: EngagementLevel
-) -> Correspondence[CarmanCell]:
-    """Map a Montreal degree and level to a cell of Carman et al.'s matrix.
-
-    Levels map one to one by label (micro to direct care, meso to organisational
-    design and governance, macro to policy making). Information has no
-    counterpart: Carman's continuum starts at consultation.
-
-    Examples:
-        >>> from partnership_model import EngagementDegree as D, EngagementLevel as L
-        >>> to_carman(D.PARTNERSHIP, L.MESO).targets[0].continuum
-        <CarmanContinuum.PARTNERSHIP_AND_SHARED_LEADERSHIP: 'partnership_and_shared_leadership'>
-        >>> to_carman(D.INFORMATION, L.MICRO).has_counterpart
-        False
-    """
-    continuum = _DEGREE_TO_CARMAN[degree]
-    carman_level = _LEVEL_TO_CARMAN[level]
-    if continuum is None:
-        return Correspondence(
-            source=degree,
-            targets=(),
-            note_en=(
-                "Carman et al.'s continuum starts at consultation: one-way "
-                "information has no counterpart."
-            ),
-            note_fr=(
-                "Le continuum de Carman et al. commence à la consultation : "
-                "l'information à sens unique n'y a pas d'équivalent."
-            ),
-        )
-    return Correspondence(
-        source=degree,
-        targets=(CarmanCell(continuum=continuum, level=carman_level),),
-        note_en=(
-            "Aligned by label and by the share of influence each step gives "
-            "patients; the levels align by label. Carman's governance sits at the "
-            "organisational level."
-        ),
-        note_fr=(
-            "Alignement sur les libellés et sur la part d'influence que chaque "
-            "étape donne aux patients ; les niveaux s'alignent par libellé. Chez "
-            "Carman, la gouvernance relève du niveau organisationnel."
-        ),
-    )
-
-
-def from_carman(continuum: CarmanContinuum) -> Correspondence[EngagementDegree]:
-    """Map a position on Carman's continuum back to a Montreal degree."""
-    degrees = tuple(d for d, c in _DEGREE_TO_CARMAN.items() if c is continuum)
-    return Correspondence(
-        source=continuum,
-        targets=degrees,
-        note_en="The inverse of to_carman: aligned by label and share of influence.",
-        note_fr="L'inverse de to_carman : alignement sur les libellés et la part d'influence.",
-    )
-
-
-# ---------------------------------------------------------------------------
-# IAP2 Spectrum of Public Participation
-# ---------------------------------------------------------------------------
 
 
 @enum.unique
@@ -311,123 +181,6 @@ class IAP2Level(OrderedVocabulary):
     EMPOWER = "empower"
 
 
-register_terms(
-    IAP2Level,
-    {
-        IAP2Level.INFORM: Term(
-            label_en="Inform",
-            label_fr="Informer",
-            definition_en="Give people balanced information so they understand the issue and the options.",
-            definition_fr="Donner au public une information équilibrée pour qu'il comprenne l'enjeu et les options.",
-            sources=("IAP2",),
-        ),
-        IAP2Level.CONSULT: Term(
-            label_en="Consult",
-            label_fr="Consulter",
-            definition_en="Gather people's reactions to analyses, options or draft decisions and report back on their effect.",
-            definition_fr="Recueillir les réactions du public à des analyses, des options ou des projets de décision et lui dire ce qu'elles ont changé.",
-            sources=("IAP2",),
-        ),
-        IAP2Level.INVOLVE: Term(
-            label_en="Involve",
-            label_fr="Impliquer",
-            definition_en="Work with people throughout the process so their concerns keep shaping the options.",
-            definition_fr="Travailler avec le public tout au long du processus pour que ses préoccupations continuent de façonner les options.",
-            sources=("IAP2",),
-        ),
-        IAP2Level.COLLABORATE: Term(
-            label_en="Collaborate",
-            label_fr="Collaborer",
-            definition_en="Treat people as partners at each step, including drafting options and choosing among them.",
-            definition_fr="Traiter le public en partenaire à chaque étape, y compris pour élaborer les options et choisir entre elles.",
-            sources=("IAP2",),
-        ),
-        IAP2Level.EMPOWER: Term(
-            label_en="Empower",
-            label_fr="Habiliter",
-            definition_en="The public makes the final decision and the sponsor commits to carrying it out.",
-            definition_fr="Le public prend la décision finale et le promoteur s'engage à la mettre en œuvre.",
-            sources=("IAP2",),
-            aliases=("donner le pouvoir",),
-        ),
-    },
-    proposed_labels=("fr",),
-)
-
-_DEGREE_TO_IAP2: Mapping[EngagementDegree, tuple[IAP2Level, ...]] = MappingProxyType(
-    {
-        EngagementDegree.INFORMATION: (IAP2Level.INFORM,),
-        EngagementDegree.CONSULTATION: (IAP2Level.CONSULT,),
-        EngagementDegree.COLLABORATION: (IAP2Level.INVOLVE, IAP2Level.COLLABORATE),
-        EngagementDegree.PARTNERSHIP: (IAP2Level.COLLABORATE,),
-    }
-)
-
-
-def to_iap2(degree: EngagementDegree) -> Correspondence[IAP2Level]:
-    """Map a Montreal degree to the IAP2 level or range of levels it covers.
-
-    Collaboration spans *involve* (lower bound) to *collaborate* (upper bound).
-    No degree maps to *empower*: decision by the public alone is patient-led
-    leadership, not a step beyond partnership.
-    """
-    targets = _DEGREE_TO_IAP2[degree]
-    if degree is EngagementDegree.COLLABORATION:
-        note_en = (
-            "Montreal collaboration spans IAP2 involve (lower bound) to "
-            "collaborate (upper bound)."
-        )
-        note_fr = (
-            "La collaboration du modèle de Montréal s'étend d'impliquer (borne "
-            "basse) à collaborer (borne haute) dans le spectre de l'IAP2."
-        )
-    else:
-        note_en = "Aligned by label and by the share of influence each step gives."
-        note_fr = (
-            "Alignement sur les libellés et sur la part d'influence de chaque étape."
-        )
-    return Correspondence(
-        source=degree, targets=targets, note_en=note_en, note_fr=note_fr
-    )
-
-
-def from_iap2(level: IAP2Level) -> Correspondence[EngagementDegree]:
-    """Map an IAP2 level back to Montreal degrees.
-
-    *Empower* has no degree counterpart and returns
-    ``leadership=Leadership.PATIENT_LED`` instead.
-    """
-    if level is IAP2Level.EMPOWER:
-        return Correspondence(
-            source=level,
-            targets=(),
-            leadership=Leadership.PATIENT_LED,
-            note_en=(
-                "Empower puts the final decision in the public's hands. In the "
-                "Montreal model partnership means shared leadership, so this is "
-                "recorded as patient-led leadership, not as a higher degree."
-            ),
-            note_fr=(
-                "Habiliter remet la décision finale au public. Dans le modèle de "
-                "Montréal, le partenariat suppose un leadership partagé : on "
-                "l'enregistre donc comme un leadership patient, pas comme un degré "
-                "supérieur."
-            ),
-        )
-    degrees = tuple(d for d, levels in _DEGREE_TO_IAP2.items() if level in levels)
-    return Correspondence(
-        source=level,
-        targets=degrees,
-        note_en="The inverse of to_iap2.",
-        note_fr="L'inverse de to_iap2.",
-    )
-
-
-# ---------------------------------------------------------------------------
-# Arnstein's ladder
-# ---------------------------------------------------------------------------
-
-
 @enum.unique
 class ArnsteinGroup(OrderedVocabulary):
     """The three groups of rungs on Arnstein's ladder, ordered."""
@@ -438,37 +191,6 @@ class ArnsteinGroup(OrderedVocabulary):
     TOKENISM = "tokenism"
     #: Rungs 6-8.
     CITIZEN_POWER = "citizen_power"
-
-
-register_terms(
-    ArnsteinGroup,
-    {
-        ArnsteinGroup.NONPARTICIPATION: Term(
-            label_en="Non-participation",
-            label_fr="Non-participation",
-            definition_en="Staged participation that gives citizens no real voice.",
-            definition_fr="Une participation de façade qui ne donne aucune voix réelle aux citoyens.",
-            sources=("Arnstein1969",),
-        ),
-        ArnsteinGroup.TOKENISM: Term(
-            label_en="Degrees of tokenism",
-            label_fr="Degrés de participation symbolique",
-            definition_en="Citizens are heard but power-holders keep the right to decide.",
-            definition_fr="Les citoyens sont entendus mais les détenteurs du pouvoir gardent le droit de décider.",
-            sources=("Arnstein1969",),
-            aliases=("tokenism",),
-        ),
-        ArnsteinGroup.CITIZEN_POWER: Term(
-            label_en="Degrees of citizen power",
-            label_fr="Degrés de pouvoir citoyen",
-            definition_en="Citizens share or hold decision-making power.",
-            definition_fr="Les citoyens partagent ou détiennent le pouvoir de décision.",
-            sources=("Arnstein1969",),
-            aliases=("citizen power",),
-        ),
-    },
-    proposed_labels=("fr",),
-)
 
 
 @enum.unique
@@ -495,92 +217,336 @@ class ArnsteinRung(OrderedVocabulary):
     @property
     def group(self) -> ArnsteinGroup:
         """The group the rung belongs to."""
-        if self.rank <= 2:
-            return ArnsteinGroup.NONPARTICIPATION
-        if self.rank <= 5:
-            return ArnsteinGroup.TOKENISM
-        return ArnsteinGroup.CITIZEN_POWER
+        return facet(self, "group", ArnsteinGroup)
 
 
-register_terms(
-    ArnsteinRung,
-    {
-        ArnsteinRung.MANIPULATION: Term(
-            label_en="Manipulation",
-            label_fr="Manipulation",
-            definition_en="Participation is staged so that power-holders can engineer support.",
-            definition_fr="La participation est mise en scène pour que les détenteurs du pouvoir fabriquent un soutien.",
-            sources=("Arnstein1969",),
-        ),
-        ArnsteinRung.THERAPY: Term(
-            label_en="Therapy",
-            label_fr="Thérapie",
-            definition_en="Participants are treated as the ones to be fixed rather than the conditions they face.",
-            definition_fr="Les participants sont traités comme ce qu'il faut corriger, plutôt que les conditions qu'ils subissent.",
-            sources=("Arnstein1969",),
-        ),
-        ArnsteinRung.INFORMING: Term(
-            label_en="Informing",
-            label_fr="Information",
-            definition_en="Citizens are told of their rights and options, mostly one way.",
-            definition_fr="Les citoyens sont informés de leurs droits et options, surtout à sens unique.",
-            sources=("Arnstein1969",),
-        ),
-        ArnsteinRung.CONSULTATION: Term(
-            label_en="Consultation",
-            label_fr="Consultation",
-            definition_en="Citizens' opinions are invited with no guarantee that they will count.",
-            definition_fr="L'avis des citoyens est sollicité sans garantie qu'il compte.",
-            sources=("Arnstein1969",),
-        ),
-        ArnsteinRung.PLACATION: Term(
-            label_en="Placation",
-            label_fr="Apaisement",
-            definition_en="A few citizens get seats or advisory roles while power-holders keep the decision.",
-            definition_fr="Quelques citoyens obtiennent des sièges ou un rôle consultatif, mais les détenteurs du pouvoir gardent la décision.",
-            sources=("Arnstein1969",),
-            aliases=("conciliation",),
-        ),
-        ArnsteinRung.PARTNERSHIP: Term(
-            label_en="Partnership",
-            label_fr="Partenariat",
-            definition_en=(
-                "Power is redistributed by negotiation: planning and decisions are "
-                "shared through agreed structures that no side can change alone."
-            ),
-            definition_fr=(
-                "Le pouvoir est redistribué par la négociation : planification et "
-                "décisions sont partagées au moyen de structures convenues qu'aucune "
-                "partie ne peut modifier seule."
-            ),
-            sources=("Arnstein1969",),
-        ),
-        ArnsteinRung.DELEGATED_POWER: Term(
-            label_en="Delegated power",
-            label_fr="Délégation de pouvoir",
-            definition_en="Citizens hold the dominant decision authority over a plan or programme.",
-            definition_fr="Les citoyens détiennent l'autorité de décision dominante sur un plan ou un programme.",
-            sources=("Arnstein1969",),
-        ),
-        ArnsteinRung.CITIZEN_CONTROL: Term(
-            label_en="Citizen control",
-            label_fr="Contrôle citoyen",
-            definition_en="Citizens govern and manage a programme or institution fully.",
-            definition_fr="Les citoyens gouvernent et gèrent entièrement un programme ou une institution.",
-            sources=("Arnstein1969",),
-        ),
-    },
-    proposed_labels=("fr",),
-)
+# ---------------------------------------------------------------------------
+# The crosswalk tables (data/crosswalks.json)
+# ---------------------------------------------------------------------------
 
-_DEGREE_TO_ARNSTEIN: Mapping[EngagementDegree, ArnsteinRung | None] = MappingProxyType(
-    {
-        EngagementDegree.INFORMATION: ArnsteinRung.INFORMING,
-        EngagementDegree.CONSULTATION: ArnsteinRung.CONSULTATION,
-        EngagementDegree.COLLABORATION: None,
-        EngagementDegree.PARTNERSHIP: ArnsteinRung.PARTNERSHIP,
+CROSSWALKS_FILE: Final = "crosswalks.json"
+
+
+@attrs.frozen(kw_only=True)
+class _Entry:
+    """What one term corresponds to, and why (one entry of the data file)."""
+
+    targets: tuple[enum.Enum, ...]
+    note_en: str
+    note_fr: str
+    leadership: Leadership | None = None
+    if_tokenistic: _Entry | None = None
+
+
+def _expected() -> Mapping[str, tuple[type[enum.Enum], type[enum.Enum]]]:
+    """Each crosswalk of the file, with the vocabularies it maps from and to."""
+    return {
+        "to_carman": (EngagementDegree, CarmanContinuum),
+        "carman_level": (EngagementLevel, CarmanLevel),
+        "from_carman": (CarmanContinuum, EngagementDegree),
+        "to_iap2": (EngagementDegree, IAP2Level),
+        "from_iap2": (IAP2Level, EngagementDegree),
+        "to_arnstein": (EngagementDegree, ArnsteinRung),
+        "from_arnstein": (ArnsteinRung, EngagementDegree),
     }
-)
+
+
+#: The crosswalks whose entries may say what a tokenistic engagement maps to.
+_TOKENISTIC: Final = frozenset({"to_arnstein"})
+#: The crosswalks whose entries need no note (``to_carman`` explains the cell).
+_NOTELESS: Final = frozenset({"carman_level"})
+
+Tables = Mapping[str, Mapping[enum.Enum, _Entry]]
+
+
+def check_crosswalks(document: Any, *, file: str = CROSSWALKS_FILE) -> Tables:
+    """Check a parsed crosswalks *document* and build its tables.
+
+    Refused, with the JSON path of each problem: a crosswalk missing or
+    unknown, an entry for a term that is not in the vocabulary it maps from
+    (and a term with no entry), a target that is not in the vocabulary it maps
+    to or targets not weakest first, a note missing in English or French or
+    named by no entry, and anything of the wrong type.
+
+    Raises:
+        DataFileError: Every problem found.
+    """
+    problems = Problems(file)
+    top = problems.mapping(document, "$") or JsonObject()
+    problems.keys(top, "$", required=("notes", "crosswalks"), optional=("$schema",))
+    notes = _check_notes(top.get("notes", JsonObject()), problems)
+    walks = problems.mapping(top.get("crosswalks", JsonObject()), "$.crosswalks")
+    expected = _expected()
+    tables: dict[str, Mapping[enum.Enum, _Entry]] = {}
+    used: set[str] = set()
+    if walks is not None:
+        problems.keys(walks, "$.crosswalks", required=tuple(expected))
+        for name, (source, target) in expected.items():
+            if name in walks:
+                tables[name] = _check_walk(
+                    walks[name],
+                    key_path("$.crosswalks", name),
+                    name=name,
+                    vocabularies=(source, target),
+                    notes=notes,
+                    used=used,
+                    problems=problems,
+                )
+    for name in notes:
+        if name not in used:
+            problems.add(
+                key_path("$.notes", name),
+                f"note {name!r} is used by no entry",
+                "unused_note",
+            )
+    problems.raise_if_any()
+    return MappingProxyType(tables)
+
+
+def _check_notes(value: object, problems: Problems) -> dict[str, tuple[str, str]]:
+    notes: dict[str, tuple[str, str]] = {}
+    obj = problems.mapping(value, "$.notes")
+    for name, text in (obj or {}).items():
+        path = key_path("$.notes", name)
+        pair = problems.mapping(text, path)
+        if pair is None:
+            continue
+        problems.keys(pair, path, required=("en", "fr"))
+        en = problems.text(pair.get("en"), key_path(path, "en"), code="missing_note")
+        fr = problems.text(pair.get("fr"), key_path(path, "fr"), code="missing_note")
+        if en is not None and fr is not None:
+            notes[name] = (en, fr)
+    return notes
+
+
+def _check_walk(
+    value: object,
+    path: str,
+    *,
+    name: str,
+    vocabularies: tuple[type[enum.Enum], type[enum.Enum]],
+    notes: Mapping[str, tuple[str, str]],
+    used: set[str],
+    problems: Problems,
+) -> Mapping[enum.Enum, _Entry]:
+    source, target = vocabularies
+    walk = problems.mapping(value, path) or JsonObject()
+    problems.keys(walk, path, required=("from", "to", "entries"))
+    for key, cls in (("from", source), ("to", target)):
+        if key in walk and walk[key] != cls.__name__:
+            problems.add(
+                key_path(path, key),
+                f"{name} maps {source.__name__} to {target.__name__}; "
+                f"got {walk[key]!r}",
+                "wrong_vocabulary",
+            )
+    entries = problems.mapping(walk.get("entries", JsonObject()), f"{path}.entries")
+    table: dict[enum.Enum, _Entry] = {}
+    members = {str(m.value): m for m in source}
+    for value_, raw in (entries or {}).items():
+        entry_path = key_path(f"{path}.entries", value_)
+        member = members.get(value_)
+        if member is None:
+            problems.add(
+                entry_path,
+                f"{value_!r} is not a {source.__name__}",
+                "unknown_member",
+            )
+            continue
+        entry = _check_entry(
+            raw,
+            entry_path,
+            target=target,
+            notes=notes,
+            used=used,
+            problems=problems,
+            tokenistic=name in _TOKENISTIC,
+            noteless=name in _NOTELESS,
+        )
+        if entry is not None:
+            table[member] = entry
+    for value_, member in members.items():
+        if entries is not None and value_ not in entries:
+            problems.add(
+                f"{path}.entries",
+                f"{source.__name__}.{member.name} has no entry (add {value_!r})",
+                "missing_member",
+            )
+    return MappingProxyType(table)
+
+
+def _check_entry(
+    value: object,
+    path: str,
+    *,
+    target: type[enum.Enum],
+    notes: Mapping[str, tuple[str, str]],
+    used: set[str],
+    problems: Problems,
+    tokenistic: bool,
+    noteless: bool = False,
+) -> _Entry | None:
+    entry = problems.mapping(value, path)
+    if entry is None:
+        return None
+    required = ("targets",) if noteless else ("targets", "note")
+    optional = ("leadership",) + (("if_tokenistic",) if tokenistic else ())
+    problems.keys(entry, path, required=required, optional=optional)
+    targets: list[enum.Enum] = []
+    listed = problems.array(entry.get("targets", []), f"{path}.targets") or []
+    for position, raw in enumerate(listed):
+        try:
+            targets.append(target(raw))
+        except ValueError:
+            problems.add(
+                f"{path}.targets[{position}]",
+                f"{raw!r} is not a {target.__name__}",
+                "unknown_member",
+            )
+    if issubclass(target, OrderedVocabulary) and targets != sorted(
+        targets, key=lambda m: cast("OrderedVocabulary", m).rank
+    ):
+        problems.add(
+            f"{path}.targets", "list the targets weakest first", "invalid_value"
+        )
+    note_en = note_fr = ""
+    if "note" in entry:
+        name = entry["note"]
+        if name in notes:
+            used.add(name)
+            note_en, note_fr = notes[name]
+        else:
+            problems.add(
+                key_path(path, "note"),
+                f"no note named {name!r} in $.notes",
+                "unknown_note",
+            )
+    leadership = None
+    if "leadership" in entry:
+        try:
+            leadership = Leadership(entry["leadership"])
+        except ValueError:
+            problems.add(
+                key_path(path, "leadership"),
+                f"{entry['leadership']!r} is not a Leadership",
+                "unknown_member",
+            )
+    alternative = None
+    if "if_tokenistic" in entry:
+        alternative = _check_entry(
+            entry["if_tokenistic"],
+            key_path(path, "if_tokenistic"),
+            target=target,
+            notes=notes,
+            used=used,
+            problems=problems,
+            tokenistic=False,
+        )
+    return _Entry(
+        targets=tuple(targets),
+        note_en=note_en,
+        note_fr=note_fr,
+        leadership=leadership,
+        if_tokenistic=alternative,
+    )
+
+
+_TABLES: dict[str, Tables] = {}
+_LOCK = threading.Lock()
+
+
+def _tables() -> Tables:
+    """The checked crosswalk tables, read from the data file the first time."""
+    found = _TABLES.get(CROSSWALKS_FILE)
+    if found is None:
+        with _LOCK:
+            found = _TABLES.get(CROSSWALKS_FILE)
+            if found is None:
+                problems = Problems(CROSSWALKS_FILE)
+                document = read_data_json(CROSSWALKS_FILE, problems)
+                problems.raise_if_any()
+                found = _TABLES[CROSSWALKS_FILE] = check_crosswalks(document)
+    return found
+
+
+def _correspond(source: enum.Enum, entry: _Entry) -> Correspondence[Any]:
+    return Correspondence(
+        source=source,
+        targets=entry.targets,
+        note_en=entry.note_en,
+        note_fr=entry.note_fr,
+        leadership=entry.leadership,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Carman et al. 2013
+# ---------------------------------------------------------------------------
+
+
+def to_carman(
+    degree: EngagementDegree, level: EngagementLevel
+) -> Correspondence[CarmanCell]:
+    """Map a Montreal degree and level to a cell of Carman et al.'s matrix.
+
+    Levels map one to one by label (micro to direct care, meso to organisational
+    design and governance, macro to policy making). Information has no
+    counterpart: Carman's continuum starts at consultation.
+
+    Examples:
+        >>> from partnership_model import EngagementDegree as D, EngagementLevel as L
+        >>> to_carman(D.PARTNERSHIP, L.MESO).targets[0].continuum
+        <CarmanContinuum.PARTNERSHIP_AND_SHARED_LEADERSHIP: 'partnership_and_shared_leadership'>
+        >>> to_carman(D.INFORMATION, L.MICRO).has_counterpart
+        False
+    """
+    tables = _tables()
+    entry = tables["to_carman"][degree]
+    (carman_level,) = tables["carman_level"][level].targets
+    cells = tuple(
+        CarmanCell(
+            continuum=cast("CarmanContinuum", continuum),
+            level=cast("CarmanLevel", carman_level),
+        )
+        for continuum in entry.targets
+    )
+    return Correspondence(
+        source=degree, targets=cells, note_en=entry.note_en, note_fr=entry.note_fr
+    )
+
+
+def from_carman(continuum: CarmanContinuum) -> Correspondence[EngagementDegree]:
+    """Map a position on Carman's continuum back to a Montreal degree."""
+    return _correspond(continuum, _tables()["from_carman"][continuum])
+
+
+# ---------------------------------------------------------------------------
+# IAP2 Spectrum of Public Participation
+# ---------------------------------------------------------------------------
+
+
+def to_iap2(degree: EngagementDegree) -> Correspondence[IAP2Level]:
+    """Map a Montreal degree to the IAP2 level or range of levels it covers.
+
+    Collaboration spans *involve* (lower bound) to *collaborate* (upper bound).
+    No degree maps to *empower*: decision by the public alone is patient-led
+    leadership, not a step beyond partnership.
+    """
+    return _correspond(degree, _tables()["to_iap2"][degree])
+
+
+def from_iap2(level: IAP2Level) -> Correspondence[EngagementDegree]:
+    """Map an IAP2 level back to Montreal degrees.
+
+    *Empower* has no degree counterpart and returns
+    ``leadership=Leadership.PATIENT_LED`` instead.
+    """
+    return _correspond(level, _tables()["from_iap2"][level])
+
+
+# ---------------------------------------------------------------------------
+# Arnstein's ladder
+# ---------------------------------------------------------------------------
 
 
 def to_arnstein(
@@ -595,40 +561,10 @@ def to_arnstein(
             Only then does collaboration map to *placation*, Arnstein's
             pejorative rung 5; otherwise collaboration has no clean match.
     """
-    rung = _DEGREE_TO_ARNSTEIN[degree]
-    if rung is not None:
-        return Correspondence(
-            source=degree,
-            targets=(rung,),
-            note_en="Aligned by label and by the share of power each step gives.",
-            note_fr="Alignement sur les libellés et sur la part de pouvoir de chaque étape.",
-        )
-    if tokenistic:
-        return Correspondence(
-            source=degree,
-            targets=(ArnsteinRung.PLACATION,),
-            note_en=(
-                "A collaboration judged tokenistic matches placation: seats without "
-                "decision power."
-            ),
-            note_fr=(
-                "Une collaboration jugée symbolique correspond à l'apaisement : des "
-                "sièges sans pouvoir de décision."
-            ),
-        )
-    return Correspondence(
-        source=degree,
-        targets=(),
-        note_en=(
-            "Arnstein's rung 5 (placation) is pejorative and rung 6 (partnership) "
-            "requires shared power: a genuine collaboration has no clean match."
-        ),
-        note_fr=(
-            "Le barreau 5 d'Arnstein (apaisement) est péjoratif et le barreau 6 "
-            "(partenariat) exige un pouvoir partagé : une collaboration réelle n'a "
-            "pas d'équivalent net."
-        ),
-    )
+    entry = _tables()["to_arnstein"][degree]
+    if tokenistic and entry.if_tokenistic is not None:
+        entry = entry.if_tokenistic
+    return _correspond(degree, entry)
 
 
 def from_arnstein(rung: ArnsteinRung) -> Correspondence[EngagementDegree]:
@@ -639,46 +575,4 @@ def from_arnstein(rung: ArnsteinRung) -> Correspondence[EngagementDegree]:
     citizen control return ``leadership=Leadership.PATIENT_LED``. Placation
     returns collaboration, flagged as tokenistic in the note.
     """
-    if rung.group is ArnsteinGroup.NONPARTICIPATION:
-        return Correspondence(
-            source=rung,
-            targets=(),
-            note_en=(
-                "Non-participation has no Montreal counterpart; partnership "
-                "practice names it instrumentalisation."
-            ),
-            note_fr=(
-                "La non-participation n'a pas d'équivalent dans le modèle de "
-                "Montréal ; la pratique du partenariat la nomme "
-                "instrumentalisation."
-            ),
-        )
-    if rung > ArnsteinRung.PARTNERSHIP:
-        return Correspondence(
-            source=rung,
-            targets=(),
-            leadership=Leadership.PATIENT_LED,
-            note_en=(
-                "Citizen-held power beyond partnership is recorded as patient-led "
-                "leadership, not as a higher degree."
-            ),
-            note_fr=(
-                "Un pouvoir détenu par les citoyens au-delà du partenariat "
-                "s'enregistre comme un leadership patient, pas comme un degré "
-                "supérieur."
-            ),
-        )
-    if rung is ArnsteinRung.PLACATION:
-        return Correspondence(
-            source=rung,
-            targets=(EngagementDegree.COLLABORATION,),
-            note_en="Placation is a tokenistic collaboration.",
-            note_fr="L'apaisement est une collaboration symbolique.",
-        )
-    degrees = tuple(d for d, r in _DEGREE_TO_ARNSTEIN.items() if r is rung)
-    return Correspondence(
-        source=rung,
-        targets=degrees,
-        note_en="The inverse of to_arnstein.",
-        note_fr="L'inverse de to_arnstein.",
-    )
+    return _correspond(rung, _tables()["from_arnstein"][rung])

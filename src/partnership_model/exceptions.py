@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "DataFileError",
     "DuplicateIdError",
     "InvalidRecordError",
     "MigrationWarning",
@@ -125,17 +126,36 @@ class UnknownReferenceError(PartnershipModelError, KeyError):
         reference: The identifier that could not be resolved.
         kind: What kind of thing it should name (``"person"``, ``"actor"``...).
         field: Where the reference sits, if known.
+        accepted: The identifiers that would have been accepted, when the
+            caller listed them (``None`` when it did not).
     """
 
-    def __init__(self, reference: object, kind: str, field: str = "") -> None:
+    def __init__(
+        self,
+        reference: object,
+        kind: str,
+        field: str = "",
+        *,
+        accepted: Sequence[str] | None = None,
+    ) -> None:
         self.reference = reference
         self.kind = kind
         self.field = field
+        self.accepted = None if accepted is None else tuple(accepted)
         super().__init__(reference, kind, field)
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        return f"{where}unknown {self.kind} {self.reference!r}"
+        known = ""
+        if self.accepted is not None:
+            listed = ", ".join(self.accepted[:50]) if self.accepted else "none"
+            more = (
+                f" and {len(self.accepted) - 50} more"
+                if len(self.accepted) > 50
+                else ""
+            )
+            known = f" (known: {listed}{more})"
+        return f"{where}unknown {self.kind} {self.reference!r}{known}"
 
 
 class UnknownActorError(UnknownReferenceError):
@@ -217,6 +237,28 @@ class SchemaVersionError(ValidationError):
                 )
             ]
         )
+
+
+class DataFileError(ValidationError):
+    """A data file of the package (terms, crosswalks, bibliography) is invalid.
+
+    Raised when the file is first loaded, so a wrong edit to a label, an
+    alias or a source key is reported with where it sits, never silently used.
+
+    Attributes:
+        file: The file, relative to the package's ``data`` directory
+            (``"terms/role.json"``).
+        problems: Every problem found, each with the JSON path inside the file
+            (``$.terms.peer_helper.label.fr``) and a stable code
+            (``"missing_label"``, ``"unknown_source"``, ``"duplicate_alias"``...).
+    """
+
+    def __init__(self, file: str, problems: Iterable[Problem]) -> None:
+        self.file = file
+        super().__init__(problems)
+
+    def __str__(self) -> str:
+        return f"{self.file}: {super().__str__()}"
 
 
 class RelationTypeMismatchWarning(UserWarning):

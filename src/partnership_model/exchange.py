@@ -754,7 +754,7 @@ def to_kumu(graph: EcologyGraph, *, lang: Lang = "en") -> dict[str, Any]:
         >>> blueprint["elements"][1]["type"]
         'Professionnels'
         >>> {k: blueprint["connections"][0][k] for k in ("from", "to", "type")}
-        {'from': 'p', 'to': 'd', 'type': 'Liens de rattachement (linking)'}
+        {'from': 'p', 'to': 'd', 'type': 'Liens verticaux (linking)'}
     """
     check_lang(lang)
     graph = _check_graph(graph)

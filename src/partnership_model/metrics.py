@@ -46,11 +46,11 @@ import enum
 import math
 import warnings
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias, cast
+from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
 import networkx as nx
 
-from partnership_model._enums import Term, Vocabulary, register_terms
+from partnership_model._enums import Vocabulary
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
 from partnership_model.vocabulary import Authority, RelationType, Role
@@ -568,87 +568,6 @@ class BrokerageRole(Vocabulary):
     REPRESENTATIVE = "representative"
     #: a, v and c are in three different groups.
     LIAISON = "liaison"
-
-
-_GF: Final = ("GouldFernandez1989",)
-
-register_terms(
-    BrokerageRole,
-    {
-        BrokerageRole.COORDINATOR: Term(
-            label_en="Coordinator",
-            label_fr="Coordinateur",
-            definition_en=(
-                "The broker connects two actors of its own group who are not "
-                "related to each other: mediation inside one group."
-            ),
-            definition_fr=(
-                "L'intermédiaire relie deux acteurs de son propre groupe qui ne "
-                "sont pas en relation entre eux : une médiation interne au groupe."
-            ),
-            sources=_GF,
-            aliases=("w_I", "coordinateur", "coordinatrice"),
-        ),
-        BrokerageRole.ITINERANT: Term(
-            label_en="Itinerant broker",
-            label_fr="Intermédiaire itinérant",
-            definition_en=(
-                "The broker connects two unrelated actors of one group to which "
-                "it does not belong: an outsider mediating within another group."
-            ),
-            definition_fr=(
-                "L'intermédiaire relie deux acteurs non reliés d'un groupe auquel "
-                "il n'appartient pas : un tiers extérieur qui fait le lien au sein "
-                "d'un autre groupe."
-            ),
-            sources=_GF,
-            aliases=("w_O", "itinerant", "consultant", "itinérant"),
-        ),
-        BrokerageRole.GATEKEEPER: Term(
-            label_en="Gatekeeper",
-            label_fr="Gardien (gatekeeper)",
-            definition_en=(
-                "The broker passes a contact from an actor outside its group to "
-                "an actor of its group: it controls the way in."
-            ),
-            definition_fr=(
-                "L'intermédiaire fait passer un contact venu d'un acteur extérieur "
-                "à son groupe vers un acteur de son groupe : il contrôle l'entrée."
-            ),
-            sources=_GF,
-            aliases=("b_OI", "gardien", "portier"),
-        ),
-        BrokerageRole.REPRESENTATIVE: Term(
-            label_en="Representative",
-            label_fr="Représentant",
-            definition_en=(
-                "The broker passes a contact from an actor of its own group to an "
-                "actor outside it: it speaks for its group."
-            ),
-            definition_fr=(
-                "L'intermédiaire fait passer un contact d'un acteur de son groupe "
-                "vers un acteur extérieur : il porte la voix de son groupe."
-            ),
-            sources=_GF,
-            aliases=("b_IO", "représentante"),
-        ),
-        BrokerageRole.LIAISON: Term(
-            label_en="Liaison",
-            label_fr="Agent de liaison",
-            definition_en=(
-                "The broker connects two unrelated actors of two different groups, "
-                "neither of which is its own."
-            ),
-            definition_fr=(
-                "L'intermédiaire relie deux acteurs non reliés de deux groupes "
-                "différents, dont aucun n'est le sien."
-            ),
-            sources=_GF,
-            aliases=("b_O", "liaison officer", "agente de liaison"),
-        ),
-    },
-    proposed_labels=("fr",),
-)
 
 
 def _role(first: int, broker: int, second: int) -> BrokerageRole:

@@ -22,6 +22,8 @@ import enum
 from collections.abc import Sequence
 from typing import TypeVar
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - exercised without hypothesis only
@@ -31,6 +33,17 @@ except ImportError as error:  # pragma: no cover - exercised without hypothesis 
     )
     raise ImportError(msg) from error
 
+from partnership_model.checklists import (
+    AnswerKind,
+    Checklist,
+    ChecklistItem,
+    ChecklistSection,
+    Citation,
+    CoPublication,
+    RegisterCoverage,
+    VerificationSource,
+)
+from partnership_model.drafting import ChecklistDraft, draft_checklist
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.policy import (
     DEFAULT_POLICY,
@@ -63,6 +76,8 @@ from partnership_model.vocabulary import (
 
 __all__ = [
     "actors",
+    "checklist_drafts",
+    "checklists",
     "classification_policies",
     "dates",
     "ecology_graphs",
@@ -251,6 +266,172 @@ def registers(
         people=people_list,
         organisations=organisation_list,
         name=draw(st.none() | texts()),
+    )
+
+
+# -- reporting checklists ------------------------------------------------------
+
+
+def _short() -> st.SearchStrategy[str]:
+    return texts(max_size=12)
+
+
+def _citations() -> st.SearchStrategy[Citation]:
+    co_publications = st.builds(
+        CoPublication,
+        container=_short(),
+        year=st.none() | st.integers(1000, 9999),
+        details=st.none() | _short(),
+        doi=st.none() | _short(),
+        url=st.none() | _short(),
+    )
+    return st.builds(
+        Citation,
+        key=identifiers(),
+        authors=st.lists(_short(), min_size=1, max_size=4),
+        title=_short(),
+        year=st.none() | st.integers(1000, 9999),
+        container=st.none() | _short(),
+        details=st.none() | _short(),
+        doi=st.none() | _short(),
+        url=st.none() | _short(),
+        license=st.none() | _short(),
+        note=st.none() | _short(),
+        also_published=st.lists(co_publications, max_size=2),
+    )
+
+
+@st.composite
+def _verification_sources(draw: st.DrawFn, source_id: str) -> VerificationSource:
+    doi, url = draw(
+        st.sampled_from(["doi", "url", "both"]).map(
+            lambda which: (which != "url", which != "doi")
+        )
+    )
+    return VerificationSource(
+        id=source_id,
+        citation=draw(_short()),
+        locator=draw(_short()),
+        doi=draw(_short()) if doi else None,
+        url=draw(_short()) if url else None,
+    )
+
+
+@st.composite
+def _checklist_items(
+    draw: st.DrawFn, item_id: str, section_ids: list[str], source_ids: list[str]
+) -> ChecklistItem:
+    answerable = [kind for kind in AnswerKind if kind is not AnswerKind.NOT_ANSWERABLE]
+    if draw(st.booleans()):
+        answers: list[AnswerKind] = [AnswerKind.NOT_ANSWERABLE]
+        coverage = RegisterCoverage.NONE
+    else:
+        answers = draw(
+            st.lists(st.sampled_from(answerable), min_size=1, max_size=3, unique=True)
+        )
+        coverage = draw(
+            st.sampled_from([RegisterCoverage.PARTIAL, RegisterCoverage.FULL])
+        )
+    topic = draw(st.none() | st.tuples(_short(), _short()))
+    note = draw(st.none() | st.tuples(_short(), _short()))
+    return ChecklistItem(
+        id=item_id,
+        section=draw(st.sampled_from(section_ids)),
+        topic=topic[0] if topic else None,
+        topic_fr=topic[1] if topic else None,
+        summary_en=draw(_short()),
+        summary_fr=draw(_short()),
+        register_answers=answers,
+        register_coverage=coverage,
+        verified_in=draw(
+            st.lists(st.sampled_from(source_ids), min_size=1, max_size=2, unique=True)
+        ),
+        note_en=note[0] if note else None,
+        note_fr=note[1] if note else None,
+    )
+
+
+@st.composite
+def checklists(draw: st.DrawFn, *, max_items: int = 6) -> Checklist:
+    """Valid :class:`~partnership_model.checklists.Checklist` records.
+
+    Every item names a declared section and declared verification sources, and
+    the counts agree (``len(items) + items_to_verify == expected_item_count``).
+
+    Args:
+        draw: Supplied by hypothesis.
+        max_items: Upper bound on the number of items.
+    """
+    unique_ids = st.lists(identifiers(), min_size=1, max_size=4, unique=True)
+    source_ids = draw(unique_ids)
+    section_ids = draw(unique_ids)
+    item_ids = draw(
+        st.lists(identifiers(), min_size=1, max_size=max_items, unique=True)
+    )
+    to_verify = draw(st.integers(0, 40))
+    note = draw(st.none() | st.tuples(_short(), _short()))
+    return Checklist(
+        id=draw(identifiers()),
+        guideline=draw(_short()),
+        form=draw(st.none() | _short()),
+        title=draw(_short()),
+        title_fr=draw(_short()),
+        citation=draw(_citations()),
+        expected_item_count=len(item_ids) + to_verify,
+        items_to_verify=to_verify,
+        complete=to_verify == 0,
+        note_en=note[0] if note else None,
+        note_fr=note[1] if note else None,
+        verification_sources=[draw(_verification_sources(i)) for i in source_ids],
+        sections=[
+            ChecklistSection(id=i, title=draw(_short()), title_fr=draw(_short()))
+            for i in section_ids
+        ],
+        items=[draw(_checklist_items(i, section_ids, source_ids)) for i in item_ids],
+    )
+
+
+@st.composite
+def checklist_drafts(
+    draw: st.DrawFn, *, checklist_strategy: st.SearchStrategy[Checklist] | None = None
+) -> ChecklistDraft:
+    """Valid :class:`~partnership_model.drafting.ChecklistDraft` records.
+
+    Drafts are made the way users make them, by
+    :func:`~partnership_model.drafting.draft_checklist`, for one to three
+    research engagements of a generated register.
+
+    Args:
+        draw: Supplied by hypothesis.
+        checklist_strategy: The checklists to draft (default: :func:`checklists`).
+    """
+    register = draw(registers(max_engagements=2, max_people=4))
+    person_ids = st.sampled_from([person.id for person in register.people])
+    generated = draw(
+        st.lists(engagements(person_ids=person_ids), min_size=1, max_size=3)
+    )
+    drafted = [
+        attrs.evolve(
+            engagement,
+            id=f"drafted-{index}",
+            domain=EngagementDomain.RESEARCH,
+            organisations=(),
+        )
+        for index, engagement in enumerate(generated)
+    ]
+    kept = [e for e in register.engagements if not e.id.startswith("drafted-")]
+    with_research = Register(
+        engagements=[*kept, *drafted],
+        people=register.people,
+        organisations=register.organisations,
+        name=register.name,
+    )
+    return draft_checklist(
+        with_research,
+        engagement_ids=draw(st.permutations([e.id for e in drafted])),
+        checklist=draw(
+            checklists() if checklist_strategy is None else checklist_strategy
+        ),
     )
 
 

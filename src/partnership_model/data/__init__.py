@@ -1,0 +1,17 @@
+"""The data files of partnership_model: terms, crosswalks and bibliography.
+
+Nothing here is Python code to import: this package holds JSON files that the
+modules read with :mod:`importlib.resources` the first time they need them.
+
+* ``terms/<vocabulary>.json``: the labels, definitions, aliases, sources,
+  interpretive flags and facets of one vocabulary (schema: ``terms.schema.json``);
+* ``crosswalks.json``: the correspondences with Carman, IAP2 and Arnstein
+  (schema: ``crosswalks.schema.json``);
+* ``bibliography.json``: every cited work, in CSL-JSON
+  (schema: ``bibliography.schema.json``);
+* ``checklists/``: the reporting checklists (see
+  :mod:`partnership_model.checklists`).
+
+Check the terms, crosswalks and bibliography after an edit with
+``python -m partnership_model.data``.
+"""
