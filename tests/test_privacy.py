@@ -202,3 +202,15 @@ def test_wrong_types_are_refused() -> None:
         pseudonymize(load_register(), key="a text key of enough length")  # type: ignore[call-overload]
     with pytest.raises(RecordTypeError):
         pseudonymize([Person(id="p")], key=KEY)  # type: ignore[call-overload]
+
+
+def test_a_pseudonymised_graph_keeps_its_classification_policy() -> None:
+    """The policy that classified the relations travels with the graph."""
+    from partnership_model.policy import CAPTION_READING_POLICY
+
+    graph = EcologyGraph.from_engagements(
+        load_register(), policy=CAPTION_READING_POLICY
+    )
+    shared = pseudonymize(graph, key=KEY)
+    assert shared.policy is CAPTION_READING_POLICY
+    assert relation_counts(shared) == relation_counts(graph)
