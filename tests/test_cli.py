@@ -23,7 +23,8 @@ from partnership_model import (
 from partnership_model.cli import KEY_ENVIRONMENT_VARIABLE, main
 from partnership_model.ecology import EcologyGraph
 from partnership_model.examples import load_register
-from partnership_model.metrics import relation_counts
+from partnership_model.metrics import relation_counts, unlinked_to_public_authority
+from partnership_model.policy import DEFAULT_POLICY
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -92,10 +93,23 @@ def test_report_as_json_and_markdown(
     assert data["register"]["engagements"] == len(load_register())
     assert data["matrix"] == to_dict(EngagementMatrix.from_engagements(load_register()))
     assert len(data["findings"]) == len(assess(load_register()))
+    # The report says which classification policy typed the relations (issue 11).
+    assert data["ecology"]["policy"] == DEFAULT_POLICY.to_attributes()
+    graph = EcologyGraph.from_engagements(load_register())
+    assert data["ecology"]["unlinked_to_public_authority"] == len(
+        unlinked_to_public_authority(graph)
+    )
     code, out, _ = run(capsys, "report", str(register_file), "--format", "markdown")
     assert code == 0
     assert out.startswith("# Partnership report")
     assert "| Level | Information |" in out
+    assert "- classification policy: default (min_authority_gap=1" in out
+    code, out, _ = run(capsys, "report", "--lang", "fr")
+    line = next(x for x in out.splitlines() if "politique de classement" in x)
+    assert line.endswith(
+        "default (min_authority_gap=1, linking_within_sphere=True, "
+        "organisation_authority=none, precedence=linking>bridging>bonding)"
+    )
 
 
 def test_report_on_a_broken_file_exits_1_with_paths(
