@@ -230,7 +230,7 @@ def shacl_problems(graph: rdflib.Graph, shapes: str) -> tuple[Problem, ...]:
         message = report.value(result, SH.resultMessage)
         # The checks on a whole class have the class as focus and the
         # offending resource as value.
-        where = value if focus in _CLASSES and value is not None else focus
+        where = value if str(focus) in _CLASSES and value is not None else focus
         located = f"<{where}>" + (
             f" {path.n3(graph.namespace_manager)}"
             if path is not None and not isinstance(path, rdf.BNode)
