@@ -40,7 +40,9 @@ pytest.importorskip("pyshacl")
 from rdflib.namespace import RDF, SKOS  # noqa: E402
 
 BASE = "https://example.org/vocabulary/"
-VOCABULARIES = skos.vocabularies()
+VOCABULARIES: tuple[type[Vocabulary], ...] = tuple(
+    cls for cls in skos.vocabularies() if issubclass(cls, Vocabulary)
+)
 
 
 @pytest.fixture(scope="module")
@@ -146,10 +148,9 @@ def test_ordered_scales_keep_their_order(turtle: str) -> None:
     ordered = [cls for cls in VOCABULARIES if issubclass(cls, OrderedVocabulary)]
     assert {pm.EngagementDegree, pm.EngagementLevel, pm.Authority} <= set(ordered)
     for cls in VOCABULARIES:
-        scheme = back.concepts and next(s for s in back.schemes if s.title == cls.__name__)
-        assert scheme
-        if cls in ordered:
-            ranked = sorted(cls, key=lambda m: m.rank)  # type: ignore[attr-defined]
+        scheme = next(s for s in back.schemes if s.title == cls.__name__)
+        if issubclass(cls, OrderedVocabulary):
+            ranked = sorted(cls, key=lambda m: m.rank)
             assert scheme.order == tuple(skos.concept_iri(m) for m in ranked)
         else:
             assert scheme.order == ()
@@ -167,7 +168,10 @@ def test_interpretive_terms_carry_the_documented_note(turtle: str) -> None:
     note = rdflib.Literal(skos.INTERPRETIVE_NOTE["en"], lang="en")
     marked = set(graph.subjects(SKOS.editorialNote, note))
     interpretive = {
-        uri(member) for cls in VOCABULARIES for member in cls if member.term.interpretive
+        uri(member)
+        for cls in VOCABULARIES
+        for member in cls
+        if member.term.interpretive
     }
     assert marked == interpretive
     assert uri(pm.EngagementDegree.COLLABORATION) in marked
@@ -340,7 +344,8 @@ def test_a_quebec_wording_is_exported_as_fr_ca(monkeypatch: pytest.MonkeyPatch) 
     document["terms"]["loud"]["label"]["fr-CA"] = "criard"
     document["terms"]["loud"]["definition"]["fr-CA"] = "Un ton criard ; vraiment ?"
     built = build_table(Tone, document, file="terms/tone.json")
-    monkeypatch.setitem(_termfiles._TABLES, Tone, built)
+    vocabulary: type[enum.Enum] = Tone
+    monkeypatch.setitem(_termfiles._TABLES, vocabulary, built)
     data = skos.skos_data(vocabularies=[Tone])
     loud = data.concept(f"{scheme}:loud")
     assert loud.pref_label("fr-CA") == "criard"
@@ -394,7 +399,9 @@ def _close_and_related(g: Any) -> None:
 
 
 def _no_french_label(g: Any) -> None:
-    g.remove((uri(PARTNERSHIP), SKOS.prefLabel, rdflib.Literal("Partenariat", lang="fr")))
+    g.remove(
+        (uri(PARTNERSHIP), SKOS.prefLabel, rdflib.Literal("Partenariat", lang="fr"))
+    )
 
 
 def _no_notation(g: Any) -> None:
@@ -428,7 +435,13 @@ def _listed_twice(g: Any) -> None:
 def _member_of_another_scheme(g: Any) -> None:
     head = g.value(rdflib.URIRef(skos.order_iri(pm.EngagementDegree)), SKOS.memberList)
     g.set((head, RDF.first, uri(IAP2Level.INFORM)))
-    g.add((rdflib.URIRef(skos.order_iri(pm.EngagementDegree)), SKOS.member, uri(IAP2Level.INFORM)))
+    g.add(
+        (
+            rdflib.URIRef(skos.order_iri(pm.EngagementDegree)),
+            SKOS.member,
+            uri(IAP2Level.INFORM),
+        )
+    )
 
 
 @pytest.mark.parametrize(
@@ -455,9 +468,7 @@ def _member_of_another_scheme(g: Any) -> None:
 def test_the_shapes_catch_each_fault(
     edit: Callable[[Any], None], code: str, where: object
 ) -> None:
-    graph = skos.to_graph(
-        skos.skos_data(vocabularies=[pm.EngagementDegree, IAP2Level])
-    )
+    graph = skos.to_graph(skos.skos_data(vocabularies=[pm.EngagementDegree, IAP2Level]))
     assert skos.check_graph(graph) == ()
     edit(graph)
     problems = skos.check_graph(graph)
@@ -496,11 +507,11 @@ def test_reading_refuses_a_concept_without_its_scheme_or_notation() -> None:
 
 
 @pytest.mark.parametrize("missing", ["rdflib", "pyshacl"])
-def test_a_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, missing: str) -> None:
+def test_a_missing_extra_is_named(
+    monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
     graph = skos.to_graph(skos.skos_data(vocabularies=[pm.Sphere]))
     monkeypatch.setitem(sys.modules, missing, None)
+    call = skos.to_turtle if missing == "rdflib" else lambda: skos.check_graph(graph)
     with pytest.raises(ImportError, match=r"partnership-model\[rdf\]"):
-        if missing == "rdflib":
-            skos.to_turtle()
-        else:
-            skos.check_graph(graph)
+        call()
