@@ -120,6 +120,7 @@ def test_two_loaded_vocabularies_cannot_share_an_identifier(
     """The second vocabulary loaded with a taken identifier is refused."""
     monkeypatch.setattr(_termfiles, "_TABLES", {})
     monkeypatch.setattr(_termfiles, "_SCHEMES", {})
+
     def renamed(file: str, problems: Any) -> Any:
         document = read_data_json(file, problems)
         if file == terms_file(pm.Leadership):

@@ -30,7 +30,7 @@ gives it (:func:`scheme_iri`, :func:`concept_iri`;
   crosswalk is this project's reading. Each entry's explanation is a
   ``skos:note`` on the term looked up.
 
-An ordered vocabulary (:class:`~partnership_model.OrderedVocabulary`) also
+An ordered vocabulary (:class:`~partnership_model.vocabulary.OrderedVocabulary`) also
 has a ``skos:OrderedCollection`` (:func:`order_iri`) whose ``skos:memberList``
 lists its terms in the order the library compares them by.
 
