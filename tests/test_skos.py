@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import partnership_model as pm
-from partnership_model import _termfiles, skos
+from partnership_model import _termfiles, skos, strategies as pms
 from partnership_model._enums import OrderedVocabulary, Vocabulary
 from partnership_model._termfiles import build_table
 from partnership_model.bibliography import reference
@@ -185,6 +186,15 @@ def test_french_notes_and_labels_are_typeset(data: skos.SkosData) -> None:
     french = [text for tag, text in collaboration.notes if tag == "fr"]
     assert french
     assert all("\xa0:" in text for text in french)
+
+
+@settings(max_examples=25)
+@given(data=pms.skos_exports(), fmt=st.sampled_from(["turtle", "json-ld"]))
+def test_any_export_reads_back_to_the_same_records(
+    data: skos.SkosData, fmt: str
+) -> None:
+    text = skos.to_graph(data).serialize(format=fmt)
+    assert skos.from_graph(parsed(text, fmt)) == data
 
 
 # -- crosswalks ------------------------------------------------------------------------

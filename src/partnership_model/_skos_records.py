@@ -84,6 +84,10 @@ def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(value))
 
 
+def _note_set(value: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    return frozenset(value)
+
+
 def _strings(value: Iterable[str]) -> frozenset[str]:
     return frozenset(value)
 
@@ -139,7 +143,9 @@ class Concept:
     related_matches: frozenset[str] = attrs.field(
         default=frozenset(), converter=_strings
     )
-    notes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    notes: frozenset[tuple[str, str]] = attrs.field(
+        default=frozenset(), converter=_note_set
+    )
 
     def pref_label(self, tag: str) -> str | None:
         """The preferred label in the language *tag*, if there is one."""
