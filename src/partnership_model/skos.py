@@ -10,7 +10,8 @@ gives it (:func:`scheme_iri`, :func:`concept_iri`;
   ``@fr-CA`` where the data file has a Québec wording), set in the typography
   of the language, as the library writes them;
 * ``skos:altLabel`` for each alias, without a language tag: the data files
-  record other spellings accepted in any language, not their language;
+  record other spellings accepted in any language, not their language (an
+  alias written exactly as one of the term's labels is left out);
 * ``skos:notation``: the JSON token documents store;
 * ``skos:inScheme`` and ``skos:topConceptOf`` its vocabulary (the
   vocabularies are flat lists, so every concept is a top concept);
@@ -55,6 +56,7 @@ Examples:
 from __future__ import annotations
 
 import enum
+import json
 import urllib.parse
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, cast
@@ -361,7 +363,9 @@ def skos_data(
                     notation=str(member.value),
                     pref_labels=_texts(term, "label"),
                     definitions=_texts(term, "definition"),
-                    alt_labels=term.aliases,
+                    # An alias written exactly as a label adds nothing, and
+                    # SKOS keeps preferred and alternative labels disjoint.
+                    alt_labels=set(term.aliases) - set(term.labels),
                     sources=[source_iri(key) for key in term.sources],
                     interpretive=term.interpretive,
                     proposed_labels=term.proposed_labels,
@@ -423,17 +427,33 @@ def to_turtle(*, base: str | None = None) -> str:
 def to_jsonld(*, base: str | None = None) -> str:
     """Every vocabulary as SKOS in JSON-LD, compacted with the SKOS and DC prefixes.
 
+    The nodes and the values of each property are sorted, so that the same
+    vocabularies always give the same text (the members of an ordered
+    collection keep their order).
+
     Raises:
         ImportError: rdflib is not installed.
         InvalidRecordError: *base* is not a valid base.
     """
     from partnership_model._skos_graph import CONTEXT  # noqa: PLC0415
 
-    return str(
-        to_graph(base=base).serialize(
-            format="json-ld", context=dict(CONTEXT), indent=2, sort_keys=True
-        )
-    )
+    text = to_graph(base=base).serialize(format="json-ld", context=dict(CONTEXT))
+    document = _stable(json.loads(text))
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _stable(value: Any, *, ordered: bool = False) -> Any:
+    """*value* with every JSON array sorted, except the ``@list`` arrays."""
+    if isinstance(value, dict):
+        return {
+            key: _stable(item, ordered=key == "@list") for key, item in value.items()
+        }
+    if isinstance(value, list):
+        items = [_stable(item) for item in value]
+        if ordered:
+            return items
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
 
 
 def from_graph(graph: rdflib.Graph) -> SkosData:
