@@ -62,13 +62,8 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[JSON]:
         if node.get("format") == "date":
             return st.dates().map(lambda d: d.isoformat())
         strategy = st.from_regex(node["pattern"]) if "pattern" in node else st.text()
-        low = node.get("minLength", 0)
-        high = node.get("maxLength", 10**9)
-        strategy = strategy.filter(lambda s: low <= len(s) <= min(high, 300))
-        forbidden = node.get("not", {}).get("pattern")
-        if forbidden is not None:
-            strategy = strategy.filter(lambda s: re.search(forbidden, s) is None)
-        return strategy
+        high = min(node.get("maxLength", 10**9), 300)
+        return strategy.filter(lambda s: len(s) <= high and string_matches(node, s))
 
     def array(node: dict[str, Any]) -> st.SearchStrategy[list[JSON]]:
         items = build(node["items"])
@@ -92,3 +87,17 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[JSON]:
         return st.fixed_dictionaries(fixed, optional=optional)
 
     return build(schema)
+
+
+def string_matches(node: dict[str, Any], value: str) -> bool:
+    """Whether the string *value* satisfies the string keywords of *node*.
+
+    Patterns are searched for, as JSON Schema says (not matched in full).
+    """
+    if not node.get("minLength", 0) <= len(value) <= node.get("maxLength", len(value)):
+        return False
+    if "pattern" in node and re.search(node["pattern"], value) is None:
+        return False
+    if "anyOf" in node and not any(string_matches(o, value) for o in node["anyOf"]):
+        return False
+    return "not" not in node or not string_matches(node["not"], value)

@@ -661,3 +661,49 @@ def test_repeated_author_names_are_kept() -> None:
     data["citation"]["authors"] = ["Smith J", "Smith J"]
 
     assert checklist_from_dict(data).citation.authors == ("Smith J", "Smith J")
+
+
+# -- the explanation page says what the data says -------------------------------------
+
+EXPLANATION = (
+    Path(__file__).resolve().parent.parent
+    / "docs"
+    / "explanation"
+    / "gripp2-register.md"
+)
+_ROW = re.compile(r"^\| (\S+) \| ([^|]+) \| ([^|]+) \| (none|partial|full) \|", re.M)
+
+
+def _table(page: str, heading: str) -> dict[str, tuple[str, tuple[str, ...], str]]:
+    section = page.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return {
+        item: (section_title.strip(), tuple(a.strip() for a in answers.split(",")), cov)
+        for item, section_title, answers, cov in _ROW.findall(section)
+    }
+
+
+@pytest.mark.parametrize(
+    ("form", "heading"), [("short", "The short form"), ("long", "The long form")]
+)
+def test_the_explanation_tables_match_the_checklist_data(
+    form: str, heading: str
+) -> None:
+    checklist = gripp2(form)  # type: ignore[arg-type]
+    table = _table(EXPLANATION.read_text(encoding="utf-8"), heading)
+
+    assert table == {
+        item.id: (
+            checklist.section(item.section).title,
+            tuple(kind.value for kind in item.register_answers),
+            item.register_coverage.value,
+        )
+        for item in checklist.items
+    }
+
+
+def test_the_explanation_counts_the_items_still_to_verify() -> None:
+    page = EXPLANATION.read_text(encoding="utf-8")
+    long = gripp2("long")
+    assert f"**{len(long.items)} are verified and shipped**" in page
+    assert f"**{long.items_to_verify} are still to verify**" in page
+    assert f"announces {long.expected_item_count} items" in page

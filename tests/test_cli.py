@@ -159,7 +159,12 @@ def test_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "schema", "--out", str(tmp_path / "schemas"))
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert names == ["ecology.schema.json", "fr", "register.schema.json"]
+    names = sorted(p.name for p in (tmp_path / "schemas" / "fr").iterdir())
     assert names == ["ecology.schema.json", "register.schema.json"]
+    code, out, _ = run(capsys, "schema", "--type", "ecology", "--lang", "fr")
+    assert code == 0
+    assert json.loads(out)["$id"].endswith(":ecology:1.0:fr")
 
 
 # -- convert ----------------------------------------------------------------------

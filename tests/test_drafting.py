@@ -10,9 +10,9 @@ import attrs
 import pytest
 from hypothesis import given, strategies as st
 
-from partnership_model import drafting, strategies as pms
+from partnership_model import _draft_parts, strategies as pms
+from partnership_model._i18n import typeset
 from partnership_model.checklists import (
-    AnswerKind,
     Checklist,
     RegisterCoverage,
     gripp2,
@@ -28,6 +28,7 @@ from partnership_model.drafting import (
 )
 from partnership_model.examples import load_register
 from partnership_model.exceptions import (
+    DuplicateIdError,
     InvalidRecordError,
     RecordTypeError,
     UnknownReferenceError,
@@ -42,6 +43,11 @@ from partnership_model.vocabulary import (
     ResearchStage,
     Role,
 )
+
+
+def is_french(text: str) -> bool:
+    return typeset(text, "fr") == text
+
 
 FIXTURES = Path(__file__).parent / "checklists"
 REGISTER = load_register()
@@ -94,7 +100,7 @@ def test_every_research_engagement_of_the_example_drafts_in_both_languages(
     draft = draft_checklist(REGISTER, engagement_id, checklist)
 
     assert draft.checklist_id == checklist.id
-    assert draft.engagement_id == engagement_id
+    assert draft.engagement_ids == (engagement_id,)
     assert [d.item_id for d in draft.items] == [i.id for i in checklist.items]
     assert draft.items_to_verify == checklist.items_to_verify
     for item in draft.items:
@@ -133,6 +139,7 @@ def test_people_and_roles_are_counted_by_side() -> None:
         DraftValue(
             field="participants[*].role",
             values=("patient_partner", "family_caregiver", "researcher"),
+            engagement_id="trial",
         )
         in result.values
     )
@@ -143,14 +150,25 @@ def test_stages_are_listed_in_research_order_with_the_recorded_degree() -> None:
     result = _draft(engagement, gripp2("long")).item("4c")
 
     stages = DraftValue(
-        field="research_stages", values=("design", "analysis_interpretation")
+        field="research_stages",
+        values=("design", "analysis_interpretation"),
+        engagement_id="trial",
     )
     assert stages in result.values
     assert (
-        DraftValue(field="degree", values=("collaboration", "collaboration"))
+        DraftValue(
+            field="degree",
+            values=("collaboration", "collaboration"),
+            engagement_id="trial",
+        )
         in result.values
     )
-    assert DraftValue(field="partners_joined_at", values=("design",)) in result.values
+    assert (
+        DraftValue(
+            field="partners_joined_at", values=("design",), engagement_id="trial"
+        )
+        in result.values
+    )
     design = ResearchStage.DESIGN.label("en")
     analysis = ResearchStage.ANALYSIS_INTERPRETATION.label("en")
     assert result.text_en.index(design) < result.text_en.index(analysis)
@@ -162,7 +180,7 @@ def test_stages_are_listed_in_research_order_with_the_recorded_degree() -> None:
 def test_per_stage_degrees_answer_the_stage_items(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Swapping to per-stage degrees is a change of ``_stage_degrees`` only."""
+    """Swapping to per-stage degrees is a change of ``stage_degrees`` only."""
 
     def per_stage(
         engagement: Engagement,
@@ -173,7 +191,7 @@ def test_per_stage_degrees_answer_the_stage_items(
         )
         return pairs, True
 
-    monkeypatch.setattr(drafting, "_stage_degrees", per_stage)
+    monkeypatch.setattr(_draft_parts, "stage_degrees", per_stage)
     draft = _draft(_research(), gripp2("long"))
 
     for item_id in ("4c", "4d"):
@@ -207,7 +225,10 @@ def test_leadership_and_decision_roles() -> None:
         "1 of 2 on the community side, 1 of 1 on the professional side"
         in result.text_en
     )
-    assert DraftValue(field="leadership", values=("co_led",)) in result.values
+    assert (
+        DraftValue(field="leadership", values=("co_led",), engagement_id="trial")
+        in result.values
+    )
 
 
 @pytest.mark.parametrize(
@@ -266,29 +287,154 @@ def test_no_community_participant_makes_people_a_partial_answer() -> None:
     assert "No participant is recorded on the community side" in result.text_en
 
 
-# -- French typography of our own sentences ----------------------------------------------
-
-_OURS = {
-    AnswerKind.PEOPLE_AND_ROLES,
-    AnswerKind.STAGES_AND_DEGREES,
-    AnswerKind.LEADERSHIP,
-    AnswerKind.PERIOD,
-    AnswerKind.FRAMEWORK,
-    AnswerKind.NOT_ANSWERABLE,
-}
+# -- French typography -----------------------------------------------------------------
 
 
-def test_french_drafts_follow_french_typography() -> None:
-    checklist = gripp2("long")
-    draft = _draft(_research(), checklist)
+@pytest.mark.parametrize("form", ["short", "long"])
+def test_french_drafts_follow_french_typography(form: str) -> None:
+    draft = _draft(_research(), gripp2(form))  # type: ignore[arg-type]
 
-    for item in checklist.items:
-        # Definitions quoted from the vocabulary follow its own typography.
-        if not set(item.register_answers) <= _OURS:
-            continue
-        text = draft.item(item.id).text_fr
-        assert not re.search(r"[^\u00a0]:", text), text
-        assert not re.search(r"[^\u202f];", text), text
+    for result in draft.items:
+        for text in (result.text_fr, result.to_add_fr or ""):
+            assert is_french(text), text
+            assert not re.search(r"[^\u00a0]:", text), text
+            assert not re.search(r"[^\u202f][;?!]", text), text
+        # The English texts keep English spacing.
+        assert "\u00a0" not in result.text_en
+        assert "\u202f" not in result.text_en
+
+
+# -- several engagements reported together ----------------------------------------------
+
+
+def _pair(**second: object) -> Register:
+    first = _research()
+    other = _research(
+        id="panel",
+        title="A patient panel\nfor the same trial",
+        level=EngagementLevel.MACRO,
+        degree=EngagementDegree.CONSULTATION,
+        leadership=Leadership.PROFESSIONAL_LED,
+        participants=[Participant(person_id="p3", role=Role.PATIENT_PARTNER)],
+        research_stages=[ResearchStage.DISSEMINATION],
+        start=None,
+        end=None,
+        partners_joined_at=None,
+    )
+    return Register.from_engagements([first, attrs.evolve(other, **second)])  # type: ignore[arg-type]
+
+
+def test_the_example_research_engagements_draft_together() -> None:
+    draft = draft_checklist(REGISTER, engagement_ids=RESEARCH, checklist=gripp2("long"))
+
+    assert draft.engagement_ids == tuple(RESEARCH)
+    assert [e.id for e in draft.engagements] == RESEARCH
+    people = draft.item("4b")
+    assert people.text_en.count("\n") == len(RESEARCH) - 1
+    for engagement_id in RESEARCH:
+        assert f"({engagement_id}):" in people.text_en
+        assert f"({engagement_id})\u00a0:" in people.text_fr
+        assert any(v.engagement_id == engagement_id for v in people.values)
+    assert draft_checklist(
+        REGISTER, engagement_ids=list(reversed(RESEARCH))
+    ).engagement_ids == tuple(reversed(RESEARCH))
+
+
+def test_one_id_in_a_set_is_the_same_draft_as_one_id() -> None:
+    alone = draft_checklist(REGISTER, RESEARCH[0], gripp2("long"))
+    as_set = draft_checklist(
+        REGISTER, engagement_ids=(i for i in RESEARCH[:1]), checklist=gripp2("long")
+    )
+    assert as_set == alone
+
+
+def test_facts_of_each_engagement_are_on_their_own_line() -> None:
+    draft = draft_checklist(
+        _pair(), engagement_ids=["trial", "panel"], checklist=gripp2("long")
+    )
+
+    stages = draft.item("4c")
+    first, second = stages.text_en.split("\n")
+    assert first.startswith("A trial co-designed with patients (trial): ")
+    # Whitespace inside a title is collapsed so that each engagement keeps one line.
+    assert second.startswith("A patient panel for the same trial (panel): ")
+    assert ResearchStage.DISSEMINATION.label("en") in second
+    assert {v.engagement_id for v in stages.values} == {"trial", "panel"}
+    # The facts of the kinds an item draws on are gathered on each engagement's line.
+    design = draft.item("4a")
+    trial, panel = design.text_en.split("\n")
+    assert "The register lists 3 participants" in trial
+    assert "The engagement ran from 2024-01-15 to 2025-06-30" in trial
+    assert "The register lists 1 participant." in panel
+    assert "The engagement" not in panel  # no period recorded for the panel
+    assert design.status is ItemStatus.PARTLY
+    assert design.text_fr.split("\n")[1].startswith(
+        "A patient panel for the same trial (panel)\u00a0: "
+    )
+
+
+def test_the_set_is_answered_only_when_every_engagement_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def per_stage(
+        engagement: Engagement,
+    ) -> tuple[tuple[tuple[ResearchStage, EngagementDegree], ...], bool]:
+        return tuple((s, engagement.degree) for s in engagement.research_stages), True
+
+    monkeypatch.setattr(_draft_parts, "stage_degrees", per_stage)
+    both = draft_checklist(
+        _pair(), engagement_ids=["trial", "panel"], checklist=gripp2("long")
+    )
+    assert both.item("4c").status is ItemStatus.ANSWERED
+
+    one_without = draft_checklist(
+        _pair(research_stages=[]),
+        engagement_ids=["trial", "panel"],
+        checklist=gripp2("long"),
+    )
+    assert one_without.item("4c").status is ItemStatus.PARTLY
+    assert "(panel): nothing recorded." in one_without.item("4c").text_en
+
+
+def test_no_engagement_of_the_set_has_the_data() -> None:
+    register = Register.from_engagements(
+        [_research(research_stages=[]), _research(id="b", research_stages=[])]
+    )
+    result = draft_checklist(
+        register, engagement_ids=["trial", "b"], checklist=gripp2("long")
+    ).item("4c")
+
+    assert result.status is ItemStatus.NOT_ANSWERABLE
+    assert "for these engagements" in result.text_en
+    assert "pour ces engagements" in result.text_fr
+
+
+def test_the_definition_and_framework_cover_the_whole_set() -> None:
+    draft = draft_checklist(
+        _pair(), engagement_ids=["trial", "panel"], checklist=gripp2("long")
+    )
+
+    definition = draft.item("2a")
+    for degree in (EngagementDegree.CONSULTATION, EngagementDegree.COLLABORATION):
+        assert degree.definition("en").rstrip(".") in definition.text_en
+        assert definition.text_en.count(f"“{degree.label('en')}”") == 1
+    degrees = {
+        v.engagement_id: v.values for v in definition.values if v.field == "degree"
+    }
+    assert degrees == {"trial": ("collaboration",), "panel": ("consultation",)}
+    sources = [v for v in definition.values if v.field == "sources"]
+    assert len(sources) == 1
+    assert sources[0].engagement_id is None
+
+    framework = draft.item("2b")
+    meso, macro = (
+        level.label("en") for level in (EngagementLevel.MESO, EngagementLevel.MACRO)
+    )
+    assert f"at the {meso} and {macro} levels" in framework.text_en
+    assert "aux niveaux" in framework.text_fr
+    alone = _draft(_research(), gripp2("long")).item("2b")
+    assert "au niveau" in alone.text_fr
+    assert "aux niveaux" not in alone.text_fr
 
 
 # -- bad input -------------------------------------------------------------------------
@@ -327,6 +473,90 @@ def test_a_register_without_research_says_so() -> None:
         research_engagement(register, "x")
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field", "code"),
+    [
+        ({"engagement_ids": []}, InvalidRecordError, "engagement_ids", "empty"),
+        (
+            {"engagement_ids": ["trial", "panel", "trial"]},
+            DuplicateIdError,
+            "engagement_ids[2]",
+            "duplicate_id",
+        ),
+        ({"engagement_ids": "trial"}, RecordTypeError, "engagement_ids", "wrong_type"),
+        ({"engagement_ids": 3}, RecordTypeError, "engagement_ids", "wrong_type"),
+        (
+            {"engagement_ids": ["trial", 3]},
+            RecordTypeError,
+            "engagement_ids[1]",
+            "wrong_type",
+        ),
+        (
+            {"engagement_id": "trial", "engagement_ids": ["panel"]},
+            RecordTypeError,
+            "engagement_ids",
+            "wrong_type",
+        ),
+        ({}, RecordTypeError, "engagement_id", "wrong_type"),
+        ({"engagement_id": ""}, InvalidRecordError, "engagement_id", "invalid"),
+    ],
+)
+def test_bad_engagement_arguments_are_refused_where_they_are(
+    kwargs: dict[str, object], error: type[InvalidRecordError], field: str, code: str
+) -> None:
+    with pytest.raises(error) as caught:
+        draft_checklist(_pair(), **kwargs)  # type: ignore[arg-type]
+    assert type(caught.value) is error
+    assert caught.value.field == field
+    assert caught.value.code == code
+
+
+def test_a_bad_id_in_a_set_is_named_by_its_position() -> None:
+    with pytest.raises(UnknownReferenceError) as unknown:
+        draft_checklist(_pair(), engagement_ids=["trial", "nope"])
+    assert unknown.value.field == "engagement_ids[1]"
+    assert unknown.value.accepted == ("trial", "panel")
+
+    care = _research(id="care", domain=EngagementDomain.CARE_AND_SERVICES)
+    register = Register.from_engagements([_research(), care])
+    with pytest.raises(InvalidRecordError) as not_research:
+        draft_checklist(register, engagement_ids=["trial", "care"])
+    assert not_research.value.field == "engagement_ids[1]"
+    assert not_research.value.code == "not_research"
+
+
+def test_drafts_and_item_drafts_hold_their_invariants() -> None:
+    draft = draft_checklist(_pair(), engagement_ids=["trial", "panel"])
+    with pytest.raises(InvalidRecordError) as mismatch:
+        attrs.evolve(draft, items=draft.items[1:])
+    assert mismatch.value.code == "items_mismatch"
+    with pytest.raises(InvalidRecordError, match="must not be empty"):
+        attrs.evolve(draft, engagements=())
+    with pytest.raises(DuplicateIdError) as twice:
+        attrs.evolve(draft, engagements=[*draft.engagements, draft.engagements[0]])
+    assert twice.value.field == "engagements[2]"
+    with pytest.raises(RecordTypeError):
+        attrs.evolve(draft, checklist="gripp2-sf")  # type: ignore[arg-type]
+
+    answered = ItemDraft(
+        item_id="1", status=ItemStatus.ANSWERED, text_en="a", text_fr="b"
+    )
+    with pytest.raises(InvalidRecordError) as status:
+        attrs.evolve(answered, to_add_en="x", to_add_fr="y")
+    assert status.value.code == "status_mismatch"
+    with pytest.raises(InvalidRecordError) as status:
+        attrs.evolve(answered, status=ItemStatus.PARTLY)
+    assert status.value.code == "status_mismatch"
+    with pytest.raises(InvalidRecordError) as half:
+        attrs.evolve(answered, status=ItemStatus.PARTLY, to_add_en="x")
+    assert half.value.code == "missing_translation"
+
+
+def test_status_labels_exist_in_both_languages() -> None:
+    labels = {(s, lang): s.label(lang) for s in ItemStatus for lang in ("en", "fr")}
+    assert len(set(labels.values())) == len(labels)
+
+
 def test_wrong_argument_types_are_refused() -> None:
     with pytest.raises(RecordTypeError):
         draft_checklist([], "x")  # type: ignore[arg-type]
@@ -345,25 +575,28 @@ def test_draft_lookup_of_an_unknown_item_lists_the_items() -> None:
 
 
 @st.composite
-def _research_registers(draw: st.DrawFn) -> tuple[Register, str]:
+def _research_registers(draw: st.DrawFn) -> tuple[Register, list[str]]:
+    """A register and the ids of 1 to 3 of its engagements, made research ones."""
     register = draw(pms.registers(max_engagements=2, max_people=4))
-    engagement = draw(
-        pms.engagements(person_ids=st.sampled_from([p.id for p in register.people]))
-    )
-    engagement = attrs.evolve(
-        engagement,
-        id="drafted-engagement",
-        domain=EngagementDomain.RESEARCH,
-        organisations=(),
-    )
-    others = [e for e in register.engagements if e.id != engagement.id]
+    person_ids = st.sampled_from([p.id for p in register.people])
+    drafted = [
+        attrs.evolve(
+            draw(pms.engagements(person_ids=person_ids)),
+            id=f"drafted-{index}",
+            domain=EngagementDomain.RESEARCH,
+            organisations=(),
+        )
+        for index in range(draw(st.integers(1, 3)))
+    ]
+    others = [e for e in register.engagements if not e.id.startswith("drafted-")]
+    ids = [e.id for e in drafted]
     return (
         Register(
-            engagements=[*others, engagement],
+            engagements=[*others, *drafted],
             people=register.people,
             organisations=register.organisations,
         ),
-        engagement.id,
+        draw(st.permutations(ids)),
     )
 
 
@@ -375,15 +608,19 @@ _FIELDS = {f.name for f in attrs.fields(Engagement)} | {"sources"}
     pms.checklists() | st.sampled_from([gripp2("short"), gripp2("long")]),
 )
 def test_drafts_are_consistent_with_the_checklist(
-    case: tuple[Register, str], checklist: Checklist
+    case: tuple[Register, list[str]], checklist: Checklist
 ) -> None:
-    register, engagement_id = case
-    draft = draft_checklist(register, engagement_id, checklist)
+    register, engagement_ids = case
+    draft = draft_checklist(
+        register, engagement_ids=engagement_ids, checklist=checklist
+    )
 
+    assert draft.engagement_ids == tuple(engagement_ids)
     assert len(draft.items) == len(checklist.items)
     for item, result in zip(checklist.items, draft.items, strict=True):
         assert isinstance(result, ItemDraft)
         assert result.item_id == item.id
+        assert is_french(result.text_fr)
         if not item.answerable:
             assert result.status is ItemStatus.NOT_ANSWERABLE
         if result.status is ItemStatus.ANSWERED:
@@ -395,3 +632,13 @@ def test_drafts_are_consistent_with_the_checklist(
             assert result.to_add_fr is not None
         for value in result.values:
             assert value.field.split("[", 1)[0] in _FIELDS
+            assert (value.engagement_id is None) == (value.field == "sources")
+            if value.engagement_id is not None:
+                assert value.engagement_id in engagement_ids
+        # Facts of one engagement, in a draft of several: every engagement gets its line.
+        facts = [
+            v for v in result.values if v.field not in {"degree", "level", "sources"}
+        ]
+        if len(engagement_ids) > 1 and facts:
+            for engagement_id in engagement_ids:
+                assert f"({engagement_id}): " in result.text_en

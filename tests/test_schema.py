@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from hypothesis import given, settings
 
+import partnership_model as pm
 from partnership_model import (
     Engagement,
     EngagementDegree,
@@ -18,6 +19,7 @@ from partnership_model import (
     Participant,
     Register,
     ValidationError,
+    VocabularyError,
     from_dict,
     json_schema,
     strategies as pms,
@@ -87,7 +89,66 @@ def test_vocabularies_carry_values_labels_and_definitions() -> None:
         assert option["const"] == member.value
         assert option["title"] == member.label("en")
         assert option["description"] == member.definition("en")
-        assert option["x-title-fr"] == member.label("fr")
+        assert not any(key.startswith("x-") for key in option)
+
+
+@pytest.mark.parametrize("cls", [*RECORD_TYPES, EcologyGraph], ids=lambda c: c.__name__)
+def test_the_french_twin_differs_only_in_annotations(cls: type[Any]) -> None:
+    english = json_schema(cls)
+    french = json_schema(cls, language="fr")
+    assert french["$id"] == schema_id(cls, language="fr") == english["$id"] + ":fr"
+    assert english["$id"] in french["$comment"]
+    assert french["$id"] in english["$comment"]
+    assert _validation_keywords(french) == _validation_keywords(english)
+    assert french != english
+
+
+def test_the_french_twin_carries_french_labels_and_definitions() -> None:
+    french = json_schema(Register, language="fr")
+    for name in ("EngagementDegree", "EngagementDomain", "Role"):
+        vocabulary = getattr(pm, name)
+        options = french["$defs"][name]["oneOf"]
+        for member, option in zip(vocabulary, options, strict=True):
+            assert option["const"] == member.value
+            assert option["title"] == member.label("fr")
+            assert option["description"] == member.definition("fr")
+            proposed = "fr" in member.proposed_labels
+            assert ("$comment" in option) is proposed, member
+    # English-only prose (docstrings) is left out, not mixed in.
+    engagement = french["$defs"]["Engagement"]
+    assert "description" not in engagement
+    assert "description" not in engagement["properties"]["degree"]
+    assert french["$defs"]["Text"]["description"].startswith("Texte libre")
+    # The English schema marks the labels that are this library's translation.
+    domains = json_schema(Register)["$defs"]["EngagementDomain"]["oneOf"]
+    assert all("$comment" in option for option in domains)
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(VocabularyError):
+        json_schema(Register, language="de")  # type: ignore[arg-type]
+
+
+_ANNOTATIONS = {"title", "description", "$comment", "$id"}
+
+
+def _validation_keywords(node: Any) -> Any:
+    """The schema *node* without its annotations: what a validator acts on."""
+    if not isinstance(node, dict):
+        return node
+    kept: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _ANNOTATIONS:
+            continue
+        if key in ("properties", "$defs"):  # names -> schemas
+            kept[key] = {name: _validation_keywords(sub) for name, sub in value.items()}
+        elif key in ("allOf", "anyOf", "oneOf"):
+            kept[key] = [_validation_keywords(sub) for sub in value]
+        elif key in ("items", "not", "additionalProperties"):
+            kept[key] = _validation_keywords(value)
+        else:
+            kept[key] = value
+    return kept
 
 
 def test_descriptions_come_from_docstrings() -> None:
@@ -114,9 +175,20 @@ def test_shipped_schema_files_match_the_generated_schemas(name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(json.loads(shipped))
 
 
+@pytest.mark.parametrize("name", SCHEMA_FILES)
+def test_shipped_french_twins_match_the_generated_schemas(name: str) -> None:
+    shipped = shipped_schema_path(name, language="fr")
+    assert shipped.parent.name == "fr"
+    assert shipped.read_text(encoding="utf-8") == schema_text(name, language="fr")
+
+
 def test_write_schemas(tmp_path: Any) -> None:
-    written = write_schemas(tmp_path / "out")
-    assert [p.name for p in written] == [f"{n}.schema.json" for n in SCHEMA_FILES]
+    out = tmp_path / "out"
+    written = write_schemas(out)
+    assert [p.relative_to(out).as_posix() for p in written] == [
+        *(f"{n}.schema.json" for n in SCHEMA_FILES),
+        *(f"fr/{n}.schema.json" for n in SCHEMA_FILES),
+    ]
 
 
 # -- agreement in both directions -----------------------------------------------------
@@ -204,7 +276,7 @@ def test_ecology_schema_is_valid_and_typed() -> None:
     relation = schema["$defs"]["Relation"]["properties"]
     assert relation["relation_type"]["allOf"] == [{"$ref": "#/$defs/RelationType"}]
     # Node-link formats cannot carry null: optional attributes are simply absent.
-    assert "anyOf" not in json.dumps(schema)
+    assert '"null"' not in json.dumps(schema)
 
 
 @given(pms.ecology_graphs())

@@ -67,6 +67,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.assessment",
     "partnership_model.checklists",
     "partnership_model.drafting",
+    "partnership_model.draft_output",
     "partnership_model.ecology",
     "partnership_model.metrics",
     "partnership_model.significance",
@@ -429,7 +430,10 @@ def _properties_table(schema_name: str, schema: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
+def _vocabulary_table(
+    definition: Mapping[str, Any], french: Mapping[str, Any]
+) -> list[str]:
+    """Values and labels; the French ones come from the French twin's ``title``."""
     lines = [
         ":::{list-table}",
         ":header-rows: 1",
@@ -437,13 +441,14 @@ def _vocabulary_table(definition: Mapping[str, Any]) -> list[str]:
         "",
         "* - Value",
         "  - English label (`title`)",
-        "  - French label (`x-title-fr`)",
+        "  - French label (`title` in the French twin)",
     ]
+    french_titles = {o["const"]: o.get("title", "") for o in french.get("oneOf", ())}
     for option in definition.get("oneOf", ()):
         lines += [
             f"* - `{option['const']}`",
             f"  - {escape(str(option.get('title', '')))}",
-            f"  - {escape(str(option.get('x-title-fr', '')))}",
+            f"  - {escape(str(french_titles.get(option['const'], '')))}",
         ]
     lines += [":::", ""]
     return lines
@@ -465,6 +470,7 @@ def schema_markdown(name: str) -> str:
     """One page per document schema: readable tables, then the schema as JSON."""
     text = schema_text(name)
     schema: dict[str, Any] = json.loads(text)
+    french: dict[str, Any] = json.loads(schema_text(name, language="fr"))
     title = str(schema.get("title", name))
     shipped = shipped_schema_path(name)
     lines = [
@@ -485,6 +491,12 @@ def schema_markdown(name: str) -> str:
             f"- **Shipped file:** `partnership_model/schemas/{shipped.name}` "
             "(installed with the package)"
         )
+    lines.append(
+        f"- **French twin:** `{french['$id']}`, shipped as "
+        f"`partnership_model/schemas/fr/{name}.schema.json` "
+        f"(`partnership-model schema --type {name} --lang fr`): the same validation "
+        "keywords, annotated in French"
+    )
     lines += [
         "",
         (
@@ -511,7 +523,9 @@ def schema_markdown(name: str) -> str:
         if definition.get("type") == "object":
             lines += _properties_table(name, definition)
         elif "oneOf" in definition and "enum" in definition:
-            lines += _vocabulary_table(definition)
+            lines += _vocabulary_table(
+                definition, french.get("$defs", {}).get(definition_name, {})
+            )
             if definition_name in vocabulary_names:
                 link = f"<glossary-{slug(definition_name)}>"
                 lines += [

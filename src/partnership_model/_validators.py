@@ -68,24 +68,6 @@ _CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
 _SURROGATE = re.compile(f"[{_SURROGATE_CLASS}]")
 
 
-def _escape_class(chars: str) -> str:
-    return "".join(f"\\u{ord(c):04x}" for c in chars)
-
-
-#: The JSON Schema pattern of an identifier: no control character anywhere, no
-#: whitespace or control character at either end (ECMA-262 and Python agree).
-IDENTIFIER_PATTERN = (
-    f"^[^{_CONTROL_CLASS}{_escape_class(WHITESPACE)}]"
-    f"([^{_CONTROL_CLASS}]*[^{_CONTROL_CLASS}{_escape_class(WHITESPACE)}])?$"
-)
-#: The JSON Schema pattern of free text: at least one non-whitespace character,
-#: no lone surrogate.
-TEXT_PATTERN = (
-    f"^[^{_SURROGATE_CLASS}]*[^{_SURROGATE_CLASS}{_escape_class(WHITESPACE)}]"
-    f"[^{_SURROGATE_CLASS}]*$"
-)
-
-
 def is_identifier(value: str) -> bool:
     """Whether the string *value* is a valid identifier (fast path)."""
     return (

@@ -309,7 +309,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     from partnership_model.schema import schema_text, write_schemas  # noqa: PLC0415
 
     if args.out is None:
-        sys.stdout.write(schema_text(args.type))
+        sys.stdout.write(schema_text(args.type, language=args.lang))
         return 0
     for path in write_schemas(args.out):
         print(f"wrote {path}")
@@ -512,8 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
         help="write the JSON Schemas of the document types",
         description=(
-            "Without --out, print the schema of one document type; with --out, write "
-            "one <type>.schema.json file per document type into DIR."
+            "Without --out, print the schema of one document type (annotated in "
+            "--lang); with --out, write one <type>.schema.json file per document type "
+            "into DIR, and its French twin into DIR/fr/."
         ),
     )
     schema.add_argument(
@@ -524,6 +525,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("register", "ecology"),
         default="register",
         help="schema to print",
+    )
+    schema.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default="en",
+        help="language of the printed schema's annotations (default: en)",
     )
     schema.set_defaults(run=_cmd_schema)
 

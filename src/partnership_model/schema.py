@@ -10,11 +10,17 @@ attrs classes and the vocabularies, never by hand, so it cannot drift from what
   dates), referenced with ``$ref``;
 * ``additionalProperties: false`` and ``required`` on every object;
 * every vocabulary as ``enum`` (the values, in order) plus ``oneOf`` of
-  ``const`` + ``title`` (English label) + ``description`` (English definition),
-  with the French label and definition as ``x-title-fr`` / ``x-description-fr``
-  annotations, and ``x-proposed-labels`` listing the languages whose label is
-  this library's translation;
-* field descriptions taken from the classes' docstrings.
+  ``const`` + ``title`` (label) + ``description`` (definition), with a
+  ``$comment`` where the label is this library's own translation;
+* field descriptions taken from the classes' docstrings;
+* only standard keywords, so that strict validators (Ajv) compile the schemas,
+  and patterns that mean the same thing in Python, ECMA-262 and Rust regexes
+  (see the private module ``_schema_portable``).
+
+Each schema has a twin annotated in French (``json_schema(cls, language="fr")``,
+``$id`` ending in ``:fr``, shipped in ``schemas/fr/``): the same validation
+keywords, with the French labels and definitions as ``title`` and
+``description``, and without the descriptions that exist in English only.
 
 The schemas stay inside the keyword subset that draft-07 tools also understand
 (``$defs`` references resolve there too), so fastjsonschema and
@@ -26,7 +32,9 @@ carry a ``pattern``.
 Beyond the schema, loading enforces the model's cross-field rules: an end date
 not before its start date, one participation per person and engagement, unique
 ids within a register, and participant and organisation references that
-resolve; and a ``date`` must exist in the calendar (``format: date``).
+resolve; a ``date`` must exist in the calendar (``format: date``); text holds
+no lone surrogate; and an integer is written without a fraction (``1``, not
+``1.0``, which JSON Schema counts as an integer).
 
 Examples:
     >>> from partnership_model import Register, json_schema
@@ -47,8 +55,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from partnership_model import _codec, _validators as v
-from partnership_model._enums import Vocabulary
+from partnership_model import _codec, _schema_portable as p, _validators as v
+from partnership_model._enums import LANGUAGES, Lang, Vocabulary, check_lang
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
 
@@ -84,14 +92,19 @@ SCHEMA_FILES: tuple[str, ...] = ("register", "ecology")
 """Names of the shipped schema files (``<name>.schema.json``), one per document type."""
 
 
-def schema_id(cls: type[Any]) -> str:
-    """The stable ``$id`` of the schema of *cls* for this format version."""
+def schema_id(cls: type[Any], *, language: Lang = "en") -> str:
+    """The stable ``$id`` of the schema of *cls* for this format version.
+
+    The French twin (``language="fr"``) has the English ``$id`` followed by
+    ``:fr``.
+    """
     name = next(
         (key for key, value in _document_classes().items() if value is cls), None
     )
     if name is None:
         name = _SNAKE.sub("_", cls.__name__).lower()
-    return f"urn:partnership-model:schema:{name}:{SCHEMA_VERSION}"
+    suffix = "" if check_lang(language) == "en" else f":{language}"
+    return f"urn:partnership-model:schema:{name}:{SCHEMA_VERSION}{suffix}"
 
 
 # ---------------------------------------------------------------------------
@@ -166,13 +179,22 @@ class _Builder:
                     "A stable identifier: 1 to 200 characters, no control characters, "
                     "no whitespace at either end."
                 ),
+                "x-description-fr": (
+                    "Un identifiant stable\u00a0: de 1 à 200 caractères, sans caractère "
+                    "de contrôle ni espace au début ou à la fin."
+                ),
                 "type": "string",
                 "minLength": 1,
                 "maxLength": v.MAX_ID_LENGTH,
-                "pattern": v.IDENTIFIER_PATTERN,
-                # In Python's re (and so in the jsonschema package) "$" also
-                # matches before a final newline; this closes that gap.
-                "not": {"pattern": "\n$"},
+                # Starts with a character that is not whitespace...
+                "pattern": f"^[^{p.WHITESPACE_CLASS}]",
+                # ...holds no control character and does not end with whitespace.
+                "not": {
+                    "anyOf": [
+                        {"pattern": f"[{p.CONTROL_CLASS}]"},
+                        {"pattern": f"[{p.WHITESPACE_CLASS}]$"},
+                    ]
+                },
             }
         return self.ref("Identifier")
 
@@ -181,10 +203,14 @@ class _Builder:
             self.defs["Text"] = {
                 "title": "Text",
                 "description": "Free text with at least one visible character.",
+                "x-description-fr": (
+                    "Texte libre comptant au moins un caractère visible."
+                ),
                 "type": "string",
                 "minLength": 1,
                 "maxLength": v.MAX_TEXT_LENGTH,
-                "pattern": v.TEXT_PATTERN,
+                # Holds at least one character that is not whitespace.
+                "pattern": f"[^{p.WHITESPACE_CLASS}]",
             }
         return self.ref("Text")
 
@@ -193,11 +219,16 @@ class _Builder:
             self.defs["Date"] = {
                 "title": "Date",
                 "description": "A calendar date in ISO 8601 form, YYYY-MM-DD.",
+                "x-description-fr": (
+                    "Une date du calendrier au format ISO 8601, AAAA-MM-JJ."
+                ),
                 "type": "string",
                 "format": "date",
                 "minLength": 10,
                 "maxLength": 10,
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                # With the length of 10, this pins the whole string (no "$": see
+                # _schema_portable); the format also checks the day of the month.
+                "pattern": p.DATE_PATTERN,
             }
         return self.ref("Date")
 
@@ -345,15 +376,60 @@ def _generate(cls: type[Any]) -> str:
     return json.dumps(schema, ensure_ascii=False)
 
 
-def json_schema(cls: type[Any]) -> dict[str, Any]:
+def json_schema(cls: type[Any], *, language: Lang = "en") -> dict[str, Any]:
     """Return the JSON Schema (Draft 2020-12) of a record or document type.
 
     The result is a fresh dict each call (safe to modify).
 
+    Args:
+        cls: The record or document type.
+        language: The language of the annotations (``title``, ``description``
+            and ``$comment``). Both schemas have exactly the same validation
+            keywords. ``"en"`` (the default) carries every annotation; ``"fr"``
+            carries the French labels and definitions of the vocabulary values
+            and of the shared string types, and omits the descriptions that exist
+            in English only (those of the records and their fields).
+
     Raises:
         RecordTypeError: *cls* is not a record or document type of this library.
+        VocabularyError: *language* is not ``"en"`` or ``"fr"``.
+
+    Examples:
+        >>> from partnership_model import Register, json_schema
+        >>> french = json_schema(Register, language="fr")
+        >>> french["$id"]
+        'urn:partnership-model:schema:register:1.0:fr'
+        >>> french["$defs"]["EngagementDegree"]["oneOf"][3]["title"]
+        'Partenariat'
     """
-    return json.loads(_generate(cls))  # type: ignore[no-any-return]
+    return json.loads(_emitted(cls, check_lang(language)))  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------------------
+# Annotations per language
+# ---------------------------------------------------------------------------
+
+# Generation writes the English annotations as keywords and the French ones as
+# "x-*" keys; _schema_portable.localised turns that into one standard schema per
+# language.
+_EMITTED: dict[tuple[type[Any], Lang], str] = {}
+
+
+def _emitted(cls: type[Any], language: Lang) -> str:
+    """The JSON text of the schema of *cls* annotated in *language* (cached)."""
+    key = (cls, language)
+    text = _EMITTED.get(key)
+    if text is None:
+        body = p.localised(json.loads(_generate(cls)), language)
+        del body["$schema"], body["$id"]
+        twin = next(other for other in LANGUAGES if other != language)
+        head = {
+            "$schema": DRAFT,
+            "$id": schema_id(cls, language=language),
+            "$comment": p.TWIN[language].format(twin=schema_id(cls, language=twin)),
+        }
+        text = _EMITTED[key] = json.dumps({**head, **body}, ensure_ascii=False)
+    return text
 
 
 def _ecology_schema(builder: _Builder) -> dict[str, Any]:
@@ -427,31 +503,43 @@ def _ecology_schema(builder: _Builder) -> dict[str, Any]:
 _SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
-def schema_text(name: str) -> str:
-    """The canonical text of the shipped schema file *name* (``"register"``...)."""
+def schema_text(name: str, *, language: Lang = "en") -> str:
+    """The canonical text of the shipped schema file *name* (``"register"``...).
+
+    *language* selects the annotations, as for :func:`json_schema`.
+    """
     cls = _document_classes()[name]
-    return json.dumps(json_schema(cls), ensure_ascii=False, indent=2) + "\n"
+    schema = json_schema(cls, language=language)
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_schemas(directory: str | Path) -> list[Path]:
-    """Write one ``<name>.schema.json`` file per document type into *directory*.
+    """Write the schema files of every document type into *directory*.
+
+    One ``<name>.schema.json`` per document type, annotated in English, and its
+    French twin ``fr/<name>.schema.json`` (see :func:`json_schema`).
 
     Returns:
         The paths written.
     """
-    target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCHEMA_FILES:
-        path = target / f"{name}.schema.json"
-        path.write_text(schema_text(name), encoding="utf-8")
-        written.append(path)
+    for language in LANGUAGES:
+        for name in SCHEMA_FILES:
+            path = _schema_path(Path(directory), name, language)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(schema_text(name, language=language), encoding="utf-8")
+            written.append(path)
     return written
 
 
-def shipped_schema_path(name: str) -> Path:
-    """Where the package ships the schema file *name*."""
-    return _SCHEMA_DIR / f"{name}.schema.json"
+def _schema_path(directory: Path, name: str, language: Lang) -> Path:
+    folder = directory if check_lang(language) == "en" else directory / language
+    return folder / f"{name}.schema.json"
+
+
+def shipped_schema_path(name: str, *, language: Lang = "en") -> Path:
+    """Where the package ships the schema file *name* annotated in *language*."""
+    return _schema_path(_SCHEMA_DIR, name, language)
 
 
 @_codec.per_class

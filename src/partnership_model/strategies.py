@@ -22,6 +22,8 @@ import enum
 from collections.abc import Sequence
 from typing import TypeVar
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover - exercised without hypothesis only
@@ -41,6 +43,7 @@ from partnership_model.checklists import (
     RegisterCoverage,
     VerificationSource,
 )
+from partnership_model.drafting import ChecklistDraft, draft_checklist
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.records import (
     Engagement,
@@ -67,6 +70,7 @@ from partnership_model.vocabulary import (
 
 __all__ = [
     "actors",
+    "checklist_drafts",
     "checklists",
     "dates",
     "ecology_graphs",
@@ -378,6 +382,50 @@ def checklists(draw: st.DrawFn, *, max_items: int = 6) -> Checklist:
             for i in section_ids
         ],
         items=[draw(_checklist_items(i, section_ids, source_ids)) for i in item_ids],
+    )
+
+
+@st.composite
+def checklist_drafts(
+    draw: st.DrawFn, *, checklist_strategy: st.SearchStrategy[Checklist] | None = None
+) -> ChecklistDraft:
+    """Valid :class:`~partnership_model.drafting.ChecklistDraft` records.
+
+    Drafts are made the way users make them, by
+    :func:`~partnership_model.drafting.draft_checklist`, for one to three
+    research engagements of a generated register.
+
+    Args:
+        draw: Supplied by hypothesis.
+        checklist_strategy: The checklists to draft (default: :func:`checklists`).
+    """
+    register = draw(registers(max_engagements=2, max_people=4))
+    person_ids = st.sampled_from([person.id for person in register.people])
+    generated = draw(
+        st.lists(engagements(person_ids=person_ids), min_size=1, max_size=3)
+    )
+    drafted = [
+        attrs.evolve(
+            engagement,
+            id=f"drafted-{index}",
+            domain=EngagementDomain.RESEARCH,
+            organisations=(),
+        )
+        for index, engagement in enumerate(generated)
+    ]
+    kept = [e for e in register.engagements if not e.id.startswith("drafted-")]
+    with_research = Register(
+        engagements=[*kept, *drafted],
+        people=register.people,
+        organisations=register.organisations,
+        name=register.name,
+    )
+    return draft_checklist(
+        with_research,
+        engagement_ids=draw(st.permutations([e.id for e in drafted])),
+        checklist=draw(
+            checklists() if checklist_strategy is None else checklist_strategy
+        ),
     )
 
 

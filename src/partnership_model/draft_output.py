@@ -1,0 +1,512 @@
+"""Write a checklist draft out: Markdown (English or French) and JSON.
+
+A :class:`~partnership_model.drafting.ChecklistDraft` (for example a GRIPP2
+draft made by :func:`~partnership_model.drafting.draft_checklist`) carries its
+checklist and its engagements, so these functions need nothing else:
+
+- :func:`draft_to_markdown` writes a report a team can paste into a manuscript
+  and complete: one heading per section and item, the item's status, the draft
+  text, what to add, and the register values used. French output follows
+  French typography.
+- :func:`draft_document` returns the draft as a JSON-ready document (both
+  languages, every item's status, texts, values used and what to add), whose
+  format is described by the JSON Schema (Draft 2020-12) :func:`draft_schema`;
+  :func:`draft_to_json` writes it as text.
+- :func:`render_draft` picks one of :data:`DRAFT_FORMATS` by name (what a
+  command line needs).
+
+The text renderers share one language-specific view of the draft (sections,
+items, labels); an HTML renderer is one more function over that view, added to
+:data:`DRAFT_FORMATS`. Markdown output escapes every text it did not write
+itself (engagement titles, checklist texts), so user data cannot inject
+markup.
+
+Examples:
+    >>> from partnership_model.draft_output import draft_document, draft_to_markdown
+    >>> from partnership_model.drafting import draft_checklist
+    >>> from partnership_model.examples import load_register
+    >>> draft = draft_checklist(load_register(), "oncopole-committee")
+    >>> print(draft_to_markdown(draft).splitlines()[0])
+    # GRIPP2 short form: draft from a partnership register
+    >>> draft_to_markdown(draft, "fr").startswith("# GRIPP2, version courte\u00a0: ébauche")
+    True
+    >>> document = draft_document(draft)
+    >>> document["schema_version"], document["status_counts"]
+    ('1.0', {'not_answerable': 4, 'partly': 1, 'answered': 0})
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from partnership_model._enums import Lang, check_lang
+from partnership_model._i18n import typeset
+from partnership_model._version import __version__
+from partnership_model.checklists import ChecklistItem
+from partnership_model.drafting import ChecklistDraft, ItemDraft, ItemStatus
+from partnership_model.exceptions import RecordTypeError, VocabularyError
+
+__all__ = [
+    "DRAFT_FORMATS",
+    "DRAFT_FORMAT_VERSION",
+    "draft_document",
+    "draft_schema",
+    "draft_to_json",
+    "draft_to_markdown",
+    "render_draft",
+]
+
+
+def _fr(text: str) -> str:
+    """Set *text* in French typography (France's rules)."""
+    return typeset(text, "fr")
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+DRAFT_FORMAT_VERSION = "1.0"
+"""Version of the JSON draft document format (:func:`draft_document`)."""
+
+
+def _check_draft(draft: object) -> ChecklistDraft:
+    if not isinstance(draft, ChecklistDraft):
+        raise RecordTypeError("draft", draft, "expected a ChecklistDraft")
+    return draft
+
+
+def _bilingual(en: str | None, fr: str | None) -> dict[str, str] | None:
+    if en is None or fr is None:
+        return None
+    return {"en": en, "fr": _fr(fr)}
+
+
+# -- JSON --------------------------------------------------------------------------
+
+
+def _item_document(draft: ChecklistDraft, result: ItemDraft) -> dict[str, Any]:
+    item = draft.checklist.item(result.item_id)
+    return {
+        "id": item.id,
+        "section": item.section,
+        "topic": _bilingual(item.topic, item.topic_fr),
+        "asks": _bilingual(item.summary_en, item.summary_fr),
+        "register_answers": [kind.value for kind in item.register_answers],
+        "status": result.status.value,
+        "text": _bilingual(result.text_en, result.text_fr),
+        "to_add": _bilingual(result.to_add_en, result.to_add_fr),
+        "values": [
+            {
+                "field": value.field,
+                "engagement_id": value.engagement_id,
+                "values": list(value.values),
+            }
+            for value in result.values
+        ],
+    }
+
+
+def draft_document(draft: ChecklistDraft) -> dict[str, Any]:
+    """The draft as a JSON-ready document, in both languages.
+
+    The document's format is described by :func:`draft_schema`; its
+    ``schema_version`` is :data:`DRAFT_FORMAT_VERSION`.
+
+    Raises:
+        RecordTypeError: *draft* is not a ChecklistDraft.
+    """
+    draft = _check_draft(draft)
+    checklist = draft.checklist
+    citation = checklist.citation
+    return {
+        "schema_version": DRAFT_FORMAT_VERSION,
+        "document": "checklist_draft",
+        "generator": f"partnership_model {__version__}",
+        "checklist": {
+            "id": checklist.id,
+            "guideline": checklist.guideline,
+            "form": checklist.form,
+            "title": _bilingual(checklist.title, checklist.title_fr),
+            "complete": checklist.complete,
+            "expected_item_count": checklist.expected_item_count,
+            "items_in_data": len(checklist.items),
+            "items_to_verify": checklist.items_to_verify,
+            "citation": {
+                "key": citation.key,
+                "text": citation.text(),
+                "doi": citation.doi,
+                "url": citation.url,
+            },
+        },
+        "engagements": [{"id": e.id, "title": e.title} for e in draft.engagements],
+        "status_counts": {
+            status.value: count for status, count in draft.status_counts().items()
+        },
+        "sections": [
+            {"id": section.id, "title": _bilingual(section.title, section.title_fr)}
+            for section in checklist.sections
+        ],
+        "items": [_item_document(draft, result) for result in draft.items],
+    }
+
+
+def draft_to_json(draft: ChecklistDraft, *, indent: int | None = 2) -> str:
+    """The :func:`draft_document` of *draft* as JSON text (characters kept as is).
+
+    Args:
+        draft: The draft.
+        indent: Indentation; ``None`` writes compact text.
+    """
+    separators = (",", ":") if indent is None else None
+    return json.dumps(
+        draft_document(draft), ensure_ascii=False, indent=indent, separators=separators
+    )
+
+
+@functools.cache
+def _schema_text() -> str:
+    resource = resources.files("partnership_model").joinpath(
+        "data", "checklists", "checklist-draft.schema.json"
+    )
+    return resource.read_text(encoding="utf-8")
+
+
+def draft_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of :func:`draft_document`, as a new dict.
+
+    Examples:
+        >>> draft_schema()["$id"]
+        'urn:partnership-model:schema:checklist-draft:1.0'
+    """
+    loaded: dict[str, Any] = json.loads(_schema_text())
+    return loaded
+
+
+# -- one view of a draft in one language, for the text renderers --------------------
+
+
+@attrs.frozen
+class _Value:
+    field: str
+    engagement_id: str | None
+    values: tuple[str, ...]
+
+
+@attrs.frozen
+class _Item:
+    id: str
+    heading: str
+    asks: str
+    status: ItemStatus
+    status_label: str
+    paragraphs: tuple[str, ...]
+    to_add: str | None
+    values: tuple[_Value, ...]
+
+
+@attrs.frozen
+class _Section:
+    id: str
+    title: str
+    items: tuple[_Item, ...]
+
+
+@attrs.frozen
+class _View:
+    """What a renderer shows of a draft, in one language; texts are not escaped."""
+
+    lang: Lang
+    words: Mapping[str, str]
+    title: str
+    checklist: str
+    citation: str
+    engagements: tuple[tuple[str, str], ...]
+    incomplete: str | None
+    counts: tuple[tuple[str, int], ...]
+    sections: tuple[_Section, ...]
+
+
+# Words of the rendered report; French ones pass through _fr() when used.
+_WORDS: Mapping[Lang, Mapping[str, str]] = {
+    "en": {
+        "title": "{checklist}: draft from a partnership register",
+        "engagement": "Engagement",
+        "engagements": "Engagements",
+        "checklist": "Checklist",
+        "reference": "Reference",
+        "items": "{n} items",
+        "notice": (
+            "Drafted by {generator} from the register. A starting point for the "
+            "team: check every sentence, and write what a register cannot know."
+        ),
+        "incomplete": (
+            "Incomplete checklist: {missing} of the {expected} published items "
+            "could not be verified yet and are not in this draft."
+        ),
+        "status": "Status",
+        "count": "Items",
+        "section": "Section {id}: {title}",
+        "item": "Item {id}",
+        "item_topic": "{id}: {topic}",
+        "asks": "What the item asks (our summary)",
+        "to_add": "To add",
+        "values": "Register values used",
+        "from_library": "library",
+    },
+    "fr": {
+        "title": "{checklist} : ébauche tirée d'un registre de partenariat",
+        "engagement": "Engagement",
+        "engagements": "Engagements",
+        "checklist": "Liste de contrôle",
+        "reference": "Référence",
+        "items": "{n} items",
+        "notice": (
+            "Ébauche rédigée par {generator} à partir du registre. Un point de "
+            "départ pour l'équipe : vérifier chaque phrase, et écrire ce qu'un "
+            "registre ne peut pas savoir."
+        ),
+        "incomplete": (
+            "Liste incomplète : {missing} des {expected} items publiés n'ont pas "
+            "encore pu être vérifiés et ne figurent pas dans cette ébauche."
+        ),
+        "status": "Statut",
+        "count": "Items",
+        "section": "Section {id} : {title}",
+        "item": "Item {id}",
+        "item_topic": "{id} : {topic}",
+        "asks": "Ce que demande l'item (notre résumé)",
+        "to_add": "À ajouter",
+        "values": "Valeurs du registre utilisées",
+        "from_library": "bibliothèque",
+    },
+}
+
+
+def _words(lang: Lang) -> Mapping[str, str]:
+    words = _WORDS[lang]
+    return words if lang == "en" else {key: _fr(w) for key, w in words.items()}
+
+
+def _view(draft: ChecklistDraft, lang: Lang) -> _View:
+    words = _words(lang)
+    fr = lang == "fr"
+    checklist = draft.checklist
+
+    def local(en: str, fr_text: str) -> str:
+        return _fr(fr_text) if fr else en
+
+    results = {result.item_id: result for result in draft.items}
+    by_section: dict[str, list[ChecklistItem]] = {s.id: [] for s in checklist.sections}
+    for item in checklist.items:
+        by_section[item.section].append(item)
+    sections: list[_Section] = []
+    for section in checklist.sections:
+        items: list[_Item] = []
+        for item in by_section[section.id]:
+            result = results[item.id]
+            topic = (
+                local(item.topic, item.topic_fr or item.topic) if item.topic else None
+            )
+            heading = (
+                words["item_topic"].format(id=item.id, topic=topic)
+                if topic
+                else words["item"].format(id=item.id)
+            )
+            to_add = result.to_add(lang)
+            items.append(
+                _Item(
+                    id=item.id,
+                    heading=heading,
+                    asks=local(item.summary_en, item.summary_fr),
+                    status=result.status,
+                    status_label=local(
+                        result.status.label("en"), result.status.label("fr")
+                    ),
+                    paragraphs=tuple(result.text(lang).split("\n")),
+                    to_add=_fr(to_add) if fr and to_add is not None else to_add,
+                    values=tuple(
+                        _Value(v.field, v.engagement_id, v.values)
+                        for v in result.values
+                    ),
+                )
+            )
+        if items:
+            sections.append(
+                _Section(
+                    section.id, local(section.title, section.title_fr), tuple(items)
+                )
+            )
+    name = local(checklist.title, checklist.title_fr)
+    incomplete = None
+    if not checklist.complete:
+        incomplete = words["incomplete"].format(
+            missing=checklist.items_to_verify, expected=checklist.expected_item_count
+        )
+    return _View(
+        lang=lang,
+        words=words,
+        title=words["title"].format(checklist=name),
+        checklist=f"{name} ({words['items'].format(n=len(checklist.items))})",
+        citation=checklist.citation.text(),
+        engagements=tuple((e.id, e.title) for e in draft.engagements),
+        incomplete=incomplete,
+        counts=tuple(
+            (local(status.label("en"), status.label("fr")), count)
+            for status, count in draft.status_counts().items()
+        ),
+        sections=tuple(sections),
+    )
+
+
+# -- Markdown -----------------------------------------------------------------------
+
+_KEEP_SPACES = frozenset("\u00a0\u202f")
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
+_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
+def _escape(text: str) -> str:
+    """Text safe to place in a Markdown paragraph, heading or list item."""
+    flat = "".join(
+        " " if c.isspace() and c not in _KEEP_SPACES else c for c in text
+    ).strip()
+    escaped = _MARKUP.sub(r"\\\1", flat)
+    return _LINE_START.sub(
+        lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped
+    )
+
+
+def _code(text: str) -> str:
+    """An inline code span holding *text* whatever backticks it contains."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _colon(view: _View) -> str:
+    return ":" if view.lang == "en" else "\u00a0:"
+
+
+def _label(view: _View, key: str, mark: str = "**") -> str:
+    """A bold (or, with ``mark="*"``, italic) lead-in label and its colon."""
+    return f"{mark}{_escape(view.words[key])}{mark}{_colon(view)}"
+
+
+def _value_line(view: _View, value: _Value) -> str:
+    source = (
+        _code(value.engagement_id)
+        if value.engagement_id is not None
+        else _escape(view.words["from_library"])
+    )
+    listed = ", ".join(_escape(each) for each in value.values) or "\\-"
+    return f"- {_code(value.field)} ({source}){_colon(view)} {listed}"
+
+
+def _markdown(view: _View) -> str:
+    lines = [f"# {_escape(view.title)}", ""]
+    several = len(view.engagements) > 1
+    lines += [_label(view, "engagements" if several else "engagement"), ""]
+    lines.extend(
+        f"- {_escape(title)} ({_code(eid)})" for eid, title in view.engagements
+    )
+    lines += [
+        "",
+        f"{_label(view, 'checklist')} {_escape(view.checklist)}",
+        "",
+        f"{_label(view, 'reference')} {_escape(view.citation)}",
+        "",
+        f"> {_escape(view.words['notice'].format(generator=f'partnership_model {__version__}'))}",
+        "",
+    ]
+    if view.incomplete is not None:
+        lines += [f"> **{_escape(view.incomplete)}**", ""]
+    lines += [
+        f"| {view.words['status']} | {view.words['count']} |",
+        "| --- | ---: |",
+        *(f"| {_escape(label)} | {count} |" for label, count in view.counts),
+        "",
+    ]
+    for section in view.sections:
+        heading = view.words["section"].format(id=section.id, title=section.title)
+        lines += [f"## {_escape(heading)}", ""]
+        for item in section.items:
+            lines += [f"### {_escape(item.heading)}", ""]
+            if item.status is ItemStatus.ANSWERED:
+                # Otherwise the text or what to add already quotes the summary.
+                lines += [f"{_label(view, 'asks', '*')} {_escape(item.asks)}", ""]
+            lines += [f"{_label(view, 'status')} {_escape(item.status_label)}", ""]
+            for paragraph in item.paragraphs:
+                lines += [_escape(paragraph), ""]
+            if item.to_add is not None and item.status is not ItemStatus.NOT_ANSWERABLE:
+                lines += [f"{_label(view, 'to_add')} {_escape(item.to_add)}", ""]
+            if item.values:
+                lines += [_label(view, "values"), ""]
+                lines += [_value_line(view, value) for value in item.values]
+                lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def draft_to_markdown(draft: ChecklistDraft, lang: Lang = "en") -> str:
+    """The draft as a Markdown report in *lang* (``"en"`` or ``"fr"``).
+
+    The report gives the engagements, the checklist and its reference, a
+    notice that the draft is a starting point, a warning when the checklist
+    data is incomplete, the count of items by status, then one heading per
+    section and item with its status, the draft text, what to add and the
+    register values used. An answered item also shows what it asks (our
+    summary); for the others, the text or what to add already says it.
+
+    Raises:
+        RecordTypeError: *draft* is not a ChecklistDraft.
+        VocabularyError: *lang* is not a supported language.
+    """
+    return _markdown(_view(_check_draft(draft), check_lang(lang)))
+
+
+def _json(draft: ChecklistDraft, lang: Lang) -> str:
+    del lang  # the document holds both languages
+    return draft_to_json(draft) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[ChecklistDraft, Lang], str]] = {
+    "markdown": draft_to_markdown,
+    "json": _json,
+}
+
+DRAFT_FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+"""The names :func:`render_draft` accepts, in the order a user would try them."""
+
+
+def render_draft(
+    draft: ChecklistDraft,
+    format: str = "markdown",  # noqa: A002 - the name of the CLI option
+    lang: Lang = "en",
+) -> str:
+    """Write *draft* in one of :data:`DRAFT_FORMATS`.
+
+    Args:
+        draft: The draft.
+        format: ``"markdown"`` or ``"json"``.
+        lang: Language of a Markdown report; a JSON document always holds
+            both languages.
+
+    Returns:
+        The text, ending with a newline.
+
+    Raises:
+        RecordTypeError: *draft* is not a ChecklistDraft.
+        VocabularyError: *format* or *lang* is not supported.
+    """
+    renderer = _RENDERERS.get(format)
+    if renderer is None:
+        raise VocabularyError(format, "draft format", DRAFT_FORMATS)
+    return renderer(_check_draft(draft), check_lang(lang))
