@@ -152,6 +152,7 @@ class Shade(Vocabulary):
 def colour_document() -> dict[str, Any]:
     def term(en: str, fr: str) -> dict[str, Any]:
         return {
+            "iri": f"urn:partnership-model:vocabulary:colour:{en.lower()}",
             "label": {"en": en, "fr": fr},
             "definition": {"en": f"The colour {en}.", "fr": f"La couleur {fr}."},
             "sources": ["Boivin2022"],
@@ -162,6 +163,7 @@ def colour_document() -> dict[str, Any]:
     return {
         "vocabulary": "Colour",
         "module": __name__,
+        "iri": "urn:partnership-model:vocabulary:colour",
         "facets": {"shade": "Shade"},
         "terms": {"red": term("Red", "Rouge"), "green": term("Green", "Vert")},
     }

@@ -61,6 +61,8 @@ _LAYOUT_SPACES = re.compile(r"[ \t\r\n]+")
 PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.vocabulary",
     "partnership_model.crosswalks",
+    "partnership_model.skos",
+    "partnership_model.terms_csv",
     "partnership_model.records",
     "partnership_model.matrix",
     "partnership_model.assessment",
@@ -75,6 +77,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.exchange",
     "partnership_model.serialization",
     "partnership_model.schema",
+    "partnership_model.jsonld",
     "partnership_model.privacy",
     "partnership_model.plotting",
     "partnership_model.strategies",

@@ -1,7 +1,7 @@
 """Small local intersphinx inventories, written at build time.
 
 The documentation links to objects of other projects (the Python standard
-library, networkx, attrs, cattrs, matplotlib, hypothesis, jsonschema). The
+library, networkx, attrs, cattrs, matplotlib, hypothesis, jsonschema, rdflib). The
 build machines have no network access, so instead of downloading each
 project's ``objects.inv`` we write a small inventory per project, listing only
 the objects these pages refer to, each mapped to its address in that
@@ -278,6 +278,15 @@ def _jsonschema() -> tuple[Entry, ...]:
     )
 
 
+def _rdflib() -> tuple[Entry, ...]:
+    graph = "apidocs/rdflib.graph.html#rdflib.graph.Graph"
+    return (
+        Entry("rdflib.Graph", "py:class", graph),
+        Entry("rdflib.graph.Graph", "py:class", graph),
+        Entry("rdflib", "py:module", "apidocs/rdflib.html#module-rdflib"),
+    )
+
+
 INVENTORIES: dict[str, Project] = {
     "python": Project("Python", "3.11", "https://docs.python.org/3.11/", _python()),
     "networkx": Project(
@@ -299,6 +308,9 @@ INVENTORIES: dict[str, Project] = {
         "4.26",
         "https://python-jsonschema.readthedocs.io/en/stable/",
         _jsonschema(),
+    ),
+    "rdflib": Project(
+        "rdflib", "7.6", "https://rdflib.readthedocs.io/en/stable/", _rdflib()
     ),
 }
 """The projects the documentation links to, and the objects it links to."""

@@ -80,6 +80,9 @@ if TYPE_CHECKING:
         ValidationError,
         VocabularyError,
     )
+    from partnership_model.jsonld import (
+        register_context,
+    )
     from partnership_model.matrix import (
         EngagementMatrix,
         ResearchEngagementMatrix,
@@ -131,6 +134,9 @@ if TYPE_CHECKING:
         EIPermutationTest,
         brokerage_significance,
         ei_permutation_test,
+    )
+    from partnership_model.skos import (
+        concept_iri,
     )
     from partnership_model.vocabulary import (
         ActorKind,
@@ -237,6 +243,7 @@ _EXPORTS: dict[str, str] = {
     "checklist_from_dict": "checklists",
     "checklist_to_dict": "checklists",
     "classify_relation": "ecology",
+    "concept_iri": "skos",
     "crosses_authority": "ecology",
     "crosses_sphere": "ecology",
     "draft_checklist": "drafting",
@@ -256,6 +263,7 @@ _EXPORTS: dict[str, str] = {
     "load_checklist": "checklists",
     "pseudonymize": "privacy",
     "read_json": "serialization",
+    "register_context": "jsonld",
     "relation_counts": "metrics",
     "relation_shares": "metrics",
     "relation_types": "ecology",
@@ -346,6 +354,7 @@ __all__ = [
     "checklist_from_dict",
     "checklist_to_dict",
     "classify_relation",
+    "concept_iri",
     "crosses_authority",
     "crosses_sphere",
     "draft_checklist",
@@ -365,6 +374,7 @@ __all__ = [
     "load_checklist",
     "pseudonymize",
     "read_json",
+    "register_context",
     "relation_counts",
     "relation_shares",
     "relation_types",

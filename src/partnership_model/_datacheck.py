@@ -2,7 +2,8 @@
 
 Each file is checked when it is first loaded anyway; this module checks them
 all, whether or not anything loads them, and reports every problem of every
-file. Run it after editing a term, a crosswalk or a reference::
+file, and that no two vocabularies share an identifier. Run it after editing
+a term, a crosswalk or a reference::
 
     python -m partnership_model.data
 
@@ -22,7 +23,11 @@ import attrs
 
 from partnership_model._data import Problems, data_files, read_data_json
 from partnership_model._enums import Vocabulary
-from partnership_model._termfiles import build_table, terms_file
+from partnership_model._termfiles import (
+    build_table,
+    duplicate_scheme_message,
+    terms_file,
+)
 from partnership_model.bibliography import BIBLIOGRAPHY_FILE, check_items
 from partnership_model.crosswalks import CROSSWALKS_FILE, check_crosswalks
 from partnership_model.exceptions import DataFileError, Problem
@@ -101,6 +106,7 @@ def check_all() -> DataReport:
 
     by_file = {terms_file(cls): cls for cls in vocabularies()}
     checked = terms = 0
+    schemes: dict[str, type[enum.Enum]] = {}
     for name in data_files("terms"):
         file = f"terms/{name}"
         cls = by_file.pop(file, None)
@@ -116,6 +122,15 @@ def check_all() -> DataReport:
             table = build_table(cls, document, file=file, sources=keys)
         except DataFileError as error:
             errors.append(error)
+            continue
+        other = schemes.setdefault(table.iri or "", cls)
+        if other is not cls:
+            problem = Problem(
+                "$.iri",
+                duplicate_scheme_message(table.iri or "", other),
+                "duplicate_iri",
+            )
+            errors.append(DataFileError(file, [problem]))
             continue
         checked += 1
         terms += len(table.terms)

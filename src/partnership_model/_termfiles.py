@@ -7,9 +7,11 @@ terms in ``data/terms/some_vocabulary.json`` (the class name in snake case)::
       "$schema": "../terms.schema.json",
       "vocabulary": "SomeVocabulary",
       "module": "partnership_model.x",
+      "iri": "urn:partnership-model:vocabulary:some_vocabulary",
       "facets": {"level": "EngagementLevel"},
       "terms": {
         "<json token>": {
+          "iri": "urn:partnership-model:vocabulary:some_vocabulary:<json token>",
           "label": {"en": "...", "fr": "...", "fr-CA": "..."},
           "definition": {"en": "...", "fr": "..."},
           "sources": ["BibliographyKey", "..."],
@@ -26,13 +28,16 @@ is the English one is refused as untranslated); a regional tag
 (``fr-CA``) may override either. ``facets`` attach a fact to each member (a
 member of another vocabulary of the module, or ``true``/``false`` where the
 header says ``"bool"``); the enum exposes them as typed properties. ``iri``
-(optional, in the header and in each term) is reserved for concept identifiers.
+(in the header and in each term) is the published identifier of the vocabulary
+and of each concept (see :mod:`partnership_model._iri`): never change one.
 
 :func:`build_table` checks a document and refuses, with the JSON path of each
 problem: a missing or blank label or definition, a source key absent from the
 bibliography, a term for no member and a member with no term, two members that
 share a spelling once case, accents and separators are ignored, and anything
-of the wrong type or unknown.
+of the wrong type or unknown; an identifier missing, not under
+``urn:partnership-model:vocabulary:``, not the vocabulary's followed by
+``:<token>``, or already used by another vocabulary loaded.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ from partnership_model._data import (
     read_data_json,
 )
 from partnership_model._i18n import LANGUAGES, REGIONAL_TAGS, BaseLang
+from partnership_model._iri import DEFAULT_BASE, concept_iri_of, scheme_name
 from partnership_model._terms import Term, TermTable, Variant, normalize
 from partnership_model.bibliography import BIBLIOGRAPHY
 
@@ -76,6 +82,8 @@ def terms_file(cls: type[enum.Enum]) -> str:
 
 _TABLES: dict[type[enum.Enum], TermTable] = {}
 _LOCK = threading.RLock()
+# The vocabulary that uses each scheme identifier, among the tables loaded.
+_SCHEMES: dict[str, type[enum.Enum]] = {}
 
 
 def table(cls: type[enum.Enum]) -> TermTable:
@@ -93,8 +101,28 @@ def table(cls: type[enum.Enum]) -> TermTable:
                 problems = Problems(file)
                 document = read_data_json(file, problems)
                 problems.raise_if_any()
-                found = _TABLES[cls] = build_table(cls, document, file=file)
+                built = build_table(cls, document, file=file)
+                _claim_scheme(built)
+                found = _TABLES[cls] = built
     return found
+
+
+def _claim_scheme(built: TermTable) -> None:
+    """Refuse a scheme identifier that another loaded vocabulary already uses."""
+    iri = built.iri or ""
+    other = _SCHEMES.setdefault(iri, built.vocabulary)
+    if other is not built.vocabulary:
+        problems = Problems(built.file)
+        problems.add("$.iri", duplicate_scheme_message(iri, other), "duplicate_iri")
+        problems.raise_if_any()
+
+
+def duplicate_scheme_message(iri: str, other: type[enum.Enum]) -> str:
+    """Why a vocabulary cannot use the scheme identifier *iri* of *other*."""
+    return (
+        f"{iri!r} already identifies {other.__name__} ({terms_file(other)}); "
+        "each vocabulary needs its own identifier"
+    )
 
 
 def build_table(
@@ -149,6 +177,7 @@ class _Checker:
         self.file = file
         self.sources = sources
         self.members = {member.value: member for member in cls}
+        self.scheme: str | None = None
 
     def document(self, document: Any) -> TermTable | None:
         top = self.problems.mapping(document, "$")
@@ -161,6 +190,7 @@ class _Checker:
             optional=("$schema", "iri", "facets"),
         )
         self._header(top)
+        self.scheme = self._scheme(top)
         facet_kinds = self._facet_kinds(top.get("facets", JsonObject()))
         entries = self.problems.mapping(top.get("terms"), "$.terms") or JsonObject()
         terms: dict[enum.Enum, Term] = {}
@@ -188,13 +218,12 @@ class _Checker:
                     "missing_member",
                 )
         index = self._index(terms)
-        iri = top.get("iri")
         if self.problems.items:
             return None
         return TermTable(
             vocabulary=self.cls,
             file=self.file,
-            iri=iri if isinstance(iri, str) else None,
+            iri=self.scheme,
             terms=MappingProxyType({m: terms[m] for m in self.cls}),
             facets=MappingProxyType(
                 {
@@ -218,9 +247,60 @@ class _Checker:
                     f"this file holds the terms of {expected!r}, not {top[key]!r}",
                     "wrong_vocabulary",
                 )
-        for key in ("$schema", "iri"):
-            if key in top:
-                self.problems.text(top[key], key_path("$", key))
+        if "$schema" in top:
+            self.problems.text(top["$schema"], key_path("$", "$schema"))
+
+    def _scheme(self, top: Mapping[str, Any]) -> str | None:
+        """The vocabulary's identifier, if the header gives a well-formed one."""
+        iri = top.get("iri")
+        if "iri" not in top:
+            self.problems.add(
+                "$.iri",
+                "the vocabulary has no identifier; add "
+                f'"iri": "{self._suggested_scheme()}" '
+                "(once published, never change it)",
+                "missing_iri",
+            )
+            return None
+        if scheme_name(iri) is None:
+            self.problems.add(
+                "$.iri",
+                f"{iri!r} is not a vocabulary identifier: expected {DEFAULT_BASE!r} "
+                "followed by lowercase letters, digits and underscores",
+                "invalid_iri",
+            )
+            return None
+        return str(iri)
+
+    def _suggested_scheme(self) -> str:
+        """The identifier a new vocabulary gets: its terms file's name."""
+        return (
+            DEFAULT_BASE + terms_file(self.cls).removeprefix("terms/")[: -len(".json")]
+        )
+
+    def _iri(self, obj: Mapping[str, Any], path: str, member: enum.Enum) -> str | None:
+        """The term's identifier: the vocabulary's, a colon and the token."""
+        scheme = self.scheme or self._suggested_scheme()
+        expected = concept_iri_of(scheme, str(member.value))
+        if "iri" not in obj:
+            self.problems.add(
+                key_path(path, "iri"),
+                f'the term has no identifier; add "iri": "{expected}"',
+                "missing_iri",
+            )
+            return None
+        if self.scheme is None:  # the header's problem is reported already
+            return None
+        iri = obj["iri"]
+        if iri != expected:
+            self.problems.add(
+                key_path(path, "iri"),
+                f"{iri!r} is not this term's identifier: the vocabulary's "
+                f"identifier, a colon and the token make {expected!r}",
+                "inconsistent_iri",
+            )
+            return None
+        return expected
 
     def _facet_kinds(self, declared: object) -> dict[str, Any]:
         obj = self.problems.mapping(declared, "$.facets")
@@ -289,9 +369,7 @@ class _Checker:
             member,
             facets,
         )
-        iri = obj.get("iri")
-        if iri is not None:
-            self.problems.text(iri, key_path(path, "iri"))
+        iri = self._iri(obj, path, member)
         if definitions is not None and definitions["en"] == definitions["fr"]:
             self.problems.add(
                 key_path(key_path(path, "definition"), "fr"),
@@ -314,7 +392,7 @@ class _Checker:
                 Variant(tag=tag, label=labels.get(tag), definition=definitions.get(tag))
                 for tag in tags
             ),
-            iri=iri if isinstance(iri, str) else None,
+            iri=iri,
         )
 
     def _texts(self, value: object, path: str, what: str) -> dict[str, str] | None:

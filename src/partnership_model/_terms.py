@@ -76,7 +76,7 @@ class Term:
         proposed_labels: The languages whose label is this library's own
             translation (the sources use the term in the other language only).
         variants: Regional wordings (``fr-CA``) that override the language's.
-        iri: The concept's identifier, once the vocabulary publishes one.
+        iri: The concept's published identifier (see :mod:`partnership_model.skos`).
     """
 
     label_en: str
@@ -129,7 +129,7 @@ class TermTable:
     Attributes:
         vocabulary: The enum class.
         file: The file, relative to the package's ``data`` directory.
-        iri: The vocabulary's identifier, once it publishes one.
+        iri: The vocabulary's published identifier (its concept scheme).
         terms: One :class:`Term` per member, in declaration order.
         facets: For each facet name, the value of every member.
         index: Every normalised spelling (value, name, labels, aliases) and the

@@ -31,6 +31,7 @@ from partnership_model._i18n import (
     format_percent,
     typeset,
 )
+from partnership_model._vocabulary_command import add_vocabulary_command
 from partnership_model.assessment import Finding, assess
 from partnership_model.exceptions import PartnershipModelError, Problem, ValidationError
 from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
@@ -642,6 +643,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plot.add_argument("--lang", choices=("en", "fr"), default="en")
     plot.set_defaults(run=_cmd_plot)
+
+    add_vocabulary_command(sub)  # partnership_model._vocabulary_command
     return parser
 
 

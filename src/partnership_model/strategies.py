@@ -57,6 +57,7 @@ from partnership_model.records import (
     Person,
     Register,
 )
+from partnership_model.skos import Concept, ConceptScheme, SkosData, Source
 from partnership_model.vocabulary import (
     ActorKind,
     Authority,
@@ -89,6 +90,7 @@ __all__ = [
     "people",
     "registers",
     "relations",
+    "skos_exports",
     "texts",
 ]
 
@@ -536,3 +538,89 @@ def ecology_graphs(
         items = draw(st.lists(pair | relations(ids), max_size=max_relations))
         graph.add_relations(items)
     return graph
+
+
+# -- the SKOS export -----------------------------------------------------------
+
+
+def _iris(prefix: str) -> st.SearchStrategy[str]:
+    """IRIs under *prefix*, with a local part of letters, digits and underscores."""
+    local = st.text(
+        st.characters(codec="ascii", categories=("Ll", "Nd")), min_size=1, max_size=8
+    )
+    return local.map(lambda name: prefix + name)
+
+
+_TAGS = st.sampled_from(["en", "fr", "fr-CA"])
+
+
+@st.composite
+def _concepts(draw: st.DrawFn, scheme: str, iri: str, others: Sequence[str]) -> Concept:
+    tagged = st.dictionaries(_TAGS, texts(), min_size=1, max_size=3).map(
+        lambda d: tuple(d.items())
+    )
+    matches = (
+        st.frozensets(st.sampled_from(others), max_size=2)
+        if others
+        else st.just(frozenset())
+    )
+    close = draw(matches)
+    return Concept(
+        iri=iri,
+        scheme=scheme,
+        notation=draw(identifiers()),
+        pref_labels=draw(tagged),
+        definitions=draw(tagged),
+        alt_labels=draw(st.frozensets(texts(max_size=20), max_size=3)),
+        sources=draw(st.frozensets(_iris("https://doi.org/10.1000/"), max_size=2)),
+        interpretive=draw(st.booleans()),
+        proposed_labels=draw(st.frozensets(st.sampled_from(["en", "fr"]))),
+        close_matches=close,
+        related_matches=draw(matches) - close,
+        notes=draw(st.frozensets(st.tuples(st.sampled_from(["en", "fr"]), texts()))),
+    )
+
+
+@st.composite
+def skos_exports(draw: st.DrawFn, *, max_schemes: int = 3) -> SkosData:
+    """:class:`~partnership_model.skos.SkosData` with arbitrary texts and links.
+
+    Schemes, concepts and works have distinct identifiers; each concept belongs
+    to one scheme and matches only concepts of the others.
+    """
+    names = draw(st.lists(_iris(""), min_size=1, max_size=max_schemes, unique=True))
+    members = {
+        name: draw(st.lists(_iris(""), min_size=1, max_size=4, unique=True))
+        for name in names
+    }
+    base = "urn:example:vocabulary:"
+    iris = {
+        name: [f"{base}{name}:{m}" for m in tokens] for name, tokens in members.items()
+    }
+    schemes = []
+    concepts = []
+    for name, own in iris.items():
+        others = [
+            iri for other, listed in iris.items() if other != name for iri in listed
+        ]
+        schemes.append(
+            ConceptScheme(
+                iri=base + name,
+                title=draw(texts(max_size=20)),
+                description=draw(texts()),
+                concepts=own,
+                order=tuple(own) if draw(st.booleans()) else (),
+            )
+        )
+        concepts += [draw(_concepts(base + name, iri, others)) for iri in own]
+    cited = {iri for concept in concepts for iri in concept.sources}
+    sources = [
+        Source(
+            iri=iri,
+            key=draw(identifiers()),
+            citation=draw(texts()),
+            see_also=draw(st.none() | _iris("https://example.org/")),
+        )
+        for iri in sorted(cited)
+    ]
+    return SkosData(schemes=schemes, concepts=concepts, sources=sources)
