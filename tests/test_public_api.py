@@ -152,7 +152,7 @@ def test_user_script() -> None:
     assert EngagementDegree.INFORMATION < EngagementDegree.CONSULTATION
     assert EngagementLevel.MICRO < EngagementLevel.MESO < EngagementLevel.MACRO
     assert Role.MANAGER.sphere is Sphere.PROFESSIONAL
-    assert Role.MANAGER.level is EngagementLevel.MESO
+    assert Role.MANAGER.authority is Authority.MANAGERIAL
     label: str = EngagementDomain.RESEARCH.label("fr")
     definition: str = Leadership.CO_LED.definition("en")
     assert label

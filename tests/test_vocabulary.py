@@ -533,18 +533,25 @@ def test_equality_is_identity_not_value() -> None:
 # -- facets: roles, domains and other attached facts ---------------------------------
 
 
-def test_roles_have_a_sphere_and_a_default_authority_level() -> None:
-    assert pm.Role.CLINICIAN.level is pm.EngagementLevel.MICRO
-    assert pm.Role.MANAGER.level is pm.EngagementLevel.MESO
-    assert pm.Role.DECISION_MAKER.level is pm.EngagementLevel.MACRO
+def test_roles_have_a_sphere_and_a_default_authority() -> None:
     assert pm.Role.THIRD_PARTY.sphere is pm.Sphere.PROFESSIONAL
     community = [r for r in pm.Role if r.sphere is pm.Sphere.COMMUNITY]
     assert pm.Role.PATIENT_PARTNER in community
-    assert all(r.level is pm.EngagementLevel.MICRO for r in community)
+    assert all(r.authority is pm.Authority.MEMBER for r in community)
     for role in pm.Role:
         assert type(role.sphere) is pm.Sphere
-        assert type(role.level) is pm.EngagementLevel
         assert type(role.authority) is pm.Authority
+
+
+def test_role_level_is_deprecated_and_keeps_its_1_0_value() -> None:
+    """``Role.level`` warns and still gives format 1.0's reading of the role."""
+    with pytest.warns(DeprecationWarning, match=r"Role\.authority"):
+        assert pm.Role.MANAGER.level is pm.EngagementLevel.MESO
+    with pytest.warns(DeprecationWarning, match="Role.level"):
+        levels = {role: role.level for role in pm.Role}
+    from partnership_model._migration import AUTHORITY_FOR_LEVEL
+
+    assert all(AUTHORITY_FOR_LEVEL[levels[r]] is r.authority for r in pm.Role)
 
 
 def test_role_authority_defaults() -> None:

@@ -33,13 +33,14 @@ Examples:
     True
     >>> max(EngagementDegree).label("fr")
     'Partenariat'
-    >>> Role.MANAGER.sphere, Role.MANAGER.level
-    (<Sphere.PROFESSIONAL: 'professional'>, <EngagementLevel.MESO: 'meso'>)
+    >>> Role.MANAGER.sphere, Role.MANAGER.authority
+    (<Sphere.PROFESSIONAL: 'professional'>, <Authority.MANAGERIAL: 'managerial'>)
 """
 
 from __future__ import annotations
 
 import enum
+import warnings
 from collections.abc import Mapping
 
 from partnership_model._data import LazyMapping
@@ -238,10 +239,12 @@ class Role(Vocabulary):
 
     A role belongs to a participation, not to a person: the same nurse may act
     as a clinician in one engagement and as a family caregiver in another.
-    Each role has a :attr:`sphere` and a default authority :attr:`level`; both
-    can be overridden per participation.
+    Each role has a :attr:`sphere` and a default formal :attr:`authority`;
+    both can be overridden per participation. A role has no Montreal level:
+    the level belongs to the engagement (where it acts), not to the people
+    who take part in it.
 
-    The sphere and level attached to each role are this library's
+    The sphere and authority attached to each role are this library's
     interpretation of the sources (see each member's ``interpretive`` flag).
     """
 
@@ -297,7 +300,23 @@ class Role(Vocabulary):
 
     @property
     def level(self) -> EngagementLevel:
-        """The authority level a person acting in this role holds by default."""
+        """Deprecated: format 1.0's "authority level" of the role; use :attr:`authority`.
+
+        Up to 0.1.0 the ecology read a role's authority on the Montreal level
+        scale (micro, meso, macro), which conflated where an engagement acts
+        with the formal authority a person holds (issue 11). The value is
+        kept, with a :class:`DeprecationWarning`, for code written against
+        that release.
+
+        .. deprecated:: 0.1.0
+            Use :attr:`authority`.
+        """
+        warnings.warn(
+            "Role.level is deprecated: a role has no Montreal level; read "
+            "Role.authority for the formal authority it holds by default",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         return facet(self, "level", EngagementLevel)
 
     @property
