@@ -91,7 +91,11 @@ def test_report_as_json_and_markdown(
     assert code == 0
     data = json.loads(out)
     assert data["register"]["engagements"] == len(load_register())
-    assert data["matrix"] == to_dict(EngagementMatrix.from_engagements(load_register()))
+    matrix = EngagementMatrix.from_engagements(load_register())
+    assert data["matrix"]["counts"] == to_dict(matrix)["counts"]
+    # Matrices carry their row and column labels (issue 14).
+    assert data["matrix"]["rows"] == ["micro", "meso", "macro"]
+    assert data["matrix"]["column_labels"][-1] == "Partnership"
     assert len(data["findings"]) == len(assess(load_register()))
     # The report says which classification policy typed the relations (issue 11).
     assert data["ecology"]["policy"] == DEFAULT_POLICY.to_attributes()
@@ -103,7 +107,7 @@ def test_report_as_json_and_markdown(
     assert code == 0
     assert out.startswith("# Partnership report")
     assert "| Level | Information |" in out
-    assert "- classification policy: default (min_authority_gap=1" in out
+    assert r"- classification policy: default (min\_authority\_gap=1" in out
     code, out, _ = run(capsys, "report", "--lang", "fr")
     line = next(x for x in out.splitlines() if "politique de classement" in x)
     assert line.endswith(

@@ -78,6 +78,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.serialization",
     "partnership_model.schema",
     "partnership_model.jsonld",
+    "partnership_model.report",
     "partnership_model.privacy",
     "partnership_model.plotting",
     "partnership_model.strategies",
