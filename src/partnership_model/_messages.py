@@ -83,6 +83,7 @@ __all__ = [
     "build_catalogue",
     "catalogue",
     "message",
+    "problem",
     "problem_message",
 ]
 
@@ -443,6 +444,21 @@ def _value(name: str, value: object, lang: Lang) -> str:
             name, value, "expected text, an int or a Message (format numbers first)"
         )
     return str(value)
+
+
+def problem(path: str, code: str, /, **params: object) -> Problem:
+    """A :class:`~partnership_model.exceptions.Problem` written from the catalogue.
+
+    Its message is ``problems.<code>`` in English, and it keeps *params* so
+    that :func:`problem_message` can write it in another language.
+
+    Examples:
+        >>> problem("$.tilte", "missing", key="'title'", record="Engagement").message
+        "missing required key 'title' of Engagement"
+    """
+    return Problem(
+        path, message(f"problems.{code}", "en", **params), code, params=params
+    )
 
 
 def problem_message(problem: Problem, lang: Lang = "en") -> str:
