@@ -1,4 +1,4 @@
-"""The partnership report: what a register shows, assembled once and written in any format.
+r"""The partnership report: what a register shows, assembled once and written in any format.
 
 :func:`build_report` computes the report of a
 :class:`~partnership_model.Register` as typed records (a :class:`Report`):
@@ -37,12 +37,17 @@ time: a report restricted to a period leaves it out and counts it apart
 
 Examples:
     >>> from partnership_model.examples import load_register
-    >>> from partnership_model.report import build_report, render_report
+    >>> from partnership_model.report import (
+    ...     build_report, render_report, report_document,
+    ... )
     >>> report = build_report(load_register())
     >>> report.coverage.selected, report.ecology.actors
     (17, 71)
-    >>> print(render_report(report, "text", "fr").splitlines()[0])
-    Rapport de partenariat : partnership_model example register: real cases (anonymised)
+    >>> render_report(report, "text", "fr").splitlines()[0][:24]
+    'Rapport de partenariat\xa0:'
+    >>> document = report_document(report)
+    >>> document["matrix"]["rows"], document["ecology"]["ei_index"]
+    (['micro', 'meso', 'macro'], 0.0417)
 """
 
 from __future__ import annotations
