@@ -363,7 +363,8 @@ class ResearchEngagementMatrix(_Grid[ResearchStage]):
     def to_document(self, lang: Lang = "en") -> dict[str, Any]:
         """The matrix as a JSON-ready object with its labels, and ``without_stage``.
 
-        See :meth:`EngagementMatrix.to_document`.
+        See :func:`partnership_model.report.report_document` for how reports
+        use it; the keys are those of the Montreal matrix's document.
         """
         document = super().to_document(lang)
         document["without_stage"] = self.without_stage

@@ -497,9 +497,10 @@ def report_document(report: Report, lang: Lang = "en") -> dict[str, Any]:
     Counts and measures are numbers; an undefined measure is ``None``
     (``null``), and ``ecology.undefined`` gives the reason code of each
     (``"no_relations"``). Matrices carry their row and column tokens and
-    labels (see :meth:`EngagementMatrix.to_document
-    <partnership_model.EngagementMatrix.to_document>`). Findings are written
-    as :func:`~partnership_model.to_dict` writes them.
+    labels (the ``to_document()`` of
+    :class:`~partnership_model.EngagementMatrix` and
+    :class:`~partnership_model.ResearchEngagementMatrix`). Findings are
+    written as :func:`~partnership_model.to_dict` writes them.
 
     Raises:
         RecordTypeError: *report* is not a Report.
