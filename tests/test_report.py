@@ -28,6 +28,7 @@ from partnership_model import (
     ResearchEngagementMatrix,
     Role,
     VocabularyError,
+    _period,
     assess,
     report,
     strategies as pms,
@@ -55,6 +56,7 @@ D = dt.date
 
 def test_doctests() -> None:
     assert doctest.testmod(report).failed == 0
+    assert doctest.testmod(_period).failed == 0
 
 
 def engagement(
@@ -203,8 +205,8 @@ def test_the_period_rule_is_an_overlap_of_days(
     engagement_days = set(range(start, (end if end is not None else 100) + 1))
     period_days = set(range(since or 0, (until if until is not None else 100) + 1))
     expected = bool(engagement_days & period_days)
-    assert report._in_period(day(start), day(end), day(since), day(until)) is expected
-    assert report._in_period(None, day(end), day(since), day(until)) is None
+    assert _period.in_period(day(start), day(end), day(since), day(until)) is expected
+    assert _period.in_period(None, day(end), day(since), day(until)) is None
 
 
 @pytest.mark.parametrize(

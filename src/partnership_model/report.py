@@ -52,10 +52,8 @@ Examples:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -64,6 +62,7 @@ import attrs
 
 from partnership_model import _report_text
 from partnership_model._i18n import Lang, locale
+from partnership_model._period import in_period, period_bound
 from partnership_model._report_view import view
 from partnership_model._version import __version__
 from partnership_model.assessment import RULES, Finding, Rule, assess
@@ -134,80 +133,6 @@ def _period_order(instance: ReportScope, _attribute: object, until: object) -> N
         )
 
 
-# -- which engagements --------------------------------------------------------------
-
-_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def _bound(text: object, field: str, *, last: bool) -> dt.date | None:
-    """The first (or *last*) day of a date written YYYY, YYYY-MM or YYYY-MM-DD."""
-    if text is None:
-        return None
-    match = _BOUND.fullmatch(text) if isinstance(text, str) else None
-    try:
-        if match is None:
-            raise ValueError
-        year, month, day = int(match[1]), match[2], match[3]
-        if month is None:
-            return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
-        if day is None:
-            days = calendar.monthrange(year, int(month))[1]
-            return dt.date(year, int(month), days if last else 1)
-        return dt.date(year, int(month), int(day))
-    except ValueError:
-        raise InvalidRecordError(
-            field, text, "expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from None
-
-
-def _earliest_day(value: dt.date) -> dt.date:
-    """The first day a recorded date can mean.
-
-    A full date means itself. A partial date (a year, or a year and month, as
-    format 1.1 records them) means its first day here: this function and
-    :func:`_latest_day` are the only places that need to know them.
-    """
-    return value
-
-
-def _latest_day(value: dt.date) -> dt.date:
-    """The last day a recorded date can mean (see :func:`_earliest_day`)."""
-    return value
-
-
-def _in_period(
-    start: dt.date | None,
-    end: dt.date | None,
-    since: dt.date | None,
-    until: dt.date | None,
-) -> bool | None:
-    """Whether something that runs from *start* to *end* overlaps the period.
-
-    The period runs from *since* to *until*, both days included; ``None``
-    leaves that side open. Without an *end*, the thing is taken as still
-    running. Dates are compared by the earliest day *start* can mean and the
-    latest day *end* can mean.
-
-    Returns:
-        ``None`` when *start* is unknown (it cannot be placed in time),
-        otherwise whether it overlaps the period.
-
-    Examples:
-        >>> day = dt.date
-        >>> _in_period(day(2021, 3, 1), None, day(2022, 1, 1), None)  # still running
-        True
-        >>> _in_period(day(2019, 1, 1), day(2020, 6, 30), day(2021, 1, 1), None)
-        False
-        >>> _in_period(None, day(2020, 6, 30), None, None) is None
-        True
-    """
-    if start is None:
-        return None
-    if until is not None and _earliest_day(start) > until:
-        return False
-    return since is None or end is None or _latest_day(end) >= since
-
-
 @attrs.frozen(kw_only=True)
 class ReportScope:
     """Which engagements a report covers: a domain, a period, or all.
@@ -254,8 +179,8 @@ class ReportScope:
         """
         return cls(
             domain=None if domain is None else EngagementDomain.parse(domain),
-            since=_bound(since, "since", last=False),
-            until=_bound(until, "until", last=True),
+            since=period_bound(since, "since", last=False),
+            until=period_bound(until, "until", last=True),
         )
 
     @property
@@ -278,7 +203,7 @@ class ReportScope:
             return False
         if not self.dated:
             return True
-        return _in_period(engagement.start, engagement.end, self.since, self.until)
+        return in_period(engagement.start, engagement.end, self.since, self.until)
 
 
 @attrs.frozen(kw_only=True)
