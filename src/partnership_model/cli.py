@@ -556,10 +556,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(error, lang)
         return 1
     except PartnershipModelError as error:
-        print(f"partnership-model: {error}", file=sys.stderr)
+        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
         return 1
     except _UsageError as error:
-        print(f"partnership-model: {error}", file=sys.stderr)
+        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (``partnership-model report | head``): stop quietly,
