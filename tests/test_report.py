@@ -261,6 +261,16 @@ def test_bad_scopes_are_refused() -> None:
         Coverage(total=-1, selected=0)
 
 
+def test_a_summary_refuses_nan_for_an_undefined_measure() -> None:
+    summary = build_report(lonely_register()).ecology
+    with pytest.raises(InvalidRecordError):
+        attrs.evolve(summary, ei_index=math.nan)
+    with pytest.raises(InvalidRecordError):
+        attrs.evolve(summary, relation_counts={})
+    with pytest.raises(RecordTypeError):
+        attrs.evolve(build_report(lonely_register()), findings=["finding"])
+
+
 # -- undefined measures -------------------------------------------------------------------
 
 

@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -130,6 +131,39 @@ def _period_order(instance: ReportScope, _attribute: object, until: object) -> N
             until,
             f"the period ends before it starts ({instance.since})",
             code="date_order",
+        )
+
+
+def _instance(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(
+        _instance: object, attribute: attrs.Attribute[Any], value: object
+    ) -> None:
+        if not isinstance(value, cls):
+            raise RecordTypeError(attribute.name, value, f"expected a {cls.__name__}")
+
+    return check
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+def _by_relation_type(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, Mapping) or set(value) != set(RelationType):
+        raise InvalidRecordError(
+            attribute.name, value, "expected a mapping with every RelationType as key"
+        )
+
+
+def _optional_measure(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    # Undefined is None, never NaN (the library's one convention).
+    if value is not None and (type(value) is not float or not math.isfinite(value)):
+        raise InvalidRecordError(
+            attribute.name, value, "expected a finite float, or None when undefined"
         )
 
 
@@ -267,14 +301,20 @@ class EcologySummary:
             public authority.
     """
 
-    policy: ClassificationPolicy
+    policy: ClassificationPolicy = attrs.field(
+        validator=_instance(ClassificationPolicy)
+    )
     actors: int = attrs.field(validator=_count)
     community: int = attrs.field(validator=_count)
     professional: int = attrs.field(validator=_count)
     relations: int = attrs.field(validator=_count)
-    relation_counts: Mapping[RelationType, int]
-    relation_shares: Mapping[RelationType, float | None]
-    ei_index: float | None
+    relation_counts: Mapping[RelationType, int] = attrs.field(
+        validator=_by_relation_type
+    )
+    relation_shares: Mapping[RelationType, float | None] = attrs.field(
+        validator=_by_relation_type
+    )
+    ei_index: float | None = attrs.field(validator=_optional_measure)
     silos: int = attrs.field(validator=_count)
     unlinked_to_public_authority: int = attrs.field(validator=_count)
 
@@ -326,13 +366,18 @@ class Report:
         findings: The assessment findings about them.
     """
 
-    register: RegisterSummary
-    scope: ReportScope
-    coverage: Coverage
-    matrix: EngagementMatrix
-    research_matrix: ResearchEngagementMatrix
-    ecology: EcologySummary
-    findings: tuple[Finding, ...]
+    register: RegisterSummary = attrs.field(validator=_instance(RegisterSummary))
+    scope: ReportScope = attrs.field(validator=_instance(ReportScope))
+    coverage: Coverage = attrs.field(validator=_instance(Coverage))
+    matrix: EngagementMatrix = attrs.field(validator=_instance(EngagementMatrix))
+    research_matrix: ResearchEngagementMatrix = attrs.field(
+        validator=_instance(ResearchEngagementMatrix)
+    )
+    ecology: EcologySummary = attrs.field(validator=_instance(EcologySummary))
+    findings: tuple[Finding, ...] = attrs.field(
+        converter=_findings,
+        validator=attrs.validators.deep_iterable(_instance(Finding)),
+    )
 
 
 def build_report(
