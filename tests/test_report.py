@@ -268,7 +268,7 @@ def test_a_summary_refuses_nan_for_an_undefined_measure() -> None:
     with pytest.raises(InvalidRecordError):
         attrs.evolve(summary, relation_counts={})
     with pytest.raises(RecordTypeError):
-        attrs.evolve(build_report(lonely_register()), findings=["finding"])
+        attrs.evolve(build_report(lonely_register()), findings=["finding"])  # type: ignore[list-item]
 
 
 # -- undefined measures -------------------------------------------------------------------
