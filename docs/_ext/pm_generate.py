@@ -74,6 +74,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.metrics",
     "partnership_model.significance",
     "partnership_model.ego",
+    "partnership_model.timeline",
     "partnership_model.exchange",
     "partnership_model.serialization",
     "partnership_model.schema",
