@@ -76,6 +76,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.ego",
     "partnership_model.timeline",
     "partnership_model.exchange",
+    "partnership_model.dynamic_gexf",
     "partnership_model.serialization",
     "partnership_model.schema",
     "partnership_model.jsonld",
