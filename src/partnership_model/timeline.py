@@ -57,10 +57,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from bisect import bisect_left
-from collections import Counter
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -75,7 +72,7 @@ from typing import (
 
 import attrs
 
-from partnership_model import _time
+from partnership_model import _period_measures, _time
 from partnership_model._partition import GroupPartition, check_graph, group_labels
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import (
@@ -83,10 +80,10 @@ from partnership_model.exceptions import (
     InvalidRecordError,
     RecordTypeError,
 )
-from partnership_model.vocabulary import Authority, RelationType, Role
+from partnership_model.vocabulary import RelationType
 
 if TYPE_CHECKING:
-    from partnership_model.policy import _Classification
+    pass
 
 __all__ = [
     "Frequency",
@@ -510,105 +507,6 @@ class TimeSeries(Sequence[PeriodSummary]):
         raise KeyError(label)
 
 
-class _Buckets:
-    """What one pass over the relations gathers for every period."""
-
-    def __init__(self, count: int, *, keep_pairs: bool) -> None:
-        self.tallies: list[Counter[_Classification]] = [Counter() for _ in range(count)]
-        self.external = [0] * count
-        self.active: list[set[str]] = [set() for _ in range(count)]
-        self.brokers: list[set[str]] = [set() for _ in range(count)]
-        self.parent: list[dict[str, str]] = [{} for _ in range(count)]
-        self.pairs: list[list[tuple[str, str]]] | None = (
-            [[] for _ in range(count)] if keep_pairs else None
-        )
-        self.undated = 0
-
-
-def _root(parent: dict[str, str], node: str) -> str:
-    """The root of *node* in a union-find forest, halving the path on the way."""
-    above = parent.setdefault(node, node)
-    while above != node:
-        grand = parent[above]
-        parent[node] = grand
-        node, above = above, grand
-    return node
-
-
-def _bucket(
-    graph: EcologyGraph,
-    periods: Sequence[Period],
-    labels: Mapping[str, Hashable],
-    *,
-    keep_pairs: bool,
-) -> _Buckets:
-    """One pass over the relations, adding each to every period it overlaps.
-
-    Periods are sorted by start; a running maximum of their ends lets a
-    binary search skip every period that ends before the relation starts,
-    and the walk stops at the first period starting after it ends. With
-    disjoint periods the work per relation is the number of periods it
-    belongs to, plus a logarithm.
-    """
-    order = sorted(
-        range(len(periods)), key=lambda i: (periods[i].start, periods[i].end)
-    )
-    starts = [periods[i].start for i in order]
-    ends = [periods[i].end for i in order]
-    reach = list(accumulate(ends, max))
-    count = len(order)
-    found = _Buckets(len(periods), keep_pairs=keep_pairs)
-    states = graph._states
-    table = graph._table
-    profile = {actor_id: state.profile for actor_id, state in states.items()}
-    brokering = {c: bool(c.types & _BROKERING) for row in table for c in row}
-    span = _time.span
-    for source, target, data in graph._graph.edges(data=True):
-        days = span(data.get("start"), data.get("end"))
-        if days is None:
-            found.undated += 1
-            continue
-        first, last = days
-        classification = table[profile[source]][profile[target]]
-        crosses = labels[source] != labels[target]
-        brokers = brokering[classification]
-        position = bisect_left(reach, first)
-        while position < count and starts[position] <= last:
-            if ends[position] >= first:
-                index = order[position]
-                found.tallies[index][classification] += 1
-                found.external[index] += crosses
-                active = found.active[index]
-                active.add(source)
-                active.add(target)
-                if brokers:
-                    chosen = found.brokers[index]
-                    chosen.add(source)
-                    chosen.add(target)
-                parent = found.parent[index]
-                a, b = _root(parent, source), _root(parent, target)
-                if a != b:
-                    parent[a] = b
-                if found.pairs is not None:
-                    found.pairs[index].append((source, target))
-            position += 1
-    return found
-
-
-def _reached_components(
-    nodes: Iterable[str], pairs: list[tuple[str, str]], backend: str
-) -> list[set[str]]:
-    """Connected components computed by networkx, through *backend*."""
-    import networkx as nx  # noqa: PLC0415 - only this path needs networkx directly
-
-    simple: nx.Graph[str] = nx.Graph()
-    simple.add_nodes_from(sorted(nodes))
-    simple.add_edges_from(pairs)
-    simple.__networkx_cache__ = None  # type: ignore[assignment]
-    options: dict[str, Any] = {"backend": backend}
-    return [set(c) for c in nx.connected_components(simple, **options)]
-
-
 def _summaries(
     graph: EcologyGraph,
     periods: Sequence[Period],
@@ -616,52 +514,25 @@ def _summaries(
     backend: str | None,
 ) -> tuple[list[PeriodSummary], int]:
     labels = group_labels(graph, partition)
-    found = _bucket(graph, periods, labels, keep_pairs=backend is not None)
-    authority_of = graph.policy.authority_of
-    holders: set[str] = set()
-    tiers: set[str] = set()
-    for actor in graph.actors():
-        if authority_of(actor) is Authority.PUBLIC_AUTHORITY:
-            holders.add(actor.id)
-        if actor.role is Role.THIRD_PARTY:
-            tiers.add(actor.id)
-    summaries: list[PeriodSummary] = []
-    for index, period in enumerate(periods):
-        tally = found.tallies[index]
-        counts = dict.fromkeys(RelationType, 0)
-        for classification, number in tally.items():
-            counts[classification.primary] += number
-        total = tally.total()
-        active = found.active[index]
-        if backend is None:
-            parent = found.parent[index]
-            linked_roots = {_root(parent, h) for h in holders if h in active}
-            unlinked = frozenset(
-                a for a in active if _root(parent, a) not in linked_roots
-            )
-        else:
-            assert found.pairs is not None  # noqa: S101 - kept when a backend is named
-            components = _reached_components(active, found.pairs[index], backend)
-            unlinked = frozenset(
-                a
-                for component in components
-                if not component & holders
-                for a in component
-            )
-        external = found.external[index]
+    found, undated = _period_measures.measure(
+        graph, [(p.start, p.end) for p in periods], labels, backend
+    )
+    summaries = []
+    for period, measures in zip(periods, found, strict=True):
+        total = sum(measures.counts.values())
         summaries.append(
             PeriodSummary(
                 period=period,
                 relations=total,
-                counts=counts,
-                shares={kind: _share(n, total) for kind, n in counts.items()},
-                ei_index=_share(2 * external - total, total),
-                actors=len(active),
-                brokers=frozenset(found.brokers[index] | (tiers & active)),
-                unlinked_to_public_authority=unlinked,
+                counts=measures.counts,
+                shares={kind: _share(n, total) for kind, n in measures.counts.items()},
+                ei_index=_share(2 * measures.external - total, total),
+                actors=measures.actors,
+                brokers=measures.brokers,
+                unlinked_to_public_authority=measures.unlinked,
             )
         )
-    return summaries, found.undated
+    return summaries, undated
 
 
 def _dated_extent(graph: EcologyGraph) -> tuple[dt.date, dt.date] | None:
