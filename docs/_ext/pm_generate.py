@@ -82,6 +82,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.jsonld",
     "partnership_model.privacy",
     "partnership_model.plotting",
+    "partnership_model.plotting_time",
     "partnership_model.strategies",
     "partnership_model.examples",
     "partnership_model.bibliography",
