@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -52,7 +53,7 @@ def _ecology() -> EcologyGraph:
     )
 
 
-def _hex(rgba: object) -> set[str]:
+def _hex(rgba: Any) -> set[str]:
     return {
         "#" + "".join(f"{round(float(x) * 255):02x}" for x in c[:3])
         for c in np.atleast_2d(rgba)
@@ -64,7 +65,7 @@ def test_plot_series_stacks_the_shares() -> None:
     figure = plot_series(found)
     assert isinstance(figure, Figure)
     (axes,) = figure.axes
-    bars = [c for c in axes.containers if isinstance(c, BarContainer)]
+    bars: list[Any] = [c for c in axes.containers if isinstance(c, BarContainer)]
     assert len(bars) == len(RelationType)
     for kind, container in zip(RelationType, bars, strict=True):
         heights = [patch.get_height() for patch in container.patches]
@@ -97,9 +98,9 @@ def test_plot_waves_keeps_each_actor_in_place() -> None:
     assert left.get_title().startswith("2019: 2 relations, 3 actors")
     assert right.get_title().startswith("2021: 1 relations, 2 actors")
 
-    def offsets(axes: object) -> set[tuple[float, float]]:
+    def offsets(axes: Any) -> set[tuple[float, float]]:
         found: set[tuple[float, float]] = set()
-        for collection in axes.collections:  # type: ignore[attr-defined]
+        for collection in axes.collections:
             if isinstance(collection, PathCollection):
                 found |= {
                     (round(x, 9), round(y, 9)) for x, y in collection.get_offsets()
@@ -118,14 +119,16 @@ def test_plot_arguments_are_checked() -> None:
         plot_series("series")  # type: ignore[arg-type]
     with pytest.raises(RecordTypeError):
         plot_waves(
-            "graph",
+            "graph",  # type: ignore[arg-type]
             ("a", day(2020, 1, 1), day(2020, 1, 1)),
             ("b", day(2020, 1, 1), day(2020, 1, 1)),
-        )  # type: ignore[arg-type]
+        )
     with pytest.raises(RecordTypeError) as caught:
         plot_waves(
-            _ecology(), ("a", day(2020, 1, 1)), ("b", day(2020, 1, 1), day(2020, 1, 1))
-        )  # type: ignore[arg-type]
+            _ecology(),
+            ("a", day(2020, 1, 1)),  # type: ignore[arg-type]
+            ("b", day(2020, 1, 1), day(2020, 1, 1)),
+        )
     assert caught.value.field == "first"
 
 
