@@ -82,7 +82,8 @@ def test_plot_series_stacks_the_shares() -> None:
 def test_plot_series_shows_an_empty_period_without_a_bar() -> None:
     found = series(_ecology(), [("gap", day(2020, 7, 1), day(2020, 12, 31))])
     (axes,) = plot_series(found, lang="fr").axes
-    assert all(p.get_height() == 0 for c in axes.containers for p in c.patches)
+    bars: list[Any] = list(axes.containers)
+    assert all(p.get_height() == 0 for c in bars for p in c.patches)
     assert [t.get_text() for t in axes.texts] == ["n = 0"]
     assert axes.get_title() == "Types de relations au fil du temps"
 
@@ -102,9 +103,8 @@ def test_plot_waves_keeps_each_actor_in_place() -> None:
         found: set[tuple[float, float]] = set()
         for collection in axes.collections:
             if isinstance(collection, PathCollection):
-                found |= {
-                    (round(x, 9), round(y, 9)) for x, y in collection.get_offsets()
-                }
+                points: Any = collection.get_offsets()
+                found |= {(round(x, 9), round(y, 9)) for x, y in points}
         return found
 
     # The same four actors, at the same places, in both panels.
