@@ -24,6 +24,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
+from pm_time import time_markdown, write_time_figures
+
 import partnership_model
 from partnership_model import (
     EcologyGraph,
@@ -1002,6 +1004,7 @@ def write_figures(directory: Path) -> list[Path]:
     matrix = EngagementMatrix.from_engagements(register)
     for lang, name in (("en", "matrix.png"), ("fr", "matrix-fr.png")):
         save(plot_matrix(matrix, lang=lang), name)  # type: ignore[arg-type]
+    written += write_time_figures(directory)
     return written
 
 
@@ -1022,6 +1025,7 @@ def generated_pages() -> dict[str, str]:
         "tables/upstream.md": upstream_markdown(),
         "tables/crosswalks.md": crosswalk_markdown(),
         "tables/rules.md": rules_markdown(),
+        "tables/time.md": time_markdown(),
     }
     for name in schema_names():
         pages[f"schemas/{name}.md"] = schema_markdown(name)
