@@ -42,8 +42,8 @@ Examples:
     ...     ],
     ... )
     >>> found = series(graph, "year")
-    >>> [(s.period.label, s.relations, s.brokers) for s in found]
-    [('2020', 1, frozenset({'c', 'p'})), ('2021', 2, frozenset({'c', 'm', 'p'}))]
+    >>> [(s.period.label, s.relations, sorted(s.brokers)) for s in found]
+    [('2020', 1, ['c', 'p']), ('2021', 2, ['c', 'm', 'p'])]
     >>> found.undated
     1
     >>> change = compare_periods(graph, found[0].period, found[1].period)
