@@ -153,7 +153,9 @@ def test_report_by_domain_and_period(
     assert code == 0
     assert "period: from 2020-01-01 to 2024-06-30" in out
     assert "engagements in this report: 0 of 17" in out
-    assert "(17 engagements with no start date left out, counted apart)" in out
+    assert (
+        "(17 undated engagements (no start or end date) left out, counted apart)" in out
+    )
     code, out, _ = run(capsys, "report", "--until", "2024", "--format", "json")
     assert json.loads(out)["scope"]["undated"] == 17
 

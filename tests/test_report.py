@@ -50,13 +50,14 @@ from partnership_model.report import (
     report_to_markdown,
     report_to_text,
 )
+from partnership_model.timeline import in_window, is_dated
 
 D = dt.date
 
 
 def test_doctests() -> None:
     assert doctest.testmod(report).failed == 0
-    assert doctest.testmod(_period).failed == 0
+    assert doctest.testmod(_period).failed == 0  # the period's text
 
 
 def engagement(
@@ -161,11 +162,13 @@ def test_a_period_keeps_what_overlaps_it_and_counts_undated_apart() -> None:
     scope = ReportScope(since=D(2021, 1, 1), until=D(2021, 12, 31))
     built = build_report(register, scope=scope)
     assert [f.engagement_id for f in built.findings] == [
-        f.engagement_id for f in assess(register) if f.engagement_id == "running"
+        f.engagement_id
+        for f in assess(register)
+        if f.engagement_id in {"running", "end-only"}
     ]
-    assert built.matrix.total == 1  # "running" only
-    # "undated" and "end-only" have no start date: left out, counted apart.
-    assert built.coverage == Coverage(total=5, selected=1, undated=2)
+    assert built.matrix.total == 2  # "running", and "end-only" (no lower limit)
+    # "undated" has neither date: left out, counted apart.
+    assert built.coverage == Coverage(total=5, selected=2, undated=1)
     assert built.coverage.outside == 2
     both = ReportScope(domain=EngagementDomain.RESEARCH, since=D(2022, 6, 30))
     assert build_report(register, scope=both).coverage == Coverage(
@@ -186,27 +189,21 @@ def test_coverage_adds_up(register: Register, scope: ReportScope) -> None:
     assert {f.engagement_id for f in built.findings} <= covered
 
 
-DAYS = st.integers(min_value=0, max_value=30)
-
-
-@given(DAYS, st.none() | DAYS, st.none() | DAYS, st.none() | DAYS)
-def test_the_period_rule_is_an_overlap_of_days(
-    start: int, length: int | None, since: int | None, until: int | None
+@given(pms.engagements(), pms.report_scopes())
+def test_a_period_follows_the_library_s_one_window_rule(
+    engagement: Engagement, scope: ReportScope
 ) -> None:
-    """Brute force: some day of the engagement (running on when it has no end) is in the period."""
-    origin = D(2020, 1, 1)
-
-    def day(n: int | None) -> D | None:
-        return None if n is None else origin + dt.timedelta(days=n)
-
-    end = None if length is None else start + length
-    if since is not None and until is not None and until < since:
-        since, until = until, since
-    engagement_days = set(range(start, (end if end is not None else 100) + 1))
-    period_days = set(range(since or 0, (until if until is not None else 100) + 1))
-    expected = bool(engagement_days & period_days)
-    assert _period.in_period(day(start), day(end), day(since), day(until)) is expected
-    assert _period.in_period(None, day(end), day(since), day(until)) is None
+    """The report's period agrees with timeline.in_window and timeline.is_dated."""
+    dated = ReportScope(since=scope.since, until=scope.until)
+    found = dated.includes(engagement)
+    if not dated.dated:
+        assert found is True
+    elif not is_dated(engagement.start, engagement.end):
+        assert found is None
+    else:
+        assert found is in_window(
+            engagement.start, engagement.end, since=scope.since, until=scope.until
+        )
 
 
 @pytest.mark.parametrize(
@@ -246,7 +243,7 @@ def test_malformed_dates_are_refused(bad: str) -> None:
 def test_bad_scopes_are_refused() -> None:
     with pytest.raises(InvalidRecordError) as caught:
         ReportScope.parse(since="2022", until="2021")
-    assert caught.value.code == "date_order"
+    assert caught.value.code == "window_order"
     with pytest.raises(VocabularyError):
         ReportScope.parse(domain="gardening")
     with pytest.raises(RecordTypeError):
@@ -355,12 +352,15 @@ def test_a_restricted_report_says_what_it_covers() -> None:
     assert "Scope\n" in text
     assert "domain: Care and services" in text
     assert "period: from 2021-01-01\n" in text
-    assert "engagements in this report: 1 of 5" in text
-    assert "(2 engagements with no start date left out, counted apart)" in text
+    assert "engagements in this report: 2 of 5" in text
+    assert (
+        "(1 undated engagement (no start or end date) left out, counted apart)" in text
+    )
     french = report_to_text(build_report(dated_register(), scope=scope), "fr")
     assert f"période{NBSP}: à partir du 2021-01-01" in french
     assert (
-        "(2 engagements sans date de début laissés de côté, comptés à part)" in french
+        "(1 engagement non daté (ni début ni fin) laissé de côté, compté à part)"
+        in french
     )
 
 

@@ -407,8 +407,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help=(
             "only the engagements whose dates overlap the period starting on DATE "
-            "(YYYY, YYYY-MM or YYYY-MM-DD; its first day); engagements with no "
-            "start date are left out and counted apart"
+            "(YYYY, YYYY-MM or YYYY-MM-DD; its first day); undated engagements "
+            "(no start or end date) are left out and counted apart"
         ),
     )
     report.add_argument(

@@ -28,11 +28,11 @@ the share of each relation type, of an ecology with no relation: 0/0) is
 *sans objet*: not applicable) followed by the reason. "n.d." (*non
 disponible*) would suggest missing data, which this is not.
 
-**Periods.** An engagement belongs to a period when its dates overlap it:
-it starts on or before the period's last day and, when it has an end date,
-ends on or after its first day; without an end date it is taken as still
-running (our reading). An engagement with no start date cannot be placed in
-time: a report restricted to a period leaves it out and counts it apart
+**Periods.** An engagement belongs to a period when its dates overlap it,
+by the library's one window rule (:func:`partnership_model.timeline.in_window`):
+a missing end date reads as still running, a missing start date as no lower
+limit. An engagement with neither date cannot be placed in time: a report
+restricted to a period leaves it out and counts it apart
 (:attr:`Coverage.undated`).
 
 Examples:
@@ -61,9 +61,9 @@ from typing import Any
 
 import attrs
 
-from partnership_model import _report_text
+from partnership_model import _report_text, _time
 from partnership_model._i18n import Lang, locale
-from partnership_model._period import in_period, period_bound
+from partnership_model._period import period_bound
 from partnership_model._report_view import view
 from partnership_model._version import __version__
 from partnership_model.assessment import RULES, Finding, Rule, assess
@@ -130,7 +130,7 @@ def _period_order(instance: ReportScope, _attribute: object, until: object) -> N
             "until",
             until,
             f"the period ends before it starts ({instance.since})",
-            code="date_order",
+            code="window_order",
         )
 
 
@@ -173,8 +173,8 @@ class ReportScope:
 
     Attributes:
         domain: Only the engagements of this domain; ``None`` for all.
-        since: Only the engagements running on or after this day.
-        until: Only the engagements running on or before this day.
+        since: Only the engagements whose dates reach this day or later.
+        until: Only the engagements whose dates reach this day or earlier.
 
     Examples:
         >>> scope = ReportScope.parse(domain="recherche", since="2020", until="2021-02")
@@ -230,14 +230,17 @@ class ReportScope:
     def includes(self, engagement: Engagement) -> bool | None:
         """Whether the scope covers *engagement*; ``None`` if it cannot be placed.
 
-        ``None`` only for an engagement of the domain with no start date when
-        the scope is restricted to a period.
+        ``None`` only for an engagement of the domain with neither a start
+        nor an end date when the scope is restricted to a period.
         """
         if self.domain is not None and engagement.domain is not self.domain:
             return False
         if not self.dated:
             return True
-        return in_period(engagement.start, engagement.end, self.since, self.until)
+        if _time.span(engagement.start, engagement.end) is None:
+            return None
+        window = _time.window(self.since, self.until)
+        return _time.overlaps(engagement.start, engagement.end, window)
 
 
 @attrs.frozen(kw_only=True)
@@ -248,7 +251,7 @@ class Coverage:
         total: Engagements in the register.
         selected: Engagements the report covers.
         undated: Engagements of the domain left out because a period was asked
-            and they have no start date.
+            and they have neither a start nor an end date.
     """
 
     total: int = attrs.field(validator=_count)
