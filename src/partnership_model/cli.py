@@ -4,10 +4,17 @@ A thin layer over the library: every command parses its arguments, calls the
 library, prints the result, and maps errors to exit codes:
 
 * ``0``: success;
-* ``1``: invalid data (the problems are printed on stderr with their paths);
-* ``2``: usage error (bad options, missing optional dependency, unreadable key).
+* ``1``: invalid data (the problems are printed on stderr with their paths),
+  a file over the size cap included;
+* ``2``: usage error (bad options, a missing optional dependency, an input
+  that cannot be read, an unreadable key, an output refused).
 
-No traceback is ever printed for bad input.
+No traceback is ever printed for bad input, and no command destroys data
+(issue 14): every file is written atomically (:mod:`partnership_model._files`),
+an existing file is replaced only with ``--force``, and an output that is (or
+resolves to) an input is refused. Whatever came from a file is printed with its
+control characters escaped (:func:`partnership_model._terminal.printable`), and
+characters the terminal cannot encode are written as backslash escapes.
 """
 
 from __future__ import annotations
@@ -22,13 +29,17 @@ from typing import Any
 
 import attrs
 
-from partnership_model import __version__
+from partnership_model import __version__, _files
 from partnership_model._i18n import LANGUAGE_TAGS, Lang
 from partnership_model._messages import Message, message, problem_message
+from partnership_model._terminal import printable, tolerant_output
 from partnership_model._vocabulary_command import add_vocabulary_command
 from partnership_model.exceptions import (
     InvalidRecordError,
+    OutputExistsError,
     PartnershipModelError,
+    Problem,
+    UnknownReferenceError,
     ValidationError,
     VocabularyError,
 )
@@ -44,10 +55,8 @@ from partnership_model.serialization import (
     from_dict,
     in_file,
     parse_json,
-    read_file_data,
-    read_json,
     to_dict,
-    write_json,
+    to_json,
 )
 
 __all__ = ["build_parser", "main"]
@@ -60,17 +69,61 @@ class _UsageError(Exception):
     """A problem with how the command was called (exit code 2)."""
 
 
+def _say(text: str, *, error: bool = False) -> None:
+    """Print one line, its control characters escaped (it may quote a file)."""
+    print(printable(text), file=sys.stderr if error else sys.stdout)
+
+
 # ---------------------------------------------------------------------------
 # Loading documents
 # ---------------------------------------------------------------------------
 
 
-def _load_register(path: str | None) -> Register:
+def _limit(args: argparse.Namespace) -> int:
+    """The cap on reads: ``--max-size``, else the environment variable, else the default."""
+    if getattr(args, "max_size", None) is not None:
+        return int(args.max_size)
+    try:
+        return _files.max_size()
+    except InvalidRecordError as error:
+        raise _UsageError(str(error)) from None
+
+
+def _read_data(file: Path, limit: int) -> Any:
+    """Read and strictly parse a JSON file, refusing it past *limit* bytes."""
+    raw = _files.read_capped(file, limit=limit)
+    try:
+        return parse_json(raw)
+    except ValidationError as error:
+        raise in_file(file, error) from None
+
+
+def _load_register(path: str | None, limit: int) -> Register:
     if path is None:
         from partnership_model.examples import load_register  # noqa: PLC0415
 
         return load_register()
-    return read_json(path, Register)
+    file = Path(path)
+    return _checked(file, _structured(file, _read_data(file, limit), Register))
+
+
+def _structured(file: Path, data: Any, cls: type[Any]) -> Any:
+    try:
+        return from_dict(data, cls)
+    except ValidationError as error:
+        raise in_file(file, error) from None
+
+
+def _checked(file: Path, register: Register) -> Register:
+    """*register*, once the checks beyond loading that the commands rely on pass.
+
+    ``report``, ``convert`` and ``plot`` build the ecology of a register, which
+    refuses what loading alone accepts (a person and an organisation sharing an
+    id); ``validate`` runs the same build, so that a register it accepts is
+    accepted by every command.
+    """
+    _ecology_of("register", register, file)
+    return register
 
 
 def _document_kind(data: object) -> str:
@@ -81,26 +134,57 @@ def _document_kind(data: object) -> str:
     return "register"
 
 
-def _read_document(path: str, kind: str) -> tuple[str, Any]:
+def _read_document(path: str, kind: str, limit: int) -> tuple[str, Any]:
     """Read a register or ecology document; *kind* may be ``auto``."""
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
     file = Path(path)
-    data = read_file_data(file)
+    data = _read_data(file, limit)
     actual = _document_kind(data) if kind == "auto" else kind
     cls: type[Any] = EcologyGraph if actual == "ecology" else Register
-    try:
-        return actual, from_dict(data, cls)
-    except ValidationError as error:
-        raise in_file(file, error) from None
+    return actual, _structured(file, data, cls)
 
 
-def _ecology_of(kind: str, document: Any) -> Any:
+def _ecology_of(kind: str, document: Any, file: Path | None = None) -> Any:
+    """The ecology of *document*; a register the build refuses is a located problem."""
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
     if kind == "ecology":
         return document
-    return EcologyGraph.from_engagements(document)
+    try:
+        return EcologyGraph.from_engagements(document)
+    except (InvalidRecordError, UnknownReferenceError) as error:
+        raise ValidationError([_located(file, error)]) from None
+
+
+def _located(
+    file: Path | None, error: InvalidRecordError | UnknownReferenceError
+) -> Problem:
+    """A problem of the file *file* from a record error of its content."""
+    where = f"$.{error.field}" if error.field else "$"
+    path = where if file is None else f"{file}:{where}"
+    if isinstance(error, UnknownReferenceError):
+        return Problem(
+            path, f"unknown {error.kind} {error.reference!r}", "unknown_reference"
+        )
+    return Problem(path, f"{error.reason} (got {error.value!r})", error.code)
+
+
+# ---------------------------------------------------------------------------
+# Writing files
+# ---------------------------------------------------------------------------
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """Every file the command reads: an output may never be one of them."""
+    found = [getattr(args, "file", None), getattr(args, "key_file", None)]
+    return [path for path in found if path is not None]
+
+
+def _write(args: argparse.Namespace, path: Path, content: str | bytes) -> None:
+    """Write one output file safely (see :mod:`partnership_model._files`)."""
+    _files.write_atomically(path, content, overwrite=args.force, inputs=_inputs(args))
+    _say(f"wrote {path}")
 
 
 # ---------------------------------------------------------------------------
@@ -108,13 +192,13 @@ def _ecology_of(kind: str, document: Any) -> Any:
 # ---------------------------------------------------------------------------
 
 
-def _report_register(path: str | None, lang: Lang) -> Register:
+def _report_register(path: str | None, lang: Lang, limit: int) -> Register:
     """The register to report on; an ecology file is refused with what to do."""
     if path is None:
-        return _load_register(None)
+        return _load_register(None, limit)
     file = Path(path)
     try:
-        data = read_file_data(file)
+        data = _read_data(file, limit)
     except ValidationError as error:
         if error.problems[0].code == "syntax" and _looks_like_xml(file):
             raise _UsageError(
@@ -123,10 +207,7 @@ def _report_register(path: str | None, lang: Lang) -> Register:
         raise
     if _document_kind(data) == "ecology":
         raise _UsageError(message("cli.ecology_not_register", lang, path=path))
-    try:
-        return from_dict(data, Register)
-    except ValidationError as error:
-        raise in_file(file, error) from None
+    return _checked(file, _structured(file, data, Register))
 
 
 def _looks_like_xml(file: Path) -> bool:
@@ -146,7 +227,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     except (VocabularyError, InvalidRecordError) as error:
         raise _UsageError(str(error)) from None
-    register = _report_register(args.file, args.lang)
+    register = _report_register(args.file, args.lang, _limit(args))
     report = build_report(register, scope=scope)
     sys.stdout.write(render_report(report, args.format, args.lang))
     return 0
@@ -158,48 +239,52 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from partnership_model.schema import schema_text, write_schemas  # noqa: PLC0415
+    from partnership_model.schema import (  # noqa: PLC0415
+        SCHEMA_FILES,
+        schema_text,
+        shipped_schema_path,
+    )
 
     if args.out is None:
         sys.stdout.write(schema_text(args.type, language=args.lang))
         return 0
-    for path in write_schemas(args.out):
-        print(f"wrote {path}")
+    # The files, laid out as the package ships them (fr/ holds the French twins).
+    shipped = shipped_schema_path(SCHEMA_FILES[0]).parent
+    files = {
+        Path(args.out)
+        / shipped_schema_path(name, language=language).relative_to(
+            shipped
+        ): schema_text(name, language=language)
+        for language in ("en", "fr")
+        for name in SCHEMA_FILES
+    }
+    for folder in {path.parent for path in files}:
+        folder.mkdir(parents=True, exist_ok=True)
+    with _files.open_outputs(files, overwrite=args.force) as streams:
+        for stream, text in zip(streams, files.values(), strict=True):
+            stream.write(text.encode("utf-8"))
+    for path in files:
+        _say(f"wrote {path}")
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     lang = args.lang
-    failed = 0
+    limit = _limit(args)
+    status = 0
     for path in args.files:
         try:
-            kind, document = _read_document(path, args.type)
-            if args.schema:
-                _check_schema(path, kind)
+            kind, size = _validate_file(Path(path), args, limit)
         except ValidationError as error:
-            failed += 1
+            if _unreadable(error):
+                status = 2
+                _print_unreadable(error, lang)
+                continue
+            status = max(status, 1)
             count = len(error.problems)
-            print(
-                message("cli.invalid_file", lang, path=path, count=count),
-                file=sys.stderr,
-            )
+            _say(message("cli.invalid_file", lang, path=path, count=count), error=True)
             _print_problems(error, lang)
             continue
-        size = (
-            Message("report.engagements", {"count": len(document.engagements)})
-            if kind == "register"
-            else Message(
-                "cli.ecology_size",
-                {
-                    "actors": Message(
-                        "cli.actors", {"count": document.number_of_actors}
-                    ),
-                    "relations": Message(
-                        "cli.relations", {"count": document.number_of_relations}
-                    ),
-                },
-            )
-        )
         checks = "cli.checks_schema" if args.schema else "cli.checks_model"
         line = message(
             "cli.valid_file",
@@ -209,8 +294,50 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             size=size,
             checks=Message(checks),
         )
-        print(line)
-    return 1 if failed else 0
+        _say(line)
+    return status
+
+
+def _validate_file(
+    file: Path, args: argparse.Namespace, limit: int
+) -> tuple[str, Message]:
+    """Check one document as every command will use it; return its kind and size.
+
+    Raises:
+        ValidationError: Every problem found, paths prefixed with the file.
+    """
+    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
+
+    data = _read_data(file, limit)
+    kind = _document_kind(data) if args.type == "auto" else args.type
+    cls: type[Any] = EcologyGraph if kind == "ecology" else Register
+    document = _structured(file, data, cls)
+    if kind == "register":
+        _checked(file, document)
+    if args.schema:
+        _check_schema(file, data, cls)
+    if kind == "register":
+        return kind, Message("report.engagements", {"count": len(document.engagements)})
+    return kind, Message(
+        "cli.ecology_size",
+        {
+            "actors": Message("cli.actors", {"count": document.number_of_actors}),
+            "relations": Message(
+                "cli.relations", {"count": document.number_of_relations}
+            ),
+        },
+    )
+
+
+def _unreadable(error: ValidationError) -> bool:
+    """Whether *error* says a file could not be read at all (a usage error)."""
+    return all(problem.code == "io" for problem in error.problems)
+
+
+def _print_unreadable(error: ValidationError, lang: Lang) -> None:
+    for problem in error.problems:
+        text = f"{problem.path}: {problem_message(problem, lang)}"
+        _say(message("cli.error", lang, message=text), error=True)
 
 
 def _print_problems(error: ValidationError, lang: Lang) -> None:
@@ -223,24 +350,19 @@ def _print_problems(error: ValidationError, lang: Lang) -> None:
             message=problem_message(problem, lang),
             code=problem.code,
         )
-        print(f"  {text}", file=sys.stderr)
+        _say(f"  {text}", error=True)
 
 
-def _check_schema(path: str, kind: str) -> None:
-    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
-
+def _check_schema(file: Path, data: Any, cls: type[Any]) -> None:
     try:
         from partnership_model.schema import schema_problems  # noqa: PLC0415
 
-        data = parse_json(Path(path).read_bytes())
-        problems = schema_problems(
-            data, EcologyGraph if kind == "ecology" else Register
-        )
+        problems = schema_problems(data, cls)
     except ImportError as error:
         raise _UsageError(str(error)) from None
     if problems:
         raise ValidationError(
-            [attrs.evolve(p, path=f"{path}:{p.path}") for p in problems]
+            [attrs.evolve(p, path=f"{file}:{p.path}") for p in problems]
         )
 
 
@@ -250,70 +372,112 @@ def _check_schema(path: str, kind: str) -> None:
 
 
 def _read_key(args: argparse.Namespace) -> bytes:
-    if args.key_file is not None:
-        try:
-            key = Path(args.key_file).read_bytes().strip()
-        except OSError as error:
-            msg = f"cannot read the key file {args.key_file}: {error.strerror or error}"
-            raise _UsageError(msg) from None
-    else:
-        env = os.environ.get(KEY_ENVIRONMENT_VARIABLE)
-        if env is None:
+    """The key, read exactly as :func:`partnership_model.privacy.read_key` reads it."""
+    from partnership_model.privacy import read_key  # noqa: PLC0415
+
+    try:
+        return read_key(args.key_file)
+    except OSError as error:
+        msg = f"cannot read the key file {args.key_file}: {error.strerror or error}"
+        raise _UsageError(msg) from None
+    except InvalidRecordError as error:
+        if error.code == "missing_key":
             msg = (
                 f"--pseudonymize needs a key: set {KEY_ENVIRONMENT_VARIABLE} or pass "
                 "--key-file PATH (keys are never read from the command line, which "
                 "would keep them in shell history)"
             )
-            raise _UsageError(msg)
-        key = env.encode()
-    if len(key) < 16:
-        msg = "the pseudonymisation key must be at least 16 bytes long"
-        raise _UsageError(msg)
-    return key
+            raise _UsageError(msg) from None
+        raise _UsageError(error.reason) from None
+
+
+def _default_output(args: argparse.Namespace, extension: str) -> Path:
+    """Where ``convert`` writes a file without ``--out``: never over its input.
+
+    The input's stem and the target's extension, in the current folder, with
+    ``.pseudonymised`` before the extension when pseudonymised (so that the
+    identifiable original and its pseudonymised copy never share a name).
+    """
+    stem = Path(args.file).stem
+    tag = ".pseudonymised" if args.pseudonymize else ""
+    return Path(f"{stem}{tag}.{extension}")
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
     from partnership_model import exchange  # noqa: PLC0415
 
-    kind, document = _read_document(args.file, "auto")
+    file = Path(args.file)
+    kind, document = _read_document(args.file, "auto", _limit(args))
     if args.pseudonymize:
         from partnership_model.privacy import pseudonymize  # noqa: PLC0415
 
         document = pseudonymize(document, key=_read_key(args))
-    graph = _ecology_of(kind, document)
     target = args.to
     out = args.out
-    if target == "csv":
-        directory = Path(out or ".")
-        directory.mkdir(parents=True, exist_ok=True)
-        actors, relations = directory / "actors.csv", directory / "relations.csv"
-        exchange.write_csv(
-            graph, actors, relations, spreadsheet_safe=args.spreadsheet_safe
-        )
-        print(f"wrote {actors} and {relations}")
-        return 0
-    if target in {"graphml", "gexf"}:
-        path = Path(out or Path(args.file).with_suffix(f".{target}").name)
-        writer = exchange.write_graphml if target == "graphml" else exchange.write_gexf
-        writer(graph, path)
-        print(f"wrote {path}")
-        return 0
     if target == "register":
         if kind != "register":
             msg = "only a register can be converted to a register"
             raise _UsageError(msg)
-        path = Path(out or "register.json")
-        write_json(document, path)
-        print(f"wrote {path}")
+        _ecology_of(kind, document, file)  # what every other command checks
+        text = to_json(document, indent=2) + "\n"
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            _write(args, Path(out), text)
+        return 0
+    graph = _ecology_of(kind, document, file)
+    if target == "csv":
+        directory = Path(out or ".")
+        if directory.exists() and not directory.is_dir():
+            raise _UsageError(message("cli.not_a_folder", args.lang, path=directory))
+        directory.mkdir(parents=True, exist_ok=True)
+        paths = [directory / "actors.csv", directory / "relations.csv"]
+        with (
+            _files.open_outputs(
+                paths, overwrite=args.force, inputs=_inputs(args)
+            ) as streams,
+            _files.text_stream(streams[0]) as actors,
+            _files.text_stream(streams[1]) as relations,
+        ):
+            exchange.write_csv(
+                graph, actors, relations, spreadsheet_safe=args.spreadsheet_safe
+            )
+        _say(f"wrote {paths[0]} and {paths[1]}")
+        return 0
+    if target in {"graphml", "gexf"}:
+        path = Path(out) if out is not None else _default_output(args, target)
+        writer = exchange.write_graphml if target == "graphml" else exchange.write_gexf
+        with _files.open_output(
+            path, overwrite=args.force, inputs=_inputs(args)
+        ) as stream:
+            writer(graph, stream)
+        _say(f"wrote {path}")
         return 0
     data = exchange.to_kumu(graph) if target == "kumu" else to_dict(graph)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
     else:
-        Path(out).write_text(text, encoding="utf-8")
-        print(f"wrote {out}")
+        _write(args, Path(out), text)
     return 0
+
+
+def _image_output(args: argparse.Namespace) -> Any:
+    """A safe temporary path for ``plot --out`` (see :func:`_files.output_path`).
+
+    The image format follows the extension of ``--out``, which must be one
+    matplotlib writes (a temporary file keeps it, so that the format is the same).
+    """
+    from matplotlib.backend_bases import FigureCanvasBase  # noqa: PLC0415
+
+    formats = sorted(FigureCanvasBase.get_supported_filetypes())
+    suffix = Path(args.out).suffix.lower().removeprefix(".")
+    if suffix not in formats:
+        listed = ", ".join(f".{name}" for name in formats)
+        raise _UsageError(
+            message("cli.image_suffix", args.lang, path=args.out, formats=listed)
+        )
+    return _files.output_path(args.out, overwrite=args.force, inputs=_inputs(args))
 
 
 def _cmd_plot(args: argparse.Namespace) -> int:
@@ -321,26 +485,27 @@ def _cmd_plot(args: argparse.Namespace) -> int:
         from partnership_model import plotting  # noqa: PLC0415
 
         kind, document = (
-            _read_document(args.file, "auto")
+            _read_document(args.file, "auto", _limit(args))
             if args.file is not None
-            else ("register", _load_register(None))
+            else ("register", _load_register(None, 0))
         )
         if args.matrix:
             if kind != "register":
                 msg = "--matrix needs a register"
                 raise _UsageError(msg)
-            plotting.plot_matrix(
-                EngagementMatrix.from_engagements(document),
-                path=args.out,
-                lang=args.lang,
-            )
+            with _image_output(args) as path:
+                plotting.plot_matrix(
+                    EngagementMatrix.from_engagements(document),
+                    path=path,
+                    lang=args.lang,
+                )
         else:
-            plotting.draw_ecology(
-                _ecology_of(kind, document), path=args.out, lang=args.lang
-            )
+            graph = _ecology_of(kind, document, args.file and Path(args.file))
+            with _image_output(args) as path:
+                plotting.draw_ecology(graph, path=path, lang=args.lang)
     except ImportError as error:
         raise _UsageError(str(error)) from None
-    print(f"wrote {args.out}")
+    _say(f"wrote {args.out}")
     return 0
 
 
@@ -355,6 +520,37 @@ def _add_lang(command: argparse.ArgumentParser) -> None:
         choices=LANGUAGE_TAGS,
         default="en",
         help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
+    )
+
+
+def _size(text: str) -> int:
+    try:
+        return _files.parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _add_max_size(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--max-size",
+        type=_size,
+        metavar="SIZE",
+        help=(
+            "read no file larger than SIZE: bytes, or with a suffix k, M or G; 0 "
+            f"removes the cap (default: ${_files.MAX_SIZE_VARIABLE}, else "
+            f"{_files.DEFAULT_MAX_SIZE // 2**20}M)"
+        ),
+    )
+
+
+def _add_force(command: argparse.ArgumentParser, what: str) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help=(
+            f"replace {what} if it exists (an output that is one of the input "
+            "files is refused all the same)"
+        ),
     )
 
 
@@ -416,6 +612,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the same, for the period ending on DATE (its last day)",
     )
+    _add_max_size(report)
     report.set_defaults(run=_cmd_report)
 
     schema = sub.add_parser(
@@ -443,6 +640,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="en",
         help="language of the printed schema's annotations (default: en)",
     )
+    _add_force(schema, "the --out files")
     schema.set_defaults(run=_cmd_schema)
 
     validate = sub.add_parser(
@@ -468,6 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also validate with the reference JSON Schema validator",
     )
     _add_lang(validate)
+    _add_max_size(validate)
     validate.set_defaults(run=_cmd_validate)
 
     convert = sub.add_parser(
@@ -493,8 +692,14 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--out",
         metavar="PATH",
-        help="output file (csv: output directory); default: stdout for JSON",
+        help=(
+            "output file (csv: output folder, default: the current one); default: "
+            "stdout for register, node-link and kumu, FILE's name with the format's "
+            "extension in the current folder for graphml and gexf (with "
+            ".pseudonymised before it when pseudonymised)"
+        ),
     )
+    _add_force(convert, "the output files")
     convert.add_argument(
         "--pseudonymize",
         action="store_true",
@@ -514,6 +719,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"file holding the key (else ${KEY_ENVIRONMENT_VARIABLE})",
     )
+    _add_lang(convert)
+    _add_max_size(convert)
     convert.set_defaults(run=_cmd_convert)
 
     plot = sub.add_parser(
@@ -537,6 +744,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="draw the Montreal matrix heat map instead",
     )
     _add_lang(plot)
+    _add_force(plot, "the --out file")
+    _add_max_size(plot)
     plot.set_defaults(run=_cmd_plot)
 
     add_vocabulary_command(sub)  # partnership_model._vocabulary_command
@@ -545,21 +754,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
+    with tolerant_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang: Lang = getattr(args, "lang", "en")
     try:
         return int(args.run(args))
     except ValidationError as error:
+        if _unreadable(error):
+            _print_unreadable(error, lang)
+            return 2
         count = len(error.problems)
-        print(message("cli.invalid_data", lang, count=count), file=sys.stderr)
+        _say(message("cli.invalid_data", lang, count=count), error=True)
         _print_problems(error, lang)
         return 1
+    except OutputExistsError as error:
+        key = "cli.output_exists" if error.source is None else "cli.output_is_input"
+        text = message(key, lang, path=error.path, input=error.source or "")
+        _say(message("cli.error", lang, message=text), error=True)
+        return 2
     except PartnershipModelError as error:
-        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
+        _say(message("cli.error", lang, message=str(error)), error=True)
         return 1
     except _UsageError as error:
-        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
+        _say(message("cli.error", lang, message=str(error)), error=True)
         return 2
     except BrokenPipeError:
         # The reader went away (``partnership-model report | head``): stop quietly,
@@ -569,5 +791,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        print(f"partnership-model: {error.strerror or error}{where}", file=sys.stderr)
+        _say(f"partnership-model: {error.strerror or error}{where}", error=True)
         return 2
