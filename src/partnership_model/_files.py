@@ -205,7 +205,14 @@ def output_paths(
     temporaries: list[Path] = []
     try:
         temporaries.extend(_reserve(target) for target in targets)
-        yield temporaries
+        try:
+            yield temporaries
+        except OSError as error:
+            if error.filename is not None or error.errno is None:
+                raise
+            # A writer's error (a full disk) names no file: name the output.
+            where = ", ".join(str(target) for target in targets)
+            raise type(error)(error.errno, error.strerror, where) from error
         for temporary in temporaries:
             _sync(temporary)
         # Checked again just before the renames: a file may have appeared meanwhile.
@@ -318,6 +325,7 @@ _SIZE: Final = re.compile(
     r"\s*(\d+)\s*(?:([kmg])(?:i?b)?|b)?\s*", re.ASCII | re.IGNORECASE
 )
 _UNITS: Final = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+_NOT_A_SIZE: Final = "not a size (bytes, or a number followed by k, M or G)"
 
 
 def parse_size(text: str) -> int:
@@ -334,7 +342,7 @@ def parse_size(text: str) -> int:
     """
     found = _SIZE.fullmatch(text)
     if found is None:
-        msg = f"{text!r} is not a size (bytes, or a number followed by k, M or G)"
+        msg = f"{text!r} is {_NOT_A_SIZE}"
         raise ValueError(msg)
     return int(found[1]) * _UNITS[(found[2] or "").lower()]
 
@@ -354,9 +362,9 @@ def max_size(value: str | None = None) -> int:
         return DEFAULT_MAX_SIZE
     try:
         return parse_size(value)
-    except ValueError as error:
+    except ValueError:
         raise InvalidRecordError(
-            where, value, str(error), code="invalid_size"
+            where, value, _NOT_A_SIZE, code="invalid_size"
         ) from None
 
 

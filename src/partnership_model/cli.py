@@ -30,16 +30,36 @@ from typing import Any
 import attrs
 
 from partnership_model import __version__, _files
+from partnership_model._cli_support import (
+    UsageError,
+    add_force,
+    add_max_size,
+    checked,
+    default_output,
+    document_kind,
+    ecology_of,
+    image_output,
+    inputs,
+    print_problems,
+    print_unreadable,
+    read_data,
+    read_document,
+    read_key,
+    read_limit,
+    read_register,
+    say,
+    structured,
+    unreadable,
+    write_output,
+)
 from partnership_model._i18n import LANGUAGE_TAGS, Lang
-from partnership_model._messages import Message, message, problem_message
-from partnership_model._terminal import printable, tolerant_output
+from partnership_model._messages import Message, message
+from partnership_model._terminal import tolerant_output
 from partnership_model._vocabulary_command import add_vocabulary_command
 from partnership_model.exceptions import (
     InvalidRecordError,
     OutputExistsError,
     PartnershipModelError,
-    Problem,
-    UnknownReferenceError,
     ValidationError,
     VocabularyError,
 )
@@ -51,140 +71,12 @@ from partnership_model.report import (
     build_report,
     render_report,
 )
-from partnership_model.serialization import (
-    from_dict,
-    in_file,
-    parse_json,
-    to_dict,
-    to_json,
-)
+from partnership_model.serialization import to_dict, to_json
 
 __all__ = ["build_parser", "main"]
 
 KEY_ENVIRONMENT_VARIABLE = "PARTNERSHIP_MODEL_KEY"
 """Environment variable holding the pseudonymisation key (never a CLI argument)."""
-
-
-class _UsageError(Exception):
-    """A problem with how the command was called (exit code 2)."""
-
-
-def _say(text: str, *, error: bool = False) -> None:
-    """Print one line, its control characters escaped (it may quote a file)."""
-    print(printable(text), file=sys.stderr if error else sys.stdout)
-
-
-# ---------------------------------------------------------------------------
-# Loading documents
-# ---------------------------------------------------------------------------
-
-
-def _limit(args: argparse.Namespace) -> int:
-    """The cap on reads: ``--max-size``, else the environment variable, else the default."""
-    if getattr(args, "max_size", None) is not None:
-        return int(args.max_size)
-    try:
-        return _files.max_size()
-    except InvalidRecordError as error:
-        raise _UsageError(str(error)) from None
-
-
-def _read_data(file: Path, limit: int) -> Any:
-    """Read and strictly parse a JSON file, refusing it past *limit* bytes."""
-    raw = _files.read_capped(file, limit=limit)
-    try:
-        return parse_json(raw)
-    except ValidationError as error:
-        raise in_file(file, error) from None
-
-
-def _load_register(path: str | None, limit: int) -> Register:
-    if path is None:
-        from partnership_model.examples import load_register  # noqa: PLC0415
-
-        return load_register()
-    file = Path(path)
-    return _checked(file, _structured(file, _read_data(file, limit), Register))
-
-
-def _structured(file: Path, data: Any, cls: type[Any]) -> Any:
-    try:
-        return from_dict(data, cls)
-    except ValidationError as error:
-        raise in_file(file, error) from None
-
-
-def _checked(file: Path, register: Register) -> Register:
-    """*register*, once the checks beyond loading that the commands rely on pass.
-
-    ``report``, ``convert`` and ``plot`` build the ecology of a register, which
-    refuses what loading alone accepts (a person and an organisation sharing an
-    id); ``validate`` runs the same build, so that a register it accepts is
-    accepted by every command.
-    """
-    _ecology_of("register", register, file)
-    return register
-
-
-def _document_kind(data: object) -> str:
-    if isinstance(data, dict) and (
-        "nodes" in data or "edges" in data or "links" in data
-    ):
-        return "ecology"
-    return "register"
-
-
-def _read_document(path: str, kind: str, limit: int) -> tuple[str, Any]:
-    """Read a register or ecology document; *kind* may be ``auto``."""
-    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
-
-    file = Path(path)
-    data = _read_data(file, limit)
-    actual = _document_kind(data) if kind == "auto" else kind
-    cls: type[Any] = EcologyGraph if actual == "ecology" else Register
-    return actual, _structured(file, data, cls)
-
-
-def _ecology_of(kind: str, document: Any, file: Path | None = None) -> Any:
-    """The ecology of *document*; a register the build refuses is a located problem."""
-    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
-
-    if kind == "ecology":
-        return document
-    try:
-        return EcologyGraph.from_engagements(document)
-    except (InvalidRecordError, UnknownReferenceError) as error:
-        raise ValidationError([_located(file, error)]) from None
-
-
-def _located(
-    file: Path | None, error: InvalidRecordError | UnknownReferenceError
-) -> Problem:
-    """A problem of the file *file* from a record error of its content."""
-    where = f"$.{error.field}" if error.field else "$"
-    path = where if file is None else f"{file}:{where}"
-    if isinstance(error, UnknownReferenceError):
-        return Problem(
-            path, f"unknown {error.kind} {error.reference!r}", "unknown_reference"
-        )
-    return Problem(path, f"{error.reason} (got {error.value!r})", error.code)
-
-
-# ---------------------------------------------------------------------------
-# Writing files
-# ---------------------------------------------------------------------------
-
-
-def _inputs(args: argparse.Namespace) -> list[str]:
-    """Every file the command reads: an output may never be one of them."""
-    found = [getattr(args, "file", None), getattr(args, "key_file", None)]
-    return [path for path in found if path is not None]
-
-
-def _write(args: argparse.Namespace, path: Path, content: str | bytes) -> None:
-    """Write one output file safely (see :mod:`partnership_model._files`)."""
-    _files.write_atomically(path, content, overwrite=args.force, inputs=_inputs(args))
-    _say(f"wrote {path}")
 
 
 # ---------------------------------------------------------------------------
@@ -195,19 +87,19 @@ def _write(args: argparse.Namespace, path: Path, content: str | bytes) -> None:
 def _report_register(path: str | None, lang: Lang, limit: int) -> Register:
     """The register to report on; an ecology file is refused with what to do."""
     if path is None:
-        return _load_register(None, limit)
+        return read_register(None, limit)
     file = Path(path)
     try:
-        data = _read_data(file, limit)
+        data = read_data(file, limit)
     except ValidationError as error:
         if error.problems[0].code == "syntax" and _looks_like_xml(file):
-            raise _UsageError(
+            raise UsageError(
                 message("cli.ecology_not_register", lang, path=path)
             ) from None
         raise
-    if _document_kind(data) == "ecology":
-        raise _UsageError(message("cli.ecology_not_register", lang, path=path))
-    return _checked(file, _structured(file, data, Register))
+    if document_kind(data) == "ecology":
+        raise UsageError(message("cli.ecology_not_register", lang, path=path))
+    return checked(file, structured(file, data, Register))
 
 
 def _looks_like_xml(file: Path) -> bool:
@@ -226,8 +118,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             domain=args.domain, since=args.since, until=args.until
         )
     except (VocabularyError, InvalidRecordError) as error:
-        raise _UsageError(str(error)) from None
-    register = _report_register(args.file, args.lang, _limit(args))
+        raise UsageError(str(error)) from None
+    register = _report_register(args.file, args.lang, read_limit(args))
     report = build_report(register, scope=scope)
     sys.stdout.write(render_report(report, args.format, args.lang))
     return 0
@@ -264,26 +156,26 @@ def _cmd_schema(args: argparse.Namespace) -> int:
         for stream, text in zip(streams, files.values(), strict=True):
             stream.write(text.encode("utf-8"))
     for path in files:
-        _say(f"wrote {path}")
+        say(f"wrote {path}")
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     lang = args.lang
-    limit = _limit(args)
+    limit = read_limit(args)
     status = 0
     for path in args.files:
         try:
             kind, size = _validate_file(Path(path), args, limit)
         except ValidationError as error:
-            if _unreadable(error):
+            if unreadable(error):
                 status = 2
-                _print_unreadable(error, lang)
+                print_unreadable(error, lang)
                 continue
             status = max(status, 1)
             count = len(error.problems)
-            _say(message("cli.invalid_file", lang, path=path, count=count), error=True)
-            _print_problems(error, lang)
+            say(message("cli.invalid_file", lang, path=path, count=count), error=True)
+            print_problems(error, lang)
             continue
         checks = "cli.checks_schema" if args.schema else "cli.checks_model"
         line = message(
@@ -294,7 +186,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             size=size,
             checks=Message(checks),
         )
-        _say(line)
+        say(line)
     return status
 
 
@@ -308,12 +200,12 @@ def _validate_file(
     """
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
-    data = _read_data(file, limit)
-    kind = _document_kind(data) if args.type == "auto" else args.type
+    data = read_data(file, limit)
+    kind = document_kind(data) if args.type == "auto" else args.type
     cls: type[Any] = EcologyGraph if kind == "ecology" else Register
-    document = _structured(file, data, cls)
+    document = structured(file, data, cls)
     if kind == "register":
-        _checked(file, document)
+        checked(file, document)
     if args.schema:
         _check_schema(file, data, cls)
     if kind == "register":
@@ -329,37 +221,13 @@ def _validate_file(
     )
 
 
-def _unreadable(error: ValidationError) -> bool:
-    """Whether *error* says a file could not be read at all (a usage error)."""
-    return all(problem.code == "io" for problem in error.problems)
-
-
-def _print_unreadable(error: ValidationError, lang: Lang) -> None:
-    for problem in error.problems:
-        text = f"{problem.path}: {problem_message(problem, lang)}"
-        _say(message("cli.error", lang, message=text), error=True)
-
-
-def _print_problems(error: ValidationError, lang: Lang) -> None:
-    """One line per problem on stderr, in *lang* where the problem allows it."""
-    for problem in error.problems:
-        text = message(
-            "cli.problem",
-            lang,
-            path=problem.path,
-            message=problem_message(problem, lang),
-            code=problem.code,
-        )
-        _say(f"  {text}", error=True)
-
-
 def _check_schema(file: Path, data: Any, cls: type[Any]) -> None:
     try:
         from partnership_model.schema import schema_problems  # noqa: PLC0415
 
         problems = schema_problems(data, cls)
     except ImportError as error:
-        raise _UsageError(str(error)) from None
+        raise UsageError(str(error)) from None
     if problems:
         raise ValidationError(
             [attrs.evolve(p, path=f"{file}:{p.path}") for p in problems]
@@ -371,70 +239,38 @@ def _check_schema(file: Path, data: Any, cls: type[Any]) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _read_key(args: argparse.Namespace) -> bytes:
-    """The key, read exactly as :func:`partnership_model.privacy.read_key` reads it."""
-    from partnership_model.privacy import read_key  # noqa: PLC0415
-
-    try:
-        return read_key(args.key_file)
-    except OSError as error:
-        msg = f"cannot read the key file {args.key_file}: {error.strerror or error}"
-        raise _UsageError(msg) from None
-    except InvalidRecordError as error:
-        if error.code == "missing_key":
-            msg = (
-                f"--pseudonymize needs a key: set {KEY_ENVIRONMENT_VARIABLE} or pass "
-                "--key-file PATH (keys are never read from the command line, which "
-                "would keep them in shell history)"
-            )
-            raise _UsageError(msg) from None
-        raise _UsageError(error.reason) from None
-
-
-def _default_output(args: argparse.Namespace, extension: str) -> Path:
-    """Where ``convert`` writes a file without ``--out``: never over its input.
-
-    The input's stem and the target's extension, in the current folder, with
-    ``.pseudonymised`` before the extension when pseudonymised (so that the
-    identifiable original and its pseudonymised copy never share a name).
-    """
-    stem = Path(args.file).stem
-    tag = ".pseudonymised" if args.pseudonymize else ""
-    return Path(f"{stem}{tag}.{extension}")
-
-
 def _cmd_convert(args: argparse.Namespace) -> int:
     from partnership_model import exchange  # noqa: PLC0415
 
     file = Path(args.file)
-    kind, document = _read_document(args.file, "auto", _limit(args))
+    kind, document = read_document(args.file, "auto", read_limit(args))
     if args.pseudonymize:
         from partnership_model.privacy import pseudonymize  # noqa: PLC0415
 
-        document = pseudonymize(document, key=_read_key(args))
+        document = pseudonymize(document, key=read_key(args))
     target = args.to
     out = args.out
     if target == "register":
         if kind != "register":
             msg = "only a register can be converted to a register"
-            raise _UsageError(msg)
-        _ecology_of(kind, document, file)  # what every other command checks
+            raise UsageError(msg)
+        ecology_of(kind, document, file)  # what every other command checks
         text = to_json(document, indent=2) + "\n"
         if out is None:
             sys.stdout.write(text)
         else:
-            _write(args, Path(out), text)
+            write_output(args, Path(out), text)
         return 0
-    graph = _ecology_of(kind, document, file)
+    graph = ecology_of(kind, document, file)
     if target == "csv":
         directory = Path(out or ".")
         if directory.exists() and not directory.is_dir():
-            raise _UsageError(message("cli.not_a_folder", args.lang, path=directory))
+            raise UsageError(message("cli.not_a_folder", args.lang, path=directory))
         directory.mkdir(parents=True, exist_ok=True)
         paths = [directory / "actors.csv", directory / "relations.csv"]
         with (
             _files.open_outputs(
-                paths, overwrite=args.force, inputs=_inputs(args)
+                paths, overwrite=args.force, inputs=inputs(args)
             ) as streams,
             _files.text_stream(streams[0]) as actors,
             _files.text_stream(streams[1]) as relations,
@@ -442,42 +278,24 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             exchange.write_csv(
                 graph, actors, relations, spreadsheet_safe=args.spreadsheet_safe
             )
-        _say(f"wrote {paths[0]} and {paths[1]}")
+        say(f"wrote {paths[0]} and {paths[1]}")
         return 0
     if target in {"graphml", "gexf"}:
-        path = Path(out) if out is not None else _default_output(args, target)
+        path = Path(out) if out is not None else default_output(args, target)
         writer = exchange.write_graphml if target == "graphml" else exchange.write_gexf
         with _files.open_output(
-            path, overwrite=args.force, inputs=_inputs(args)
+            path, overwrite=args.force, inputs=inputs(args)
         ) as stream:
             writer(graph, stream)
-        _say(f"wrote {path}")
+        say(f"wrote {path}")
         return 0
     data = exchange.to_kumu(graph) if target == "kumu" else to_dict(graph)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
     else:
-        _write(args, Path(out), text)
+        write_output(args, Path(out), text)
     return 0
-
-
-def _image_output(args: argparse.Namespace) -> Any:
-    """A safe temporary path for ``plot --out`` (see :func:`_files.output_path`).
-
-    The image format follows the extension of ``--out``, which must be one
-    matplotlib writes (a temporary file keeps it, so that the format is the same).
-    """
-    from matplotlib.backend_bases import FigureCanvasBase  # noqa: PLC0415
-
-    formats = sorted(FigureCanvasBase.get_supported_filetypes())
-    suffix = Path(args.out).suffix.lower().removeprefix(".")
-    if suffix not in formats:
-        listed = ", ".join(f".{name}" for name in formats)
-        raise _UsageError(
-            message("cli.image_suffix", args.lang, path=args.out, formats=listed)
-        )
-    return _files.output_path(args.out, overwrite=args.force, inputs=_inputs(args))
 
 
 def _cmd_plot(args: argparse.Namespace) -> int:
@@ -485,27 +303,28 @@ def _cmd_plot(args: argparse.Namespace) -> int:
         from partnership_model import plotting  # noqa: PLC0415
 
         kind, document = (
-            _read_document(args.file, "auto", _limit(args))
+            read_document(args.file, "auto", read_limit(args))
             if args.file is not None
-            else ("register", _load_register(None, 0))
+            else ("register", read_register(None, 0))
         )
         if args.matrix:
             if kind != "register":
                 msg = "--matrix needs a register"
-                raise _UsageError(msg)
-            with _image_output(args) as path:
+                raise UsageError(msg)
+            with image_output(args) as path:
                 plotting.plot_matrix(
                     EngagementMatrix.from_engagements(document),
                     path=path,
                     lang=args.lang,
                 )
         else:
-            graph = _ecology_of(kind, document, args.file and Path(args.file))
-            with _image_output(args) as path:
+            file = None if args.file is None else Path(args.file)
+            graph = ecology_of(kind, document, file)
+            with image_output(args) as path:
                 plotting.draw_ecology(graph, path=path, lang=args.lang)
     except ImportError as error:
-        raise _UsageError(str(error)) from None
-    _say(f"wrote {args.out}")
+        raise UsageError(str(error)) from None
+    say(f"wrote {args.out}")
     return 0
 
 
@@ -520,37 +339,6 @@ def _add_lang(command: argparse.ArgumentParser) -> None:
         choices=LANGUAGE_TAGS,
         default="en",
         help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
-    )
-
-
-def _size(text: str) -> int:
-    try:
-        return _files.parse_size(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _add_max_size(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--max-size",
-        type=_size,
-        metavar="SIZE",
-        help=(
-            "read no file larger than SIZE: bytes, or with a suffix k, M or G; 0 "
-            f"removes the cap (default: ${_files.MAX_SIZE_VARIABLE}, else "
-            f"{_files.DEFAULT_MAX_SIZE // 2**20}M)"
-        ),
-    )
-
-
-def _add_force(command: argparse.ArgumentParser, what: str) -> None:
-    command.add_argument(
-        "--force",
-        action="store_true",
-        help=(
-            f"replace {what} if it exists (an output that is one of the input "
-            "files is refused all the same)"
-        ),
     )
 
 
@@ -612,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the same, for the period ending on DATE (its last day)",
     )
-    _add_max_size(report)
+    add_max_size(report)
     report.set_defaults(run=_cmd_report)
 
     schema = sub.add_parser(
@@ -640,7 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="en",
         help="language of the printed schema's annotations (default: en)",
     )
-    _add_force(schema, "the --out files")
+    add_force(schema, "the --out files")
     schema.set_defaults(run=_cmd_schema)
 
     validate = sub.add_parser(
@@ -666,7 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="also validate with the reference JSON Schema validator",
     )
     _add_lang(validate)
-    _add_max_size(validate)
+    add_max_size(validate)
     validate.set_defaults(run=_cmd_validate)
 
     convert = sub.add_parser(
@@ -699,7 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
             ".pseudonymised before it when pseudonymised)"
         ),
     )
-    _add_force(convert, "the output files")
+    add_force(convert, "the output files")
     convert.add_argument(
         "--pseudonymize",
         action="store_true",
@@ -720,7 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"file holding the key (else ${KEY_ENVIRONMENT_VARIABLE})",
     )
     _add_lang(convert)
-    _add_max_size(convert)
+    add_max_size(convert)
     convert.set_defaults(run=_cmd_convert)
 
     plot = sub.add_parser(
@@ -744,8 +532,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="draw the Montreal matrix heat map instead",
     )
     _add_lang(plot)
-    _add_force(plot, "the --out file")
-    _add_max_size(plot)
+    add_force(plot, "the --out file")
+    add_max_size(plot)
     plot.set_defaults(run=_cmd_plot)
 
     add_vocabulary_command(sub)  # partnership_model._vocabulary_command
@@ -765,23 +553,27 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return int(args.run(args))
     except ValidationError as error:
-        if _unreadable(error):
-            _print_unreadable(error, lang)
+        if unreadable(error):
+            print_unreadable(error, lang)
             return 2
         count = len(error.problems)
-        _say(message("cli.invalid_data", lang, count=count), error=True)
-        _print_problems(error, lang)
+        say(message("cli.invalid_data", lang, count=count), error=True)
+        print_problems(error, lang)
         return 1
     except OutputExistsError as error:
         key = "cli.output_exists" if error.source is None else "cli.output_is_input"
-        text = message(key, lang, path=error.path, input=error.source or "")
-        _say(message("cli.error", lang, message=text), error=True)
+        text = (
+            message(key, lang, path=error.path)
+            if error.source is None
+            else message(key, lang, path=error.path, input=error.source)
+        )
+        say(message("cli.error", lang, message=text), error=True)
         return 2
     except PartnershipModelError as error:
-        _say(message("cli.error", lang, message=str(error)), error=True)
+        say(message("cli.error", lang, message=str(error)), error=True)
         return 1
-    except _UsageError as error:
-        _say(message("cli.error", lang, message=str(error)), error=True)
+    except UsageError as error:
+        say(message("cli.error", lang, message=str(error)), error=True)
         return 2
     except BrokenPipeError:
         # The reader went away (``partnership-model report | head``): stop quietly,
@@ -791,5 +583,5 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        _say(f"partnership-model: {error.strerror or error}{where}", error=True)
+        say(f"partnership-model: {error.strerror or error}{where}", error=True)
         return 2
