@@ -359,6 +359,22 @@ def test_validate_prints_every_corpus_refusal_inertly(
     assert err.count("\n") == len(err.splitlines())  # every line ends the one way
 
 
+def test_arguments_are_quoted_escaped_in_usage_errors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A file name holding an escape sequence, passed by a glob, stays inert."""
+    with pytest.raises(SystemExit) as caught:
+        main(["report", "a.json", "\x1b[2J\u202ename.json"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: \\x1b[2J\\u202ename.json" in err
+    assert inert(err)
+    code, _, err = run(capsys, "validate", "\x1b[2Jmissing\n.json")
+    assert code == 2
+    assert "\\x1b[2Jmissing\\x0a.json: cannot read the file" in err
+    assert inert(err)
+
+
 def test_a_lone_surrogate_in_a_key_prints_in_a_subprocess() -> None:
     file = CORPUS / "register" / "lone_surrogate_in_a_key.json"
     result = subprocess.run(  # noqa: S603 - this interpreter, our files

@@ -20,7 +20,7 @@ import argparse
 import contextlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from partnership_model import _files
 from partnership_model._i18n import Lang
@@ -36,6 +36,7 @@ from partnership_model.records import Register
 from partnership_model.serialization import from_dict, in_file, parse_json
 
 __all__ = [
+    "Parser",
     "UsageError",
     "add_force",
     "add_max_size",
@@ -68,6 +69,19 @@ class UsageError(Exception):
     """A problem with how the command was called (exit code 2)."""
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose error messages quote arguments escaped.
+
+    argparse quotes unrecognised arguments as they are; a file name made to
+    hold a terminal escape sequence (``partnership-model validate *``) must not
+    reach the terminal as one. Its subcommands' parsers are of this class too.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and *message*, escaped, and exit with code 2."""
+        super().error(printable(message))
+
+
 def say(text: str, *, error: bool = False) -> None:
     """Print one line, its control characters escaped (it may quote a file)."""
     stream = sys.stderr if error else sys.stdout
@@ -80,6 +94,7 @@ def unreadable(error: ValidationError) -> bool:
 
 
 def print_unreadable(error: ValidationError, lang: Lang) -> None:
+    """One line per file that could not be read, on stderr."""
     for problem in error.problems:
         text = f"{problem.path}: {problem_message(problem, lang)}"
         say(message("cli.error", lang, message=text), error=True)
@@ -123,6 +138,7 @@ def read_data(file: Path, limit: int) -> Any:
 
 
 def structured(file: Path, data: Any, cls: type[Any]) -> Any:
+    """The *cls* record of parsed *data*; problems are prefixed with *file*."""
     try:
         return from_dict(data, cls)
     except ValidationError as error:
@@ -130,6 +146,7 @@ def structured(file: Path, data: Any, cls: type[Any]) -> Any:
 
 
 def document_kind(data: object) -> str:
+    """``ecology`` for node-link data (nodes, edges or links), else ``register``."""
     if isinstance(data, dict) and (
         "nodes" in data or "edges" in data or "links" in data
     ):
@@ -149,6 +166,7 @@ def read_document(path: str, kind: str, limit: int) -> tuple[str, Any]:
 
 
 def read_register(path: str | None, limit: int) -> Register:
+    """The register of the file *path*, checked; without *path*, the example."""
     if path is None:
         from partnership_model.examples import load_register  # noqa: PLC0415
 
@@ -280,6 +298,7 @@ def _size(text: str) -> int:
 
 
 def add_max_size(command: argparse.ArgumentParser) -> None:
+    """Add ``--max-size`` (the cap on reads) to a command that reads files."""
     command.add_argument(
         "--max-size",
         type=_size,
@@ -293,6 +312,7 @@ def add_max_size(command: argparse.ArgumentParser) -> None:
 
 
 def add_force(command: argparse.ArgumentParser, what: str) -> None:
+    """Add ``--force`` (replace existing outputs) to a command that writes files."""
     command.add_argument(
         "--force",
         action="store_true",

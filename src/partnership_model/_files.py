@@ -1,7 +1,9 @@
 r"""Reading and writing files without ever losing data (issues 14 and 16).
 
-Every file the command line writes, and every file a library writer writes to
-a path, goes through this module:
+Every file the command line writes goes through this module, and so does
+every file the vocabulary spreadsheet import writes; the library's other
+writers that take a path are meant to (``write_json``, the exchange writers,
+``write_schemas``):
 
 * **Atomic writes.** The content goes to a temporary file in the target's own
   folder, which is flushed and synced to disk, then renamed over the target

@@ -31,6 +31,7 @@ import attrs
 
 from partnership_model import __version__, _files
 from partnership_model._cli_support import (
+    Parser,
     UsageError,
     add_force,
     add_max_size,
@@ -346,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of ``partnership-model``."""
     # allow_abbrev=False everywhere: "--key" must not silently mean "--key-file"
     # (a key typed on the command line would stay in shell history).
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="partnership-model",
         allow_abbrev=False,
         description=(
