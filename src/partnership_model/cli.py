@@ -10,10 +10,10 @@ library, prints the result, and maps errors to exit codes:
   that cannot be read, an unreadable key, an output refused).
 
 No traceback is ever printed for bad input, and no command destroys data
-(issue 14): every file is written atomically (:mod:`partnership_model._files`),
+(issue 14): every file is written atomically (``partnership_model._files``),
 an existing file is replaced only with ``--force``, and an output that is (or
 resolves to) an input is refused. Whatever came from a file is printed with its
-control characters escaped (:func:`partnership_model._terminal.printable`), and
+control characters escaped (``partnership_model._terminal.printable``), and
 characters the terminal cannot encode are written as backslash escapes.
 """
 

@@ -95,7 +95,7 @@ def read_key(path: str | os.PathLike[str] | None = None) -> bytes:
       included (an editor that adds one adds it to the key);
     * without *path*, from the environment variable
       :data:`KEY_ENVIRONMENT_VARIABLE`: its bytes as the system holds them
-      (:data:`os.environb` on POSIX, whatever their encoding; on Windows,
+      (``os.environb`` on POSIX, whatever their encoding; on Windows,
       where the environment is text, its UTF-8 encoding).
 
     ``pseudonymize(register, key=read_key(path))`` and
