@@ -235,3 +235,30 @@ def test_sizes(text: str, size: int) -> None:
 def test_not_sizes(text: str) -> None:
     with pytest.raises(ValueError, match="not a size"):
         parse_size(text)
+
+
+# -- the library's writers -------------------------------------------------------------
+
+
+def test_the_dynamic_gexf_writer_is_atomic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnership_model.dynamic_gexf import write_dynamic_gexf
+    from partnership_model.ecology import EcologyGraph
+    from partnership_model.examples import load_register
+
+    graph = EcologyGraph.from_engagements(load_register())
+    target = tmp_path / "ecology.gexf"
+    target.write_bytes(b"old")
+
+    def full_disk(source: object, destination: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        write_dynamic_gexf(graph, target)
+    assert target.read_bytes() == b"old"
+    assert listing(tmp_path) == ["ecology.gexf"]
+    monkeypatch.undo()
+    write_dynamic_gexf(graph, target)
+    assert target.read_bytes().startswith(b"<?xml")
