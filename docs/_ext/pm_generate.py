@@ -1003,11 +1003,7 @@ def write_figures(directory: Path) -> list[Path]:
         written.append(path)
 
     whole = Figure(figsize=(11, 8), layout="constrained")
-    draw_ecology(
-        EcologyGraph.from_engagements(register),
-        ax=whole.add_subplot(),
-        with_labels=False,
-    )
+    draw_ecology(EcologyGraph.from_engagements(register), ax=whole.add_subplot())
     save(whole, "ecology.png")
 
     detail = EcologyGraph.from_engagements(

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from partnership_model import __version__
+from partnership_model._files import write_atomically
 from partnership_model._i18n import LANGUAGE_TAGS, Lang
 from partnership_model._messages import Message, message, problem_message
 from partnership_model._vocabulary_command import add_vocabulary_command
@@ -316,10 +317,25 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_output(path: Path, content: bytes) -> None:
+    """Write a command's output file: ``report``, ``plot`` and ``gripp2`` write here."""
+    write_atomically(path, content, overwrite=True)
+
+
 def _cmd_plot(args: argparse.Namespace) -> int:
     try:
         from partnership_model import plotting  # noqa: PLC0415
 
+        try:
+            format = plotting.figure_format(args.out)  # noqa: A001
+        except InvalidRecordError as error:
+            raise _UsageError(f"--out {args.out}: {error.reason}") from None
+        if not 10 <= args.dpi <= plotting.MAX_DPI:
+            msg = f"--dpi must be from 10 to {plotting.MAX_DPI} (got {args.dpi})"
+            raise _UsageError(msg)
+        if args.matrix and (args.seed is not None or args.no_labels):
+            msg = "--seed and --no-labels apply to the ecology, not to --matrix"
+            raise _UsageError(msg)
         kind, document = (
             _read_document(args.file, "auto")
             if args.file is not None
@@ -329,17 +345,23 @@ def _cmd_plot(args: argparse.Namespace) -> int:
             if kind != "register":
                 msg = "--matrix needs a register"
                 raise _UsageError(msg)
-            plotting.plot_matrix(
+            figure = plotting.plot_matrix(
                 EngagementMatrix.from_engagements(document),
-                path=args.out,
+                dpi=args.dpi,
                 lang=args.lang,
             )
         else:
-            plotting.draw_ecology(
-                _ecology_of(kind, document), path=args.out, lang=args.lang
+            figure = plotting.draw_ecology(
+                _ecology_of(kind, document),
+                seed=0 if args.seed is None else args.seed,
+                dpi=args.dpi,
+                lang=args.lang,
+                labels=not args.no_labels,
             )
+        content = plotting.figure_bytes(figure, format, args.dpi)
     except ImportError as error:
         raise _UsageError(str(error)) from None
+    _write_output(Path(args.out), content)
     print(f"wrote {args.out}")
     return 0
 
@@ -347,6 +369,18 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 # Parser and entry point
 # ---------------------------------------------------------------------------
+
+
+def _seed(text: str) -> int:
+    """An ``int`` from 0 to 2**32 - 1 (an argparse type: bad values exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 2**32:
+        msg = f"expected an integer from 0 to 4294967295, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _add_lang(command: argparse.ArgumentParser) -> None:
@@ -529,12 +563,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="a register or ecology JSON file (default: the example)",
     )
     plot.add_argument(
-        "--out", required=True, metavar="PATH", help="image file (.png or .svg)"
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="image file; its suffix picks the format: .png, .svg or .pdf",
     )
     plot.add_argument(
         "--matrix",
         action="store_true",
         help="draw the Montreal matrix heat map instead",
+    )
+    plot.add_argument(
+        "--seed",
+        type=_seed,
+        metavar="N",
+        help="seed of the ecology's layout, from 0 to 4294967295 (default: 0); "
+        "the same seed draws the same picture, byte for byte",
+    )
+    plot.add_argument(
+        "--dpi",
+        type=int,
+        default=100,
+        metavar="N",
+        help="resolution of a PNG, in dots per inch, from 10 to 1200 (default: 100)",
+    )
+    plot.add_argument(
+        "--no-labels",
+        action="store_true",
+        help="do not label the actors of the ecology",
     )
     _add_lang(plot)
     plot.set_defaults(run=_cmd_plot)
