@@ -63,7 +63,7 @@ def short_label(text: str, limit: int = LABEL_LIMIT) -> str:
         >>> short_label("Ministère de la Santé et des Services sociaux du Québec")
         'Ministère de la Santé…'
         >>> short_label("a-very-long-identifier-of-an-actor-7")
-        'a-very-long-id…-actor-7'
+        'a-very-long-iden…actor-7'
         >>> short_label("Émilie\nTremblay")
         'Émilie Tremblay'
     """

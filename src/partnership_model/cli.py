@@ -149,7 +149,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise _UsageError(str(error)) from None
     register = _report_register(args.file, args.lang)
     report = build_report(register, scope=scope)
-    sys.stdout.write(render_report(report, args.format, args.lang))
+    text = render_report(report, args.format, args.lang)
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    _write_output(Path(args.out), text.encode("utf-8"))
+    print(f"wrote {args.out}")
     return 0
 
 
@@ -426,7 +431,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=REPORT_FORMATS,
         default="text",
-        help="output format (default: text)",
+        help=(
+            "output format (default: text); html is one self-contained page with "
+            "the figures (they need the 'plot' extra), for screens and A4 printing"
+        ),
+    )
+    report.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the report to this file, in UTF-8 (default: stdout)",
     )
     report.add_argument(
         "--domain",
