@@ -68,6 +68,27 @@ def find_chromium() -> str | None:
     return None
 
 
+REQUIRE = "PARTNERSHIP_MODEL_REQUIRE_CHROMIUM"
+"""Set to ``1`` (``.ci/run`` does) to make a missing Chromium fail the tests."""
+
+
+def require_chromium() -> str:
+    """The Chromium to test with; skip the test (fail it under :data:`REQUIRE`) if none."""
+    import pytest
+
+    found = find_chromium()
+    if found is None:
+        reason = (
+            "headless Chromium not found (install the Debian package chromium, or "
+            "set PARTNERSHIP_MODEL_CHROMIUM to its path)"
+        )
+        if os.environ.get(REQUIRE) == "1":
+            pytest.fail(f"{REQUIRE}=1 but {reason}")
+        print(f"skipping the browser test: {reason}")  # noqa: T201 - said in the log
+        pytest.skip(reason)
+    return found
+
+
 class ChromiumError(RuntimeError):
     """Chromium did not answer, or answered with an error."""
 

@@ -15,15 +15,14 @@ import os
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
-from io import BytesIO
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from headless_chromium import browser, find_chromium
+from headless_chromium import browser, require_chromium
+from html_page import Page, a4_pages, ink
 from partnership_model import _report_html
 from partnership_model._html import escape
 from partnership_model._i18n import LANGUAGE_TAGS, Lang
@@ -44,53 +43,6 @@ HOSTILE = (
     '<script>window.pwned = 1</script>" onmouseover="window.pwned = 2" '
     '\'><img src=x onerror="window.pwned = 3"></style></title><!-- \u0007 ]]>'
 )
-
-
-@attrs.define
-class Element:
-    tag: str
-    attributes: dict[str, str | None]
-    text: str = ""
-
-
-class Page(HTMLParser):
-    """What a browser's parser builds: elements, their attributes and text."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.doctype = ""
-        self.elements: list[Element] = []
-        self._open: list[Element] = []
-        self.feed(markup)
-        self.close()
-
-    def handle_decl(self, decl: str) -> None:
-        self.doctype = decl
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, dict(attrs))
-        self.elements.append(element)
-        if tag not in {"meta", "br", "use", "path", "rect", "image", "stop"}:
-            self._open.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.elements.append(Element(tag, dict(attrs)))
-
-    def handle_endtag(self, tag: str) -> None:
-        while self._open:
-            if self._open.pop().tag == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        for element in self._open:
-            element.text += data
-
-    def all(self, tag: str) -> list[Element]:
-        return [e for e in self.elements if e.tag == tag]
-
-    def one(self, tag: str) -> Element:
-        (found,) = self.all(tag)
-        return found
 
 
 @pytest.fixture(scope="module")
@@ -343,31 +295,10 @@ def test_report_command_writes_html(
 
 # -- in a real browser ---------------------------------------------------------------
 
-REQUIRE_CHROMIUM = "PARTNERSHIP_MODEL_REQUIRE_CHROMIUM"
-
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        reason = (
-            "headless Chromium not found (install the Debian package chromium, or "
-            "set PARTNERSHIP_MODEL_CHROMIUM to its path)"
-        )
-        if os.environ.get(REQUIRE_CHROMIUM) == "1":
-            pytest.fail(f"{REQUIRE_CHROMIUM}=1 but {reason}")
-        print(f"skipping the browser test: {reason}")  # noqa: T201 - said in the log
-        pytest.skip(reason)
-    return found
-
-
-def _ink(png: bytes) -> float:
-    """The share of the screenshot's pixels that are not (nearly) white."""
-    import matplotlib.image
-    import numpy as np
-
-    pixels = matplotlib.image.imread(BytesIO(png), format="png")[..., :3]
-    return float(np.mean(np.any(pixels < 0.94, axis=-1)))
+    return require_chromium()
 
 
 _CHECKS = {
@@ -417,7 +348,7 @@ def test_report_in_chromium(chromium: str, tmp_path: Path) -> None:
         seen = chrome.open(canary)
         assert any("canary" in error for error in seen.console_errors)
         assert "http://127.0.0.1:9/none.png" in seen.requests
-        assert _ink(seen.screenshot) < 0.01
+        assert ink(seen.screenshot) < 0.01
         for name, markup in pages.items():
             path = tmp_path / f"{name}.html"
             path.write_text(markup, encoding="utf-8")
@@ -431,14 +362,9 @@ def test_report_in_chromium(chromium: str, tmp_path: Path) -> None:
             assert values["svgs"] == 2
             assert values["pwned"] == "undefined"
             assert values["height"] > 3000
-            ink = _ink(seen.screenshot)
-            assert ink > 0.03, (name, ink)
-            assert seen.pdf.startswith(b"%PDF")
-            boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", seen.pdf)
-            assert len(boxes) >= 3
-            for width, height in boxes:  # A4 is 595.3 x 841.9 points
-                assert abs(float(width) - 595.3) < 1
-                assert abs(float(height) - 841.9) < 1
+            inked = ink(seen.screenshot)
+            assert inked > 0.03, (name, inked)
+            assert a4_pages(seen.pdf) >= 3
             narrow = chrome.open(path, width=_A4_WIDTH, evaluate=_FITS)
             assert narrow.values["overflow"] <= 0
             assert narrow.values["widest_svg"] <= _A4_WIDTH

@@ -27,6 +27,7 @@ from partnership_model._files import write_atomically
 from partnership_model._i18n import LANGUAGE_TAGS, Lang
 from partnership_model._messages import Message, message, problem_message
 from partnership_model._vocabulary_command import add_vocabulary_command
+from partnership_model.draft_output import DRAFT_FORMATS
 from partnership_model.exceptions import (
     InvalidRecordError,
     PartnershipModelError,
@@ -109,7 +110,7 @@ def _ecology_of(kind: str, document: Any) -> Any:
 # ---------------------------------------------------------------------------
 
 
-def _report_register(path: str | None, lang: Lang) -> Register:
+def _report_register(path: str | None, lang: Lang, command: str = "report") -> Register:
     """The register to report on; an ecology file is refused with what to do."""
     if path is None:
         return _load_register(None)
@@ -119,11 +120,13 @@ def _report_register(path: str | None, lang: Lang) -> Register:
     except ValidationError as error:
         if error.problems[0].code == "syntax" and _looks_like_xml(file):
             raise _UsageError(
-                message("cli.ecology_not_register", lang, path=path)
+                message("cli.ecology_not_register", lang, path=path, command=command)
             ) from None
         raise
     if _document_kind(data) == "ecology":
-        raise _UsageError(message("cli.ecology_not_register", lang, path=path))
+        raise _UsageError(
+            message("cli.ecology_not_register", lang, path=path, command=command)
+        )
     try:
         return from_dict(data, Register)
     except ValidationError as error:
@@ -150,6 +153,62 @@ def _cmd_report(args: argparse.Namespace) -> int:
     register = _report_register(args.file, args.lang)
     report = build_report(register, scope=scope)
     text = render_report(report, args.format, args.lang)
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    _write_output(Path(args.out), text.encode("utf-8"))
+    print(f"wrote {args.out}")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# gripp2
+# ---------------------------------------------------------------------------
+
+
+def _research_engagements(
+    register: Register, requested: list[str], path: str
+) -> list[str]:
+    """*requested*, checked: each a research engagement of *register*, once."""
+    from partnership_model.vocabulary import EngagementDomain  # noqa: PLC0415
+
+    research = [
+        e.id for e in register.engagements if e.domain is EngagementDomain.RESEARCH
+    ]
+    listed = (
+        f"its research engagements: {', '.join(research)}"
+        if research
+        else "it has no research engagement"
+    )
+    domains = {e.id: e.domain for e in register.engagements}
+    seen: set[str] = set()
+    for each in requested:
+        if each in seen:
+            msg = f"--engagement {each!r} is given twice"
+            raise _UsageError(msg)
+        seen.add(each)
+        domain = domains.get(each)
+        if domain is None:
+            msg = f"--engagement {each!r}: {path} has no engagement with this id; {listed}"
+            raise _UsageError(msg)
+        if domain is not EngagementDomain.RESEARCH:
+            msg = (
+                f"--engagement {each!r}: this engagement of {path} is in the "
+                f"{domain.value} domain, and GRIPP2 reports research; {listed}"
+            )
+            raise _UsageError(msg)
+    return requested
+
+
+def _cmd_gripp2(args: argparse.Namespace) -> int:
+    from partnership_model.checklists import gripp2  # noqa: PLC0415
+    from partnership_model.draft_output import render_draft  # noqa: PLC0415
+    from partnership_model.drafting import draft_checklist  # noqa: PLC0415
+
+    register = _report_register(args.file, args.lang, command="gripp2")
+    ids = _research_engagements(register, args.engagement, args.file)
+    draft = draft_checklist(register, engagement_ids=ids, checklist=gripp2(args.form))
+    text = render_draft(draft, args.format, args.lang)
     if args.out is None:
         sys.stdout.write(text)
         return 0
@@ -464,6 +523,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="the same, for the period ending on DATE (its last day)",
     )
     report.set_defaults(run=_cmd_report)
+
+    gripp2 = sub.add_parser(
+        "gripp2",
+        allow_abbrev=False,
+        help="draft the GRIPP2 checklist of research engagements",
+        description=(
+            "Draft the GRIPP2 checklist (Guidance for Reporting Involvement of "
+            "Patients and the Public, Staniszewska et al. 2017) for one research "
+            "engagement of a register, or several reported together: each item's "
+            "status, a draft text from the register, the values used and what the "
+            "team must add. The draft is a starting point, to be checked."
+        ),
+    )
+    gripp2.add_argument("file", metavar="FILE", help="a register JSON file")
+    gripp2.add_argument(
+        "--engagement",
+        action="append",
+        required=True,
+        metavar="ID",
+        help="the id of a research engagement; repeat it to report several together",
+    )
+    gripp2.add_argument(
+        "--form",
+        choices=("short", "long"),
+        default="short",
+        help="the short form (5 items) or the long form (default: short)",
+    )
+    _add_lang(gripp2)
+    gripp2.add_argument(
+        "--format",
+        choices=DRAFT_FORMATS,
+        default="markdown",
+        help=(
+            "output format (default: markdown); html is one self-contained page, "
+            "json holds both languages"
+        ),
+    )
+    gripp2.add_argument(
+        "--out",
+        metavar="PATH",
+        help="write the draft to this file, in UTF-8 (default: stdout)",
+    )
+    gripp2.set_defaults(run=_cmd_gripp2)
 
     schema = sub.add_parser(
         "schema",
