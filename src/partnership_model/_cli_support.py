@@ -17,13 +17,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 from partnership_model import _files
-from partnership_model._i18n import Lang
+from partnership_model._i18n import LANGUAGE_TAGS, Lang
 from partnership_model._messages import message, problem_message
 from partnership_model._terminal import printable
 from partnership_model.exceptions import (
@@ -39,12 +38,12 @@ __all__ = [
     "Parser",
     "UsageError",
     "add_force",
+    "add_lang",
     "add_max_size",
     "checked",
     "default_output",
     "document_kind",
     "ecology_of",
-    "image_output",
     "inputs",
     "print_problems",
     "print_unreadable",
@@ -241,24 +240,6 @@ def default_output(args: argparse.Namespace, extension: str) -> Path:
     return Path(f"{stem}{tag}.{extension}")
 
 
-def image_output(args: argparse.Namespace) -> contextlib.AbstractContextManager[Path]:
-    """A safe temporary path for ``plot --out`` (see :func:`_files.output_path`).
-
-    The image format follows the extension of ``--out``, which must be one
-    matplotlib writes (a temporary file keeps it, so that the format is the same).
-    """
-    from matplotlib.backend_bases import FigureCanvasBase  # noqa: PLC0415
-
-    formats = sorted(FigureCanvasBase.get_supported_filetypes())
-    suffix = Path(args.out).suffix.lower().removeprefix(".")
-    if suffix not in formats:
-        listed = ", ".join(f".{name}" for name in formats)
-        raise UsageError(
-            message("cli.image_suffix", args.lang, path=args.out, formats=listed)
-        )
-    return _files.output_path(args.out, overwrite=args.force, inputs=inputs(args))
-
-
 # ---------------------------------------------------------------------------
 # The pseudonymisation key
 # ---------------------------------------------------------------------------
@@ -308,6 +289,16 @@ def add_max_size(command: argparse.ArgumentParser) -> None:
             f"removes the cap (default: ${_files.MAX_SIZE_VARIABLE}, else "
             f"{_files.DEFAULT_MAX_SIZE // 2**20}M)"
         ),
+    )
+
+
+def add_lang(command: argparse.ArgumentParser) -> None:
+    """Add ``--lang`` (en, fr, fr-FR, fr-CA) to *command*."""
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGE_TAGS,
+        default="en",
+        help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
     )
 
 

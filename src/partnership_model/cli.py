@@ -34,12 +34,12 @@ from partnership_model._cli_support import (
     Parser,
     UsageError,
     add_force,
+    add_lang,
     add_max_size,
     checked,
     default_output,
     document_kind,
     ecology_of,
-    image_output,
     inputs,
     print_problems,
     print_unreadable,
@@ -53,8 +53,9 @@ from partnership_model._cli_support import (
     unreadable,
     write_output,
 )
-from partnership_model._i18n import LANGUAGE_TAGS, Lang
+from partnership_model._i18n import Lang
 from partnership_model._messages import Message, message
+from partnership_model._report_commands import add_report_commands
 from partnership_model._terminal import tolerant_output
 from partnership_model._vocabulary_command import add_vocabulary_command
 from partnership_model.exceptions import (
@@ -62,68 +63,15 @@ from partnership_model.exceptions import (
     OutputExistsError,
     PartnershipModelError,
     ValidationError,
-    VocabularyError,
 )
 from partnership_model.matrix import EngagementMatrix
 from partnership_model.records import Register
-from partnership_model.report import (
-    REPORT_FORMATS,
-    ReportScope,
-    build_report,
-    render_report,
-)
 from partnership_model.serialization import to_dict, to_json
 
 __all__ = ["build_parser", "main"]
 
 KEY_ENVIRONMENT_VARIABLE = "PARTNERSHIP_MODEL_KEY"
 """Environment variable holding the pseudonymisation key (never a CLI argument)."""
-
-
-# ---------------------------------------------------------------------------
-# report
-# ---------------------------------------------------------------------------
-
-
-def _report_register(path: str | None, lang: Lang, limit: int) -> Register:
-    """The register to report on; an ecology file is refused with what to do."""
-    if path is None:
-        return read_register(None, limit)
-    file = Path(path)
-    try:
-        data = read_data(file, limit)
-    except ValidationError as error:
-        if error.problems[0].code == "syntax" and _looks_like_xml(file):
-            raise UsageError(
-                message("cli.ecology_not_register", lang, path=path)
-            ) from None
-        raise
-    if document_kind(data) == "ecology":
-        raise UsageError(message("cli.ecology_not_register", lang, path=path))
-    return checked(file, structured(file, data, Register))
-
-
-def _looks_like_xml(file: Path) -> bool:
-    """Whether *file* starts like an XML document (GraphML, GEXF)."""
-    try:
-        with file.open("rb") as stream:
-            head = stream.read(64)
-    except OSError:
-        return False
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    try:
-        scope = ReportScope.parse(
-            domain=args.domain, since=args.since, until=args.until
-        )
-    except (VocabularyError, InvalidRecordError) as error:
-        raise UsageError(str(error)) from None
-    register = _report_register(args.file, args.lang, read_limit(args))
-    report = build_report(register, scope=scope)
-    sys.stdout.write(render_report(report, args.format, args.lang))
-    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -303,6 +251,19 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     try:
         from partnership_model import plotting  # noqa: PLC0415
 
+        try:
+            format = plotting.figure_format(args.out)  # noqa: A001
+        except InvalidRecordError:
+            listed = ", ".join(f".{name}" for name in plotting.FIGURE_FORMATS)
+            raise UsageError(
+                message("cli.image_suffix", args.lang, path=args.out, formats=listed)
+            ) from None
+        if not 10 <= args.dpi <= plotting.MAX_DPI:
+            msg = f"--dpi must be from 10 to {plotting.MAX_DPI} (got {args.dpi})"
+            raise UsageError(msg)
+        if args.matrix and (args.seed is not None or args.no_labels):
+            msg = "--seed and --no-labels apply to the ecology, not to --matrix"
+            raise UsageError(msg)
         kind, document = (
             read_document(args.file, "auto", read_limit(args))
             if args.file is not None
@@ -312,20 +273,25 @@ def _cmd_plot(args: argparse.Namespace) -> int:
             if kind != "register":
                 msg = "--matrix needs a register"
                 raise UsageError(msg)
-            with image_output(args) as path:
-                plotting.plot_matrix(
-                    EngagementMatrix.from_engagements(document),
-                    path=path,
-                    lang=args.lang,
-                )
+            figure = plotting.plot_matrix(
+                EngagementMatrix.from_engagements(document),
+                dpi=args.dpi,
+                lang=args.lang,
+            )
         else:
-            file = None if args.file is None else Path(args.file)
-            graph = ecology_of(kind, document, file)
-            with image_output(args) as path:
-                plotting.draw_ecology(graph, path=path, lang=args.lang)
+            figure = plotting.draw_ecology(
+                ecology_of(
+                    kind, document, None if args.file is None else Path(args.file)
+                ),
+                seed=0 if args.seed is None else args.seed,
+                dpi=args.dpi,
+                lang=args.lang,
+                labels=not args.no_labels,
+            )
+        content = plotting.figure_bytes(figure, format, args.dpi)
     except ImportError as error:
         raise UsageError(str(error)) from None
-    say(f"wrote {args.out}")
+    write_output(args, Path(args.out), content)
     return 0
 
 
@@ -334,13 +300,16 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 
 
-def _add_lang(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--lang",
-        choices=LANGUAGE_TAGS,
-        default="en",
-        help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
-    )
+def _seed(text: str) -> int:
+    """An ``int`` from 0 to 2**32 - 1 (an argparse type: bad values exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 2**32:
+        msg = f"expected an integer from 0 to 4294967295, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -360,49 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    report = sub.add_parser(
-        "report",
-        allow_abbrev=False,
-        help="print the Montreal matrix, the ecology summary and the findings",
-        description=(
-            "Report on a register: its Montreal matrix, research-engagement matrix, "
-            "ecology of engagement and assessment findings, for all its engagements "
-            "or those of one domain and period. Without FILE, the embedded example "
-            "register of real cases is used."
-        ),
-    )
-    report.add_argument("file", nargs="?", metavar="FILE", help="a register JSON file")
-    _add_lang(report)
-    report.add_argument(
-        "--format",
-        choices=REPORT_FORMATS,
-        default="text",
-        help="output format (default: text)",
-    )
-    report.add_argument(
-        "--domain",
-        metavar="DOMAIN",
-        help=(
-            "only the engagements of this domain (its token, or its English or "
-            "French label: care_and_services, research, teaching...)"
-        ),
-    )
-    report.add_argument(
-        "--since",
-        metavar="DATE",
-        help=(
-            "only the engagements whose dates overlap the period starting on DATE "
-            "(YYYY, YYYY-MM or YYYY-MM-DD; its first day); undated engagements "
-            "(no start or end date) are left out and counted apart"
-        ),
-    )
-    report.add_argument(
-        "--until",
-        metavar="DATE",
-        help="the same, for the period ending on DATE (its last day)",
-    )
-    add_max_size(report)
-    report.set_defaults(run=_cmd_report)
+    add_report_commands(sub)  # partnership_model._report_commands
 
     schema = sub.add_parser(
         "schema",
@@ -454,7 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also validate with the reference JSON Schema validator",
     )
-    _add_lang(validate)
+    add_lang(validate)
     add_max_size(validate)
     validate.set_defaults(run=_cmd_validate)
 
@@ -508,7 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"file holding the key (else ${KEY_ENVIRONMENT_VARIABLE})",
     )
-    _add_lang(convert)
+    add_lang(convert)
     add_max_size(convert)
     convert.set_defaults(run=_cmd_convert)
 
@@ -525,14 +452,36 @@ def build_parser() -> argparse.ArgumentParser:
         help="a register or ecology JSON file (default: the example)",
     )
     plot.add_argument(
-        "--out", required=True, metavar="PATH", help="image file (.png or .svg)"
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="image file; its suffix picks the format: .png, .svg or .pdf",
     )
     plot.add_argument(
         "--matrix",
         action="store_true",
         help="draw the Montreal matrix heat map instead",
     )
-    _add_lang(plot)
+    plot.add_argument(
+        "--seed",
+        type=_seed,
+        metavar="N",
+        help="seed of the ecology's layout, from 0 to 4294967295 (default: 0); "
+        "the same seed draws the same picture, byte for byte",
+    )
+    plot.add_argument(
+        "--dpi",
+        type=int,
+        default=100,
+        metavar="N",
+        help="resolution of a PNG, in dots per inch, from 10 to 1200 (default: 100)",
+    )
+    plot.add_argument(
+        "--no-labels",
+        action="store_true",
+        help="do not label the actors of the ecology",
+    )
+    add_lang(plot)
     add_force(plot, "the --out file")
     add_max_size(plot)
     plot.set_defaults(run=_cmd_plot)
