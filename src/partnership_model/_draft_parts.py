@@ -51,13 +51,11 @@ def stage_degrees(
 ) -> tuple[tuple[tuple[ResearchStage, EngagementDegree], ...], bool]:
     """Each research stage with its degree, and whether degrees are per stage.
 
-    Format 1.0 records one degree for the whole engagement, so every stage
-    gets it and the second value is ``False``. When the register format gives
-    each stage its own degree, only this function changes: it reads the
-    per-stage list and returns ``True``.
+    Format 1.1 gives each stage its own degree (read as recorded, in stage
+    order), so the second value is ``True``.
     """
-    stages = sorted(engagement.research_stages)
-    return tuple((stage, engagement.degree) for stage in stages), False
+    pairs = sorted((item.stage, item.degree) for item in engagement.research_stages)
+    return tuple(pairs), True
 
 
 def _value(field: str, values: Iterable[str], engagement: Engagement) -> DraftValue:
@@ -136,9 +134,14 @@ def _stages_and_degrees(engagement: Engagement) -> Part:
             f"par étape)"
         )
         coverage = RegisterCoverage.PARTIAL
+    stage_field, degree_field = (
+        ("research_stages[*].stage", "research_stages[*].degree")
+        if per_stage
+        else ("research_stages", "degree")
+    )
     values = [
-        _value("research_stages", (s.value for s, _ in pairs), engagement),
-        _value("degree", (d.value for _, d in pairs), engagement),
+        _value(stage_field, (s.value for s, _ in pairs), engagement),
+        _value(degree_field, (d.value for _, d in pairs), engagement),
     ]
     en, fr = en + ".", fr + "."
     joined = engagement.partners_joined_at
@@ -155,24 +158,26 @@ def _leadership(engagement: Engagement) -> Part:
     professional = engagement.professional_participants
     c_deciders = sum(p.decision_role for p in community)
     p_deciders = sum(p.decision_role for p in professional)
+    lead_en = "not recorded" if lead is None else lead.label("en")
+    lead_fr = "non consigné" if lead is None else lead.label("fr")
     en = (
-        f"Leadership: {lead.label('en')}. Participants holding a decision role: "
+        f"Leadership: {lead_en}. Participants holding a decision role: "
         f"{c_deciders} of {len(community)} on the community side, {p_deciders} of "
         f"{len(professional)} on the professional side."
     )
     fr = (
-        f"Leadership{NBSP}: {lead.label('fr')}. Participants ayant un rôle "
+        f"Leadership{NBSP}: {lead_fr}. Participants ayant un rôle "
         f"décisionnel{NBSP}: {c_deciders} sur {len(community)} du côté de la "
         f"communauté, {p_deciders} sur {len(professional)} du côté professionnel."
     )
-    values = (
-        _value("leadership", [lead.value], engagement),
-        _value(
-            "participants[*].decision_role",
-            ("true" if p.decision_role else "false" for p in engagement.participants),
-            engagement,
-        ),
+    decisions = _value(
+        "participants[*].decision_role",
+        ("true" if p.decision_role else "false" for p in engagement.participants),
+        engagement,
     )
+    if lead is None:
+        return Part(RegisterCoverage.PARTIAL, en, fr, (decisions,))
+    values = (_value("leadership", [lead.value], engagement), decisions)
     return Part(RegisterCoverage.FULL, en, fr, values)
 
 
@@ -181,16 +186,23 @@ def _period(engagement: Engagement) -> Part:
     if start is None and end is None:
         return NOTHING
     values = []
+    by_day = all(d is None or d.precision == "day" for d in (start, end))
     if start is not None and end is not None:
         en = f"The engagement ran from {start.isoformat()} to {end.isoformat()}."
-        fr = f"L'engagement s'est déroulé du {start.isoformat()} au {end.isoformat()}."
+        fr = (
+            f"L'engagement s'est déroulé du {start.isoformat()} au {end.isoformat()}."
+            if by_day
+            else f"L'engagement s'est déroulé de {start.isoformat()} à {end.isoformat()}."
+        )
     elif start is not None:
-        en = f"The engagement started on {start.isoformat()}."
-        fr = f"L'engagement a commencé le {start.isoformat()}."
+        on = ("on", "le") if by_day else ("in", "en")
+        en = f"The engagement started {on[0]} {start.isoformat()}."
+        fr = f"L'engagement a commencé {on[1]} {start.isoformat()}."
     else:
         assert end is not None  # noqa: S101 - one of the two is set
-        en = f"The engagement ended on {end.isoformat()}."
-        fr = f"L'engagement a pris fin le {end.isoformat()}."
+        on = ("on", "le") if by_day else ("in", "en")
+        en = f"The engagement ended {on[0]} {end.isoformat()}."
+        fr = f"L'engagement a pris fin {on[1]} {end.isoformat()}."
     if start is not None:
         values.append(_value("start", [start.isoformat()], engagement))
     if end is not None:

@@ -1,71 +1,112 @@
-"""Private attrs validators and converters shared by the record modules.
+"""Private: the field rules of the records, each declared once.
 
-Every validator raises an :class:`~partnership_model.exceptions.InvalidRecordError`
-subclass naming the field, never a bare ``TypeError`` or ``ValueError``.
+A rule is a small frozen attrs class whose parameters can be read back
+(``Member(vocabulary=EngagementDegree)``, ``Integer(minimum=1)``), in the manner
+of :func:`attrs.validators.instance_of`. A record declares each field's rule
+as the field's validator, and everything derives from that declaration:
 
-Every validator also carries a :class:`Kind` (``validator.kind``) that states,
-as data, what it accepts. The JSON codec (:mod:`partnership_model._codec`) and
-the JSON Schema generator (:mod:`partnership_model.schema`) derive their checks
-from these kinds, so a record's field declaration is the single source of its
-rules.
+* attrs calls the rule when a record is built (:meth:`Rule.__call__`, which
+  checks a Python value and raises an
+  :class:`~partnership_model.exceptions.InvalidRecordError` naming the field);
+* the loader (:mod:`partnership_model._converter`) and the ecology readers
+  call :meth:`Rule.structure` on decoded JSON or file values: it checks the
+  JSON type, applies the same check and returns the Python value;
+* the JSON Schema generator (:mod:`partnership_model.schema`) reads the rule's
+  class and parameters.
+
+Rules that involve several fields of a record (an end date not before its
+start...) live on the record (``_cross_field_errors``); a record raises the
+first one broken, with every one it breaks listed in a :class:`Violations`
+note, so that the loader reports them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar, Final, NoReturn
 
 import attrs
 
-from partnership_model.exceptions import InvalidRecordError, RecordTypeError
+from partnership_model.dates import PartialDate
+from partnership_model.exceptions import (
+    InvalidRecordError,
+    PartnershipModelError,
+    RecordTypeError,
+)
 
-
-@attrs.frozen
-class Kind:
-    """What a field validator accepts, as data.
-
-    Attributes:
-        name: One of ``identifier``, ``text``, ``enum``, ``enum_set``,
-            ``records``, ``identifiers``, ``texts``, ``date``, ``bool``,
-            ``count``.
-        optional: Whether ``None`` is accepted too.
-        target: The enum class (``enum``, ``enum_set``) or record class
-            (``records``) involved, if any.
-        shape: For ``grid``: the number of rows and of columns.
-    """
-
-    name: str
-    optional: bool = False
-    target: type[Any] | None = None
-    shape: tuple[int, int] | None = None
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _tag(function: F, kind: Kind) -> F:
-    function.kind = kind  # type: ignore[attr-defined]
-    return function
-
-
-MAX_ID_LENGTH = 200
-MAX_TEXT_LENGTH = 100_000
+MAX_ID_LENGTH: Final = 200
+MAX_TEXT_LENGTH: Final = 100_000
 
 #: Every character for which ``str.isspace()`` is true (the test suite checks it).
-WHITESPACE = (
+WHITESPACE: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
 )
-# Control characters and lone surrogates (which cannot be encoded as UTF-8).
-_CONTROL_CLASS = "\\x00-\\x1f\\x7f\\ud800-\\udfff"
-_SURROGATE_CLASS = "\\ud800-\\udfff"
-_EDGE_FORBIDDEN = frozenset(WHITESPACE) | {chr(c) for c in range(0x20)} | {"\x7f"}
-_CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
-_SURROGATE = re.compile(f"[{_SURROGATE_CLASS}]")
+
+#: Code point ranges an identifier may not hold: the control characters (C0,
+#: DEL and C1) and every format character (Unicode category Cf, as of Unicode
+#: 15.1: soft hyphen, zero-width space and joiners, the byte order mark, word
+#: joiner, bidirectional embeddings, overrides and isolates, tags...). They are
+#: invisible or reorder text, so ``"p1"`` and ``"p1\u200b"`` would look the
+#: same and name two people.
+FORBIDDEN_IN_IDENTIFIERS: Final[tuple[tuple[int, int], ...]] = (
+    (0x0000, 0x001F),
+    (0x007F, 0x009F),
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)
+
+
+def _class_body(ranges: Iterable[tuple[int, int]]) -> str:
+    return "".join(
+        re.escape(chr(low))
+        if low == high
+        else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
+
+
+_EDGE_FORBIDDEN: Final = frozenset(WHITESPACE)
+_FORBIDDEN: Final = re.compile(
+    f"[{_class_body(FORBIDDEN_IN_IDENTIFIERS)}\ud800-\udfff]"
+)
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def nfc(value: str) -> str:
+    """*value* in Unicode normalisation form C (anything but a string is left as is).
+
+    Identifiers are kept in NFC, so that the same name typed in NFC or NFD
+    (``"é"`` as one code point or as ``e`` and a combining accent) is one id.
+    """
+    if type(value) is str and not unicodedata.is_normalized("NFC", value):
+        return unicodedata.normalize("NFC", value)
+    return value
 
 
 def is_identifier(value: str) -> bool:
@@ -74,7 +115,7 @@ def is_identifier(value: str) -> bool:
         0 < len(value) <= MAX_ID_LENGTH
         and value[0] not in _EDGE_FORBIDDEN
         and value[-1] not in _EDGE_FORBIDDEN
-        and (value.isprintable() or _CONTROL.search(value) is None)
+        and (value.isprintable() or _FORBIDDEN.search(value) is None)
     )
 
 
@@ -87,36 +128,8 @@ def is_text(value: str) -> bool:
     )
 
 
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-
-
-def identifier(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """Check an identifier: a non-empty string without control characters.
-
-    Leading or trailing whitespace is refused too: ``"p1 "`` and ``"p1"`` would
-    otherwise name two different people.
-    """
-    check_identifier(attribute.name, value)
-
-
-_tag(identifier, Kind("identifier"))
-
-
-def optional_identifier(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """Check ``None`` or an identifier."""
-    if value is not None:
-        check_identifier(attribute.name, value)
-
-
-_tag(optional_identifier, Kind("identifier", optional=True))
-
-
 def check_identifier(field: str, value: object) -> None:
-    """Raise unless *value* is a valid identifier (see :func:`identifier`)."""
+    """Raise unless *value* is a valid identifier (see :class:`Identifier`)."""
     if type(value) is not str:
         raise RecordTypeError(field, value, "an identifier must be a string")
     if not value:
@@ -125,21 +138,18 @@ def check_identifier(field: str, value: object) -> None:
         raise InvalidRecordError(
             field, value, f"an identifier has at most {MAX_ID_LENGTH} characters"
         )
-    if not is_identifier(value):
+    if value[0] in _EDGE_FORBIDDEN or value[-1] in _EDGE_FORBIDDEN:
+        raise InvalidRecordError(
+            field, value, "an identifier must not start or end with whitespace"
+        )
+    found = _FORBIDDEN.search(value)
+    if found is not None:
         raise InvalidRecordError(
             field,
             value,
-            "an identifier must not start or end with whitespace nor contain "
-            "control characters or lone surrogates",
+            f"an identifier must not hold control, invisible or format characters "
+            f"nor lone surrogates (U+{ord(found[0]):04X} at position {found.start()})",
         )
-
-
-def text(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check required free text: a string with at least one visible character."""
-    check_text(attribute.name, value)
-
-
-_tag(text, Kind("text"))
 
 
 def check_text(field: str, value: object) -> None:
@@ -158,153 +168,616 @@ def check_text(field: str, value: object) -> None:
         )
 
 
-def optional_text(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """Check optional free text: ``None`` or non-blank text."""
-    if value is not None:
-        check_text(attribute.name, value)
+# -- JSON values ------------------------------------------------------------------------
 
 
-_tag(optional_text, Kind("text", optional=True))
+def json_type(value: object) -> str:
+    """Name the JSON type of a decoded value, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
 
 
-def member_of(cls: type[enum.Enum]) -> Validator:
-    """Return a validator accepting only members of the vocabulary *cls*."""
-    hint = f"use {cls.__name__}.parse(text) to read a label or a value"
+def clip(text: str, limit: int = 60) -> str:
+    """*text*, shortened with an ellipsis past *limit* characters."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
-    def validate(
-        _instance: object, attribute: attrs.Attribute[Any], value: object
+
+def wrong_type(value: object, expected: str) -> NoReturn:
+    """Refuse a JSON value of the wrong type (code ``wrong_type``)."""
+    raise RecordTypeError("", value, f"expected {expected}, got {json_type(value)}")
+
+
+def refuse(value: object, reason: str, code: str = "invalid") -> NoReturn:
+    """Refuse a JSON value of the right type but an invalid content."""
+    raise InvalidRecordError("", value, reason, code=code)
+
+
+def did_you_mean(value: str, candidates: Iterable[str], cutoff: float) -> str:
+    """`` (did you mean 'x'?)`` for the closest candidate, or ``""``."""
+    close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=cutoff)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+# -- the rules --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Rule:
+    """Base of the field rules.
+
+    Attributes:
+        optional: Whether ``None`` is accepted too (a JSON ``null``, or the key
+            left out).
+    """
+
+    optional: bool = attrs.field(default=False, kw_only=True)
+
+    #: What the rule accepts, for messages about the JSON type.
+    accepts: ClassVar[str] = "a value"
+
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
     ) -> None:
-        if type(value) is not cls:
+        """Check *value* as attrs does when a record is built."""
+        if value is None and self.optional:
+            return
+        self.check(attribute.name, value)
+
+    def check(self, field: str, value: Any) -> None:
+        """Raise an InvalidRecordError naming *field* unless *value* is valid."""
+        raise NotImplementedError
+
+    def structure(self, value: Any, _: Any = None) -> Any:
+        """The Python value of the decoded JSON *value*, checked by this rule.
+
+        Raises:
+            InvalidRecordError: With an empty field, the reason and a code
+                (``RecordTypeError`` for a value of the wrong JSON type).
+        """
+        if value is None:
+            if self.optional:
+                return None
+            wrong_type(value, self.expected())
+        return self.structure_value(value)
+
+    def expected(self) -> str:
+        """What the rule accepts, in a message about a value of the wrong JSON type."""
+        return self.accepts
+
+    def structure_value(self, value: Any) -> Any:
+        """:meth:`structure` for a value that is not ``None``."""
+        self.check("", value)
+        return value
+
+
+@attrs.frozen
+class Identifier(Rule):
+    """A stable identifier: 1 to 200 characters, kept in NFC.
+
+    No whitespace at either end (``"p1 "`` and ``"p1"`` would otherwise name
+    two people), no control character, no invisible or format character
+    (:data:`FORBIDDEN_IN_IDENTIFIERS`), no lone surrogate.
+    """
+
+    accepts: ClassVar[str] = "an identifier (a string)"
+
+    def check(self, field: str, value: Any) -> None:
+        check_identifier(field, value)
+
+    def structure_value(self, value: Any) -> Any:
+        if type(value) is str and is_identifier(value):
+            return nfc(value)
+        if type(value) is not str:
+            wrong_type(value, self.expected())
+        try:
+            check_identifier("", value)
+        except InvalidRecordError as error:
+            refuse(value, error.reason)
+        return nfc(value)  # pragma: no cover - is_identifier and the check agree
+
+
+@attrs.frozen
+class Text(Rule):
+    """Free text with at least one visible character, at most 100,000 characters."""
+
+    accepts: ClassVar[str] = "text (a string)"
+
+    def check(self, field: str, value: Any) -> None:
+        check_text(field, value)
+
+    def structure_value(self, value: Any) -> Any:
+        if type(value) is str and is_text(value):
+            return value
+        if type(value) is not str:
+            wrong_type(value, self.expected())
+        try:
+            check_text("", value)
+        except InvalidRecordError as error:
+            refuse(value, error.reason)
+        return value  # pragma: no cover - is_text and the check agree
+
+
+@attrs.frozen
+class Member(Rule):
+    """A member of the vocabulary :attr:`vocabulary`; in JSON, its value token.
+
+    Attributes:
+        vocabulary: The enum class.
+    """
+
+    vocabulary: type[enum.Enum]
+    _table: Mapping[str, enum.Enum] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(
+            lambda self: {m.value: m for m in self.vocabulary}, takes_self=True
+        ),
+    )
+
+    def check(self, field: str, value: Any) -> None:
+        if type(value) is not self.vocabulary:
+            name = self.vocabulary.__name__
             raise RecordTypeError(
-                attribute.name, value, f"expected a {cls.__name__} member ({hint})"
+                field,
+                value,
+                f"expected a {name} member (use {name}.parse(text) to read a label "
+                "or a value)",
             )
 
-    return _tag(validate, Kind("enum", target=cls))
+    def structure_value(self, value: Any) -> Any:
+        try:
+            return self._table[value]
+        except (KeyError, TypeError):
+            pass
+        accepted = ", ".join(self._table)
+        name = self.vocabulary.__name__
+        if type(value) is not str:
+            raise RecordTypeError(
+                "",
+                value,
+                f"expected a {name} value (a string), got {json_type(value)}; "
+                f"accepted values: {accepted}",
+            )
+        hint = did_you_mean(value.lower(), self._table, 0.8)
+        refuse(
+            value,
+            f"{clip(value)!r} is not a known {name}{hint}; accepted values: {accepted}",
+            "unknown_term",
+        )
+
+    def parse(self, value: Any) -> Any:
+        """Read a label, alias or value leniently (spreadsheet cells), else refuse."""
+        if isinstance(value, self.vocabulary):
+            return value
+        if type(value) is not str:
+            wrong_type(value, f"a {self.vocabulary.__name__} value as text")
+        try:
+            return self.vocabulary.parse(value)  # type: ignore[attr-defined]
+        except PartnershipModelError as error:
+            refuse(value, str(error), "unknown_term")
 
 
-def optional_member_of(cls: type[enum.Enum]) -> Validator:
-    """Like :func:`member_of` but also accepts ``None``."""
-    check = member_of(cls)
-
-    def validate(
-        instance: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
-        if value is not None:
-            check(instance, attribute, value)
-
-    return _tag(validate, Kind("enum", optional=True, target=cls))
+def _listed_twice(index: int, item: object) -> InvalidRecordError:
+    shown = item.value if isinstance(item, enum.Enum) else item
+    return InvalidRecordError(
+        f"[{index}]",
+        shown,
+        f"{clip(str(shown))!r} is listed twice",
+        code="duplicate_item",
+    )
 
 
-def members_of(cls: type[enum.Enum]) -> Validator:
-    """Return a validator for a frozenset whose items are members of *cls*."""
-    hint = f"{cls.__name__} members"
+@attrs.frozen
+class Array(Rule):
+    """Base of the rules of arrays.
 
-    def validate(
-        _instance: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
+    Attributes:
+        min_items: The fewest items accepted (``1``: not empty).
+    """
+
+    min_items: int = attrs.field(default=0, kw_only=True)
+    #: The Python type the field holds.
+    container: ClassVar[type] = tuple
+    #: Whether the items must be distinct.
+    unique: ClassVar[bool] = False
+
+    def expected(self) -> str:
+        return f"an array of {self.item_name()}"
+
+    def item_name(self) -> str:
+        raise NotImplementedError
+
+    def check_item(self, field: str, item: Any) -> None:
+        raise NotImplementedError
+
+    def check(self, field: str, value: Any) -> None:
+        if (
+            not isinstance(value, tuple | frozenset)
+            or type(value) is not self.container
+        ):
+            raise RecordTypeError(
+                field, value, f"expected a sequence of {self.item_name()}"
+            )
+        items: tuple[Any, ...] = tuple(value)
+        for index, item in enumerate(items):
+            self.check_item(f"{field}[{index}]", item)
+        if self.unique and type(value) is tuple and len(set(items)) != len(items):
+            seen: set[Any] = set()
+            for index, item in enumerate(items):
+                if item in seen:
+                    error = _listed_twice(index, item)
+                    raise InvalidRecordError(
+                        f"{field}{error.field}",
+                        error.value,
+                        error.reason,
+                        code=error.code,
+                    )
+                seen.add(item)
+        if len(value) < self.min_items:
+            raise InvalidRecordError(field, value, "must not be empty")
+
+    def items(self, value: Any) -> list[Any]:
+        """Check that the JSON *value* is an array long enough; return it."""
+        if type(value) is not list:
+            wrong_type(value, self.expected())
+        if len(value) < self.min_items:
+            refuse(value, "must not be empty")
+        return value
+
+    def structure_item(self, item: Any) -> Any:
+        raise NotImplementedError
+
+    def structure_value(self, value: Any) -> Any:
+        items = self.items(value)
+        errors: list[Exception] = []
+        out: list[Any] = []
+        for index, item in enumerate(items):
+            try:
+                out.append(self.structure_item(item))
+            except InvalidRecordError as error:
+                errors.append(
+                    type(error)(
+                        f"[{index}]", error.value, error.reason, code=error.code
+                    )
+                )
+        if not errors and self.unique and len(set(out)) != len(out):
+            seen: set[Any] = set()
+            for index, item in enumerate(out):
+                if item in seen:
+                    errors.append(_listed_twice(index, item))
+                seen.add(item)
+        if errors:
+            raise ItemsError(errors)
+        return self.container(out)
+
+
+class ItemsError(ValueError):
+    """Internal: every refused item of an array (each error's field is ``[i]``)."""
+
+    def __init__(self, errors: list[Exception]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
+@attrs.frozen
+class Members(Array):
+    """A set of members of :attr:`vocabulary`; in JSON, an array of distinct tokens.
+
+    Attributes:
+        vocabulary: The enum class.
+    """
+
+    vocabulary: type[enum.Enum]
+    container: ClassVar[type] = frozenset
+    unique: ClassVar[bool] = True
+
+    def item_name(self) -> str:
+        return f"{self.vocabulary.__name__} values"
+
+    def check(self, field: str, value: Any) -> None:
         if type(value) is not frozenset:
-            raise RecordTypeError(attribute.name, value, f"expected a set of {hint}")
-        for item in value:
-            if type(item) is not cls:
-                raise RecordTypeError(attribute.name, item, f"expected {hint} only")
-
-    return _tag(validate, Kind("enum_set", target=cls))
-
-
-def instances_of(cls: type[Any]) -> Validator:
-    """Return a validator for a tuple whose items are instances of *cls*."""
-
-    def validate(
-        _instance: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
-        if type(value) is not tuple:
             raise RecordTypeError(
-                attribute.name, value, f"expected a sequence of {cls.__name__}"
+                field, value, f"expected a set of {self.vocabulary.__name__} members"
             )
-        for index, item in enumerate(value):
-            if not isinstance(item, cls):
+        for item in value:
+            if type(item) is not self.vocabulary:
                 raise RecordTypeError(
-                    f"{attribute.name}[{index}]", item, f"expected a {cls.__name__}"
+                    field, item, f"expected {self.vocabulary.__name__} members only"
                 )
 
-    return _tag(validate, Kind("records", target=cls))
+    def structure_item(self, item: Any) -> Any:
+        return Member(self.vocabulary).structure_value(item)
+
+    def structure_value(self, value: Any) -> Any:
+        items = self.items(value)
+        member = Member(self.vocabulary)
+        table = member._table
+        try:
+            found = frozenset([table[item] for item in items])
+        except (KeyError, TypeError):
+            return super().structure_value(value)
+        if len(found) != len(items):
+            return super().structure_value(value)
+        return found
 
 
-def identifiers(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """Check a tuple of distinct identifiers."""
-    if type(value) is not tuple:
-        raise RecordTypeError(
-            attribute.name, value, "expected a sequence of identifiers"
-        )
-    seen: set[str] = set()
-    for index, item in enumerate(value):
-        field = f"{attribute.name}[{index}]"
+@attrs.frozen
+class MemberList(Array):
+    """An ordered list of distinct members of :attr:`vocabulary`.
+
+    Attributes:
+        vocabulary: The enum class.
+    """
+
+    vocabulary: type[enum.Enum]
+    unique: ClassVar[bool] = True
+
+    def item_name(self) -> str:
+        return f"{self.vocabulary.__name__} values"
+
+    def check_item(self, field: str, item: Any) -> None:
+        Member(self.vocabulary).check(field, item)
+
+    def structure_item(self, item: Any) -> Any:
+        return Member(self.vocabulary).structure_value(item)
+
+
+@attrs.frozen
+class Identifiers(Array):
+    """A list of distinct identifiers (see :class:`Identifier`)."""
+
+    unique: ClassVar[bool] = True
+
+    def item_name(self) -> str:
+        return "identifiers"
+
+    def check_item(self, field: str, item: Any) -> None:
         check_identifier(field, item)
-        if item in seen:
-            raise InvalidRecordError(field, item, "listed twice")
-        seen.add(item)
+
+    def structure_item(self, item: Any) -> Any:
+        return Identifier().structure_value(item)
 
 
-_tag(identifiers, Kind("identifiers"))
+@attrs.frozen
+class Texts(Array):
+    """A list of texts (see :class:`Text`)."""
+
+    def item_name(self) -> str:
+        return "text"
+
+    def check_item(self, field: str, item: Any) -> None:
+        check_text(field, item)
+
+    def structure_item(self, item: Any) -> Any:
+        return Text().structure_value(item)
 
 
-def texts(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check a tuple of non-blank strings."""
-    if type(value) is not tuple:
-        raise RecordTypeError(attribute.name, value, "expected a sequence of text")
-    for index, item in enumerate(value):
-        check_text(f"{attribute.name}[{index}]", item)
+@attrs.frozen
+class Records(Array):
+    """A list of records of class :attr:`record`; in JSON, an array of objects.
+
+    The loader structures the items (see :mod:`partnership_model._converter`).
+
+    Attributes:
+        record: The record class.
+    """
+
+    record: type[Any]
+
+    def item_name(self) -> str:
+        return f"{self.record.__name__} objects"
+
+    def check_item(self, field: str, item: Any) -> None:
+        if not isinstance(item, self.record):
+            raise RecordTypeError(field, item, f"expected a {self.record.__name__}")
 
 
-_tag(texts, Kind("texts"))
+@attrs.frozen
+class Record(Rule):
+    """One record of class :attr:`record`; in JSON, an object.
+
+    Attributes:
+        record: The record class.
+    """
+
+    record: type[Any]
+
+    def expected(self) -> str:
+        return f"an object (a {self.record.__name__})"
+
+    def check(self, field: str, value: Any) -> None:
+        if not isinstance(value, self.record):
+            raise RecordTypeError(field, value, f"expected a {self.record.__name__}")
 
 
-def optional_date(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """Check ``None`` or a :class:`datetime.date` (a datetime is refused)."""
-    if value is not None and type(value) is not dt.date:
-        raise RecordTypeError(
-            attribute.name, value, "expected a datetime.date (not a datetime or text)"
+@attrs.frozen
+class Date(Rule):
+    """A :class:`~partnership_model.dates.PartialDate`; in JSON, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    The record's converter turns a :class:`datetime.date` into a partial date
+    known to the day.
+    """
+
+    accepts: ClassVar[str] = "a date (a YYYY, YYYY-MM or YYYY-MM-DD string)"
+
+    def check(self, field: str, value: Any) -> None:
+        if type(value) is not PartialDate:
+            raise RecordTypeError(
+                field,
+                value,
+                "expected a PartialDate or a datetime.date (not a datetime or text)",
+            )
+
+    def structure_value(self, value: Any) -> Any:
+        if type(value) is not str:
+            wrong_type(value, self.expected())
+        try:
+            return PartialDate.fromisoformat(value)
+        except InvalidRecordError:
+            refuse(
+                value,
+                f"{clip(value)!r} is not a date of the calendar in the form YYYY, "
+                "YYYY-MM or YYYY-MM-DD",
+            )
+
+    def read(self, value: Any) -> Any:
+        """Read a file value: ISO text as in JSON, or a date object (networkx graphs)."""
+        if type(value) in (PartialDate, dt.date):
+            return value
+        return self.structure_value(value)
+
+
+@attrs.frozen
+class Boolean(Rule):
+    """``True`` or ``False`` (``0``, ``1`` and ``"yes"`` are refused)."""
+
+    accepts: ClassVar[str] = "true or false"
+
+    def check(self, field: str, value: Any) -> None:
+        if type(value) is not bool:
+            expected = "True, False or None" if self.optional else "True or False"
+            raise RecordTypeError(field, value, f"expected {expected}")
+
+    def structure_value(self, value: Any) -> Any:
+        if type(value) is not bool:
+            wrong_type(value, self.expected())
+        return value
+
+
+@attrs.frozen
+class Integer(Rule):
+    """An integer in a range (a boolean is refused, and so is ``1.0``).
+
+    Attributes:
+        minimum: The smallest value accepted.
+        maximum: The largest value accepted, if any.
+    """
+
+    minimum: int = 0
+    maximum: int | None = None
+
+    def expected(self) -> str:
+        return "an integer"
+
+    def _reason(self) -> str:
+        if self.maximum is not None:
+            return f"expected an integer from {self.minimum} to {self.maximum}"
+        if self.minimum == 0:
+            return "expected a non-negative integer"
+        if self.minimum == 1:
+            return "expected a positive integer"
+        return f"expected an integer of at least {self.minimum}"
+
+    def _in_range(self, value: int) -> bool:
+        return self.minimum <= value and (self.maximum is None or value <= self.maximum)
+
+    def check(self, field: str, value: Any) -> None:
+        if type(value) is not int or not self._in_range(value):
+            raise InvalidRecordError(field, value, self._reason())
+
+    def structure_value(self, value: Any) -> Any:
+        if type(value) is not int:
+            wrong_type(value, self.expected())
+        if not self._in_range(value):
+            refuse(value, self._reason())
+        return value
+
+
+@attrs.frozen
+class Grid(Rule):
+    """A matrix of counts: :attr:`rows` rows of :attr:`columns` non-negative integers.
+
+    Attributes:
+        rows: The number of rows.
+        columns: The number of columns.
+    """
+
+    rows: int
+    columns: int
+
+    def expected(self) -> str:
+        return f"an array of {self.rows} arrays of {self.columns} non-negative integers"
+
+    def check(self, field: str, value: Any) -> None:
+        shape_ok = (
+            type(value) is tuple
+            and len(value) == self.rows
+            and all(
+                type(row) is tuple
+                and len(row) == self.columns
+                and all(type(n) is int and n >= 0 for n in row)
+                for row in value
+            )
         )
+        if not shape_ok:
+            raise InvalidRecordError(
+                field,
+                value,
+                f"expected {self.rows} rows of {self.columns} non-negative integers",
+            )
+
+    def structure_value(self, value: Any) -> Any:
+        if type(value) is not list or any(type(row) is not list for row in value):
+            wrong_type(value, self.expected())
+        grid = tuple(tuple(row) for row in value)
+        try:
+            self.check("", grid)
+        except InvalidRecordError as error:
+            refuse(value, error.reason)
+        return grid
 
 
-_tag(optional_date, Kind("date", optional=True))
+# -- the rules under their usual names ---------------------------------------------------
+
+identifier: Final = Identifier()
+optional_identifier: Final = Identifier(optional=True)
+text: Final = Text()
+optional_text: Final = Text(optional=True)
+identifiers: Final = Identifiers()
+texts: Final = Texts()
+optional_date: Final = Date(optional=True)
+boolean: Final = Boolean()
+optional_boolean: Final = Boolean(optional=True)
+count: Final = Integer()
 
 
-def boolean(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check a real bool (``0`` and ``"yes"`` are refused)."""
-    if type(value) is not bool:
-        raise RecordTypeError(attribute.name, value, "expected True or False")
+def member_of(cls: type[enum.Enum]) -> Member:
+    """The rule accepting only members of the vocabulary *cls*."""
+    return Member(cls)
 
 
-_tag(boolean, Kind("bool"))
+def optional_member_of(cls: type[enum.Enum]) -> Member:
+    """Like :func:`member_of`, ``None`` accepted too."""
+    return Member(cls, optional=True)
 
 
-def optional_boolean(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    """Check ``None`` (unknown) or a real bool."""
-    if value is not None and type(value) is not bool:
-        raise RecordTypeError(attribute.name, value, "expected True, False or None")
+def members_of(cls: type[enum.Enum]) -> Members:
+    """The rule of a set of members of *cls*."""
+    return Members(vocabulary=cls)
 
 
-_tag(optional_boolean, Kind("bool", optional=True))
+def instances_of(cls: type[Any]) -> Records:
+    """The rule of a tuple of *cls* records."""
+    return Records(record=cls)
 
 
-def count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check a non-negative integer (a bool is refused)."""
-    if type(value) is not int or value < 0:
-        raise InvalidRecordError(
-            attribute.name, value, "expected a non-negative integer"
-        )
+Validator = Rule
+"""What the records' fields declare as validators."""
 
 
-_tag(count, Kind("count"))
+# -- converters ---------------------------------------------------------------------------
 
 
 def _is_collection(value: object) -> bool:
@@ -328,3 +801,51 @@ def to_frozenset(value: Any) -> Any:
         return frozenset(value)
     except TypeError:  # unhashable items: let the validator name them
         return tuple(value)
+
+
+def nfc_tuple(value: Any) -> Any:
+    """:func:`to_tuple`, with every string item in NFC (lists of identifiers)."""
+    value = to_tuple(value)
+    if type(value) is tuple:
+        return tuple(nfc(item) for item in value)
+    return value
+
+
+# -- several rules broken at once ----------------------------------------------------------
+
+
+class Violations(str):
+    """A note on the error a record raises, listing every cross-field rule it breaks.
+
+    Like cattrs' typed notes, it is a string (what a traceback shows) that
+    carries data: :attr:`errors`, the first of which is the error raised.
+    """
+
+    errors: tuple[PartnershipModelError, ...]
+
+    def __new__(cls, errors: Iterable[PartnershipModelError]) -> Violations:
+        found = tuple(errors)
+        shown = "; ".join(str(error) for error in found[:5])
+        more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+        note = super().__new__(cls, f"every rule broken: {shown}{more}")
+        note.errors = found
+        return note
+
+
+def raise_violations(errors: Iterator[PartnershipModelError]) -> None:
+    """Raise the first of *errors*, if any, with a :class:`Violations` note of all."""
+    first = next(errors, None)
+    if first is None:
+        return
+    rest = list(errors)
+    if rest:
+        first.add_note(Violations([first, *rest]))
+    raise first
+
+
+def violations(error: BaseException) -> tuple[BaseException, ...]:
+    """Every error a record's constructor reported with *error* (itself first)."""
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, Violations):
+            return note.errors
+    return (error,)

@@ -50,17 +50,23 @@ from typing import Any, ClassVar, cast
 import attrs
 
 from partnership_model import _migration, _validators as v
+from partnership_model.dates import PartialDate, as_partial_date
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
     PartnershipModelError,
+    RecordTypeError,
     UnknownReferenceError,
 )
 from partnership_model.vocabulary import (
     Authority,
+    ContributionSought,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
+    ExperienceCapacity,
+    HealthConditionKind,
+    KnowledgeType,
     Leadership,
     ProjectPhase,
     RecognitionModality,
@@ -78,6 +84,7 @@ __all__ = [
     "Participant",
     "Person",
     "Register",
+    "StageDegree",
 ]
 
 
@@ -88,13 +95,30 @@ def __dir__() -> list[str]:
 SCHEMA_VERSION = "1.1"
 """Version of the document format this release writes (``MAJOR.MINOR``).
 
-It reads every 1.x document up to this one; a 1.0 document's authority
-``level`` (on participants and organisations) is migrated to ``authority``
-and the migration reported (see the compatibility page).
+It reads every 1.x document up to this one. A 1.0 document is migrated, and
+the migration reported: the authority ``level`` of participants and
+organisations becomes ``authority``, and each research stage of an engagement
+gets the engagement's degree (see the compatibility page).
 """
 
 
 # -- typed converters (attrs' mypy plugin needs one per element type) ----------
+
+
+def _id(value: str) -> str:
+    return v.nfc(value)
+
+
+def _optional_id(value: str | None) -> str | None:
+    return v.nfc(value) if value is not None else None
+
+
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return v.nfc_tuple(value)  # type: ignore[no-any-return]
+
+
+def _date(value: PartialDate | dt.date | None) -> PartialDate | None:
+    return as_partial_date(value)  # type: ignore[no-any-return]
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
@@ -117,7 +141,19 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return v.to_tuple(value)  # type: ignore[no-any-return]
 
 
-def _stages(value: Iterable[ResearchStage]) -> frozenset[ResearchStage]:
+def _stage_degrees(value: Iterable[StageDegree]) -> tuple[StageDegree, ...]:
+    items = v.to_tuple(value)
+    if type(items) is tuple and any(type(item) is ResearchStage for item in items):
+        raise RecordTypeError(
+            "research_stages",
+            value,
+            "since format 1.1 each research stage carries its degree: give "
+            "StageDegree(stage=..., degree=...) items",
+        )
+    return items  # type: ignore[no-any-return]
+
+
+def _domains(value: Iterable[EngagementDomain]) -> frozenset[EngagementDomain]:
     return v.to_frozenset(value)  # type: ignore[no-any-return]
 
 
@@ -135,6 +171,28 @@ def _tiers_actions(value: Iterable[TiersAction]) -> frozenset[TiersAction]:
     return v.to_frozenset(value)  # type: ignore[no-any-return]
 
 
+def _contributions(
+    value: Iterable[ContributionSought],
+) -> frozenset[ContributionSought]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
+def _knowledge(value: Iterable[KnowledgeType]) -> frozenset[KnowledgeType]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
+def _capacities(
+    value: Iterable[ExperienceCapacity],
+) -> frozenset[ExperienceCapacity]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
+def _conditions(
+    value: Iterable[HealthConditionKind],
+) -> frozenset[HealthConditionKind]:
+    return v.to_frozenset(value)  # type: ignore[no-any-return]
+
+
 # -- records ------------------------------------------------------------------------
 
 
@@ -149,7 +207,7 @@ class Person:
             :func:`~partnership_model.pseudonymize` unless asked to keep it.
     """
 
-    id: str = attrs.field(validator=v.identifier)
+    id: str = attrs.field(converter=_id, validator=v.identifier)
     display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     note: str | None = attrs.field(default=None, validator=v.optional_text)
 
@@ -183,7 +241,7 @@ class Organisation:
        micro, meso and macro to member, managerial and public authority.
     """
 
-    id: str = attrs.field(validator=v.identifier)
+    id: str = attrs.field(converter=_id, validator=v.identifier)
     name: str = attrs.field(validator=v.text)
     sphere: Sphere = attrs.field(validator=v.member_of(Sphere))
     authority: Authority | None = attrs.field(
@@ -258,14 +316,26 @@ class Participant:
         display_name: How to name the person in reports; never required.
         decision_role: Whether the person holds a decision role in the
             engagement (co-chair, co-lead, voting member...).
+        contributions_sought: What the engagement seeks from the person (a
+            perspective, a direct experience, experiential knowledge...);
+            empty when not recorded.
+        knowledge_types: The types of patient knowledge the person brings;
+            empty when not recorded.
+        experience_capacities: In what capacity the person lived the health
+            experience they bring (personally, as a caregiver, or both);
+            empty when not recorded.
+        health_condition_kinds: The kinds of health condition lived
+            (physical, mental, psychosocial); empty when not recorded.
 
     .. versionchanged:: 0.1.0
        ``authority`` replaces the authority ``level``; ``level=`` still
        works, with a :class:`DeprecationWarning` (micro, meso and macro map
-       to member, managerial and public authority).
+       to member, managerial and public authority). Format 1.1 adds
+       ``contributions_sought``, ``knowledge_types``,
+       ``experience_capacities`` and ``health_condition_kinds``.
     """
 
-    person_id: str = attrs.field(validator=v.identifier)
+    person_id: str = attrs.field(converter=_id, validator=v.identifier)
     role: Role = attrs.field(validator=v.member_of(Role))
     sphere: Sphere = attrs.field(
         default=attrs.Factory(_role_sphere, takes_self=True),
@@ -277,6 +347,26 @@ class Participant:
     )
     display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     decision_role: bool = attrs.field(default=False, validator=v.boolean)
+    contributions_sought: frozenset[ContributionSought] = attrs.field(
+        default=frozenset(),
+        converter=_contributions,
+        validator=v.members_of(ContributionSought),
+    )
+    knowledge_types: frozenset[KnowledgeType] = attrs.field(
+        default=frozenset(),
+        converter=_knowledge,
+        validator=v.members_of(KnowledgeType),
+    )
+    experience_capacities: frozenset[ExperienceCapacity] = attrs.field(
+        default=frozenset(),
+        converter=_capacities,
+        validator=v.members_of(ExperienceCapacity),
+    )
+    health_condition_kinds: frozenset[HealthConditionKind] = attrs.field(
+        default=frozenset(),
+        converter=_conditions,
+        validator=v.members_of(HealthConditionKind),
+    )
 
     def __init__(
         self,
@@ -287,6 +377,10 @@ class Participant:
         authority: Authority | None = None,
         display_name: str | None = None,
         decision_role: bool = False,
+        contributions_sought: Iterable[ContributionSought] = frozenset(),
+        knowledge_types: Iterable[KnowledgeType] = frozenset(),
+        experience_capacities: Iterable[ExperienceCapacity] = frozenset(),
+        health_condition_kinds: Iterable[HealthConditionKind] = frozenset(),
         level: EngagementLevel | None = None,
     ) -> None:
         """Build a participant; ``None`` for *sphere* or *authority* means the role's."""
@@ -303,6 +397,10 @@ class Participant:
             role=role,
             display_name=display_name,
             decision_role=decision_role,
+            contributions_sought=contributions_sought,
+            knowledge_types=knowledge_types,
+            experience_capacities=experience_capacities,
+            health_condition_kinds=health_condition_kinds,
             **defaults,
         )
 
@@ -319,25 +417,63 @@ class Participant:
 
 
 @attrs.frozen(kw_only=True)
+class StageDegree:
+    """The degree of engagement at one research stage of an engagement.
+
+    Reporting guidelines ask for the level of involvement at each stage of
+    the research, not only for the project as a whole (GRIPP2 long form,
+    items 4c and 4d; ``Staniszewska2017``), so an engagement records its
+    research stages each with its own degree.
+
+    Attributes:
+        stage: The research stage.
+        degree: The degree of engagement at that stage.
+
+    Examples:
+        >>> from partnership_model import EngagementDegree, ResearchStage, StageDegree
+        >>> StageDegree(stage=ResearchStage.DESIGN, degree=EngagementDegree.PARTNERSHIP)
+        StageDegree(stage=<ResearchStage.DESIGN: 'design'>, degree=<EngagementDegree.PARTNERSHIP: 'partnership'>)
+
+    .. versionadded:: 0.1.0
+    """
+
+    stage: ResearchStage = attrs.field(validator=v.member_of(ResearchStage))
+    degree: EngagementDegree = attrs.field(validator=v.member_of(EngagementDegree))
+
+
+@attrs.frozen(kw_only=True)
 class Engagement:
     """One engagement of patients, caregivers or citizens: a project, committee, course...
+
+    An engagement that records research stages gives each its own degree
+    (:class:`StageDegree`); its :attr:`degree` is then the highest of them,
+    the most shared degree of engagement it reaches (this library's rule: the
+    Montreal matrix places each engagement once, and the research-engagement
+    matrix shows each stage's degree).
 
     Attributes:
         id: Stable identifier of the engagement within the register.
         title: Short title.
-        domain: The Quebec domain of involvement.
+        domain: The Quebec domain of involvement (the primary one).
         level: The Montreal level at which the engagement takes place.
-        degree: The Montreal degree of engagement.
-        leadership: Who leads the engagement.
+        degree: The Montreal degree of engagement; when research stages are
+            recorded, the highest of their degrees.
+        leadership: Who leads the engagement; ``None`` when the sources do not
+            say.
         participants: Who takes part, each in one role; a person appears at
             most once.
         organisations: Identifiers of the organisations involved (see
             :class:`Organisation`).
         description: Free-text description. May identify people: dropped by
             :func:`~partnership_model.pseudonymize` unless asked to keep it.
-        start: First day of the engagement, if known.
-        end: Last day of the engagement, if known; not before *start*.
-        research_stages: Research stages at which partners are engaged.
+        start: When the engagement started, as precisely as known (a year, a
+            month or a day: :class:`~partnership_model.PartialDate`).
+        end: When it ended, as precisely as known; not entirely before
+            *start*.
+        research_stages: The research stages at which partners are engaged,
+            each with its degree; a stage appears at most once.
+        secondary_domains: Other domains the engagement also works in (a
+            platform that spans several), never the primary domain.
         activities: The "together" activities of the Ecology of Engagement
             the engagement contributes to.
         recognition: How engaged people are recognised; empty means none
@@ -352,25 +488,42 @@ class Engagement:
             engagement.
         sources: Where the facts about this engagement come from: bibliography
             keys, citations or URLs.
+
+    .. versionchanged:: 0.1.0
+       Format 1.1: ``research_stages`` holds :class:`StageDegree` items,
+       ``start`` and ``end`` are partial dates (a :class:`datetime.date` is
+       still accepted), ``leadership`` may be ``None``, and
+       ``secondary_domains`` is new.
     """
 
-    id: str = attrs.field(validator=v.identifier)
+    id: str = attrs.field(converter=_id, validator=v.identifier)
     title: str = attrs.field(validator=v.text)
     domain: EngagementDomain = attrs.field(validator=v.member_of(EngagementDomain))
     level: EngagementLevel = attrs.field(validator=v.member_of(EngagementLevel))
     degree: EngagementDegree = attrs.field(validator=v.member_of(EngagementDegree))
-    leadership: Leadership = attrs.field(validator=v.member_of(Leadership))
+    leadership: Leadership | None = attrs.field(
+        default=None, validator=v.optional_member_of(Leadership)
+    )
     participants: tuple[Participant, ...] = attrs.field(
         default=(), converter=_participants, validator=v.instances_of(Participant)
     )
     organisations: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=v.identifiers
+        default=(), converter=_ids, validator=v.identifiers
     )
     description: str | None = attrs.field(default=None, validator=v.optional_text)
-    start: dt.date | None = attrs.field(default=None, validator=v.optional_date)
-    end: dt.date | None = attrs.field(default=None, validator=v.optional_date)
-    research_stages: frozenset[ResearchStage] = attrs.field(
-        default=frozenset(), converter=_stages, validator=v.members_of(ResearchStage)
+    start: PartialDate | None = attrs.field(
+        default=None, converter=_date, validator=v.optional_date
+    )
+    end: PartialDate | None = attrs.field(
+        default=None, converter=_date, validator=v.optional_date
+    )
+    research_stages: tuple[StageDegree, ...] = attrs.field(
+        default=(), converter=_stage_degrees, validator=v.instances_of(StageDegree)
+    )
+    secondary_domains: frozenset[EngagementDomain] = attrs.field(
+        default=frozenset(),
+        converter=_domains,
+        validator=v.members_of(EngagementDomain),
     )
     activities: frozenset[TogetherActivity] = attrs.field(
         default=frozenset(),
@@ -401,16 +554,16 @@ class Engagement:
     )
 
     def __attrs_post_init__(self) -> None:
-        for error in self._cross_field_errors():
-            raise error
+        v.raise_violations(self._cross_field_errors())
 
     def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
         """Yield every violated rule that involves several fields."""
-        if self.start is not None and self.end is not None and self.end < self.start:
+        start, end = self.start, self.end
+        if start is not None and end is not None and end.latest < start.earliest:
             yield InvalidRecordError(
                 "end",
-                self.end,
-                f"the end date is before the start date {self.start}",
+                end,
+                f"the end date is before the start date {start}",
                 code="date_order",
             )
         seen: set[str] = set()
@@ -424,6 +577,48 @@ class Engagement:
                     code="duplicate_participation",
                 )
             seen.add(participant.person_id)
+        if self.research_stages:
+            yield from self._stage_errors()
+        if self.domain in self.secondary_domains:
+            yield InvalidRecordError(
+                "secondary_domains",
+                self.domain.value,
+                "the primary domain is not also a secondary domain",
+                code="duplicate_domain",
+            )
+
+    def _stage_errors(self) -> Iterator[PartnershipModelError]:
+        stages: set[ResearchStage] = set()
+        for index, item in enumerate(self.research_stages):
+            if item.stage in stages:
+                yield InvalidRecordError(
+                    f"research_stages[{index}].stage",
+                    item.stage.value,
+                    "this stage is already listed; record one degree per stage",
+                    code="duplicate_stage",
+                )
+            stages.add(item.stage)
+        highest = max(item.degree for item in self.research_stages)
+        if self.degree is not highest:
+            yield InvalidRecordError(
+                "degree",
+                self.degree.value,
+                f"an engagement's degree is the highest of its research stages' "
+                f"degrees, here {highest.value!r}",
+                code="stage_degree",
+            )
+
+    @property
+    def stages(self) -> frozenset[ResearchStage]:
+        """The research stages recorded, without their degrees."""
+        return frozenset(item.stage for item in self.research_stages)
+
+    def degree_at(self, stage: ResearchStage) -> EngagementDegree | None:
+        """The degree of engagement at *stage*, or ``None`` if it is not recorded."""
+        for item in self.research_stages:
+            if item.stage is stage:
+                return item.degree
+        return None
 
     @property
     def community_participants(self) -> tuple[Participant, ...]:
@@ -439,9 +634,9 @@ class Engagement:
     def earliest_research_stage(self) -> ResearchStage | None:
         """The most upstream research stage recorded, ignoring research governance."""
         stages = [
-            s
-            for s in self.research_stages
-            if s is not ResearchStage.RESEARCH_GOVERNANCE
+            item.stage
+            for item in self.research_stages
+            if item.stage is not ResearchStage.RESEARCH_GOVERNANCE
         ]
         return min(stages) if stages else None
 
@@ -479,8 +674,7 @@ class Register:
     )
 
     def __attrs_post_init__(self) -> None:
-        for error in self._cross_field_errors():
-            raise error
+        v.raise_violations(self._cross_field_errors())
 
     def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
         """Yield every duplicate id and every unresolved reference."""

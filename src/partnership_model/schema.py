@@ -30,11 +30,14 @@ validators only when format assertion is switched on, which is why dates also
 carry a ``pattern``.
 
 Beyond the schema, loading enforces the model's cross-field rules: an end date
-not before its start date, one participation per person and engagement, unique
-ids within a register, and participant and organisation references that
-resolve; a ``date`` must exist in the calendar (``format: date``); text holds
-no lone surrogate; and an integer is written without a fraction (``1``, not
-``1.0``, which JSON Schema counts as an integer).
+not entirely before its start date, one participation per person and
+engagement, one degree per research stage, an engagement's degree equal to the
+highest of its stages', a primary domain that is not also a secondary domain,
+unique ids within a register, and participant and organisation references
+that resolve; a full ``date`` must exist in the calendar (``format: date``);
+text and identifiers hold no lone surrogate; identifiers are compared in
+Unicode normalisation form C; and an integer is written without a fraction
+(``1``, not ``1.0``, which JSON Schema counts as an integer).
 
 Examples:
     >>> from partnership_model import Register, json_schema
@@ -56,7 +59,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from partnership_model import _codec, _schema_portable as p, _validators as v
+import attrs
+
+from partnership_model import _converter, _schema_portable as p, _validators as v
 from partnership_model._enums import LANGUAGES, Lang, Vocabulary, check_lang
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
@@ -126,7 +131,7 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-@_codec.per_class
+@_converter.per_class
 def attribute_descriptions(cls: type[Any]) -> dict[str, str]:
     """Parse the ``Attributes:`` section of a Google-style class docstring."""
     doc = inspect.cleandoc(cls.__doc__ or "")
@@ -177,22 +182,28 @@ class _Builder:
             self.defs["Identifier"] = {
                 "title": "Identifier",
                 "description": (
-                    "A stable identifier: 1 to 200 characters, no control characters, "
-                    "no whitespace at either end."
+                    "A stable identifier: 1 to 200 characters, no whitespace at either "
+                    "end, no control, invisible or format character (such as a "
+                    "zero-width space, a byte order mark or a bidirectional override). "
+                    "Identifiers are compared in Unicode normalisation form C."
                 ),
                 "x-description-fr": (
-                    "Un identifiant stable\u00a0: de 1 à 200 caractères, sans caractère "
-                    "de contrôle ni espace au début ou à la fin."
+                    "Un identifiant stable\u00a0: de 1 à 200 caractères, sans espace au "
+                    "début ou à la fin, sans caractère de contrôle, invisible ou de "
+                    "mise en forme (espace sans chasse, indicateur d'ordre des octets, "
+                    "forçage bidirectionnel...). Les identifiants sont comparés sous "
+                    "la forme normalisée C d'Unicode."
                 ),
                 "type": "string",
                 "minLength": 1,
                 "maxLength": v.MAX_ID_LENGTH,
                 # Starts with a character that is not whitespace...
                 "pattern": f"^[^{p.WHITESPACE_CLASS}]",
-                # ...holds no control character and does not end with whitespace.
+                # ...holds no control or format character and does not end with
+                # whitespace.
                 "not": {
                     "anyOf": [
-                        {"pattern": f"[{p.CONTROL_CLASS}]"},
+                        {"pattern": f"[{p.FORBIDDEN_CLASS}]"},
                         {"pattern": f"[{p.WHITESPACE_CLASS}]$"},
                     ]
                 },
@@ -219,17 +230,30 @@ class _Builder:
         if "Date" not in self.defs:
             self.defs["Date"] = {
                 "title": "Date",
-                "description": "A calendar date in ISO 8601 form, YYYY-MM-DD.",
+                "description": (
+                    "A date as precise as the source: a year (YYYY), a year and a "
+                    "month (YYYY-MM) or a day of the calendar (YYYY-MM-DD), in ISO "
+                    "8601 form (the dates of EDTF level 0)."
+                ),
                 "x-description-fr": (
-                    "Une date du calendrier au format ISO 8601, AAAA-MM-JJ."
+                    "Une date aussi précise que la source\u00a0: une année (AAAA), une "
+                    "année et un mois (AAAA-MM) ou un jour du calendrier (AAAA-MM-JJ), "
+                    "au format ISO 8601 (les dates du niveau 0 d'EDTF)."
                 ),
                 "type": "string",
-                "format": "date",
-                "minLength": 10,
-                "maxLength": 10,
-                # With the length of 10, this pins the whole string (no "$": see
-                # _schema_portable); the format also checks the day of the month.
-                "pattern": p.DATE_PATTERN,
+                # Each form has its own length, which pins the end of the string
+                # (no "$": see _schema_portable); the format also checks the day
+                # of the month.
+                "anyOf": [
+                    {"minLength": 4, "maxLength": 4, "pattern": p.YEAR_PATTERN},
+                    {"minLength": 7, "maxLength": 7, "pattern": p.MONTH_PATTERN},
+                    {
+                        "minLength": 10,
+                        "maxLength": 10,
+                        "pattern": p.DATE_PATTERN,
+                        "format": "date",
+                    },
+                ],
             }
         return self.ref("Date")
 
@@ -262,14 +286,15 @@ class _Builder:
         descriptions = attribute_descriptions(cls)
         properties: dict[str, Any] = dict(extra or {})
         required = [key for key in properties if key == "schema_version"]
-        for spec in _codec.field_specs(cls):
-            fragment = self.field(spec)
-            description = descriptions.get(spec.name)
+        rules = _converter.rules(cls) or {}
+        for field in attrs.fields(cls):
+            fragment = self.field(rules[field.name])
+            description = descriptions.get(field.name)
             if description:
                 fragment = {"description": description, **fragment}
-            properties[spec.name] = fragment
-            if spec.required:
-                required.append(spec.name)
+            properties[field.name] = fragment
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
         schema: dict[str, Any] = {
             "title": cls.__name__,
             "description": _clean(_summary(cls)),
@@ -280,55 +305,69 @@ class _Builder:
         }
         return schema
 
-    def field(self, spec: _codec.FieldSpec) -> dict[str, Any]:
-        kind = spec.kind
-        k = kind.name
-        item: dict[str, Any]
-        if k == "identifier":
-            item = self.identifier()
-        elif k == "text":
-            item = self.text()
-        elif k == "date":
-            item = self.date()
-        elif k == "enum":
-            item = self.vocabulary(kind.target)  # type: ignore[arg-type]
-        elif k == "bool":
-            item = {"type": "boolean"}
-        elif k == "count":
-            item = {"type": "integer", "minimum": 0}
-        elif k == "grid":
-            rows, columns = kind.shape or (0, 0)
-            item = {
-                "type": "array",
-                "minItems": rows,
-                "maxItems": rows,
-                "items": {
-                    "type": "array",
-                    "minItems": columns,
-                    "maxItems": columns,
-                    "items": {"type": "integer", "minimum": 0},
-                },
-            }
-        elif k == "enum_set":
-            item = {
-                "type": "array",
-                "items": self.vocabulary(kind.target),  # type: ignore[arg-type]
-                "uniqueItems": True,
-            }
-        elif k == "identifiers":
-            item = {"type": "array", "items": self.identifier(), "uniqueItems": True}
-        elif k == "texts":
-            item = {"type": "array", "items": self.text()}
-        elif k == "records":
-            item = {"type": "array", "items": self.record(kind.target)}  # type: ignore[arg-type]
-        else:  # pragma: no cover - guarded by field_specs
-            msg = f"no schema for kind {k!r}"
-            raise TypeError(msg)
-        if kind.optional and self.nullable:
+    def field(self, rule: v.Rule) -> dict[str, Any]:
+        """The schema of a field declared with *rule*."""
+        item = self._item(rule)
+        if rule.optional and self.nullable:
             return {"anyOf": [item, {"type": "null"}]}
         if "$ref" in item:
             return {"allOf": [item]}
         return item
+
+    def _item(self, rule: v.Rule) -> dict[str, Any]:
+        if isinstance(rule, v.Identifier):
+            return self.identifier()
+        if isinstance(rule, v.Text):
+            return self.text()
+        if isinstance(rule, v.Date):
+            return self.date()
+        if isinstance(rule, v.Member):
+            return self.vocabulary(rule.vocabulary)
+        if isinstance(rule, v.Record):
+            return self.record(rule.record)
+        if isinstance(rule, v.Boolean):
+            return {"type": "boolean"}
+        if isinstance(rule, v.Integer):
+            bounds = {"minimum": rule.minimum}
+            if rule.maximum is not None:
+                bounds["maximum"] = rule.maximum
+            return {"type": "integer", **bounds}
+        if isinstance(rule, v.Grid):
+            return {
+                "type": "array",
+                "minItems": rule.rows,
+                "maxItems": rule.rows,
+                "items": {
+                    "type": "array",
+                    "minItems": rule.columns,
+                    "maxItems": rule.columns,
+                    "items": {"type": "integer", "minimum": 0},
+                },
+            }
+        if isinstance(rule, v.Array):
+            return self._array(rule)
+        msg = f"no schema for the rule {rule!r}"  # pragma: no cover - every rule above
+        raise TypeError(msg)
+
+    def _array(self, rule: v.Array) -> dict[str, Any]:
+        items: dict[str, Any]
+        if isinstance(rule, v.Members | v.MemberList):
+            items = self.vocabulary(rule.vocabulary)
+        elif isinstance(rule, v.Identifiers):
+            items = self.identifier()
+        elif isinstance(rule, v.Texts):
+            items = self.text()
+        elif isinstance(rule, v.Records):
+            items = self.record(rule.record)
+        else:  # pragma: no cover - every array rule above
+            msg = f"no schema for the rule {rule!r}"
+            raise TypeError(msg)
+        schema: dict[str, Any] = {"type": "array", "items": items}
+        if rule.unique:
+            schema["uniqueItems"] = True
+        if rule.min_items:
+            schema["minItems"] = rule.min_items
+        return schema
 
 
 def _member_schema(member: Vocabulary) -> dict[str, Any]:
@@ -345,6 +384,26 @@ def _member_schema(member: Vocabulary) -> dict[str, Any]:
     return option
 
 
+def _register_envelope() -> dict[str, Any]:
+    """The keys of a register document that are not fields of the register."""
+    return {
+        **_version_property(),
+        "@context": {
+            "description": (
+                "A JSON-LD context (see partnership_model.jsonld.register_context), "
+                "for reading the document as linked data; loading accepts and "
+                "ignores it."
+            ),
+            "anyOf": [
+                {"type": "object"},
+                {"type": "string"},
+                {"type": "array"},
+                {"type": "null"},
+            ],
+        },
+    }
+
+
 def _version_property() -> dict[str, Any]:
     return {
         "schema_version": {
@@ -358,14 +417,14 @@ def _version_property() -> dict[str, Any]:
     }
 
 
-@_codec.per_class
+@_converter.per_class
 def _generate(cls: type[Any]) -> str:
     documents = _document_classes()
     builder = _Builder(nullable=cls is not documents.get("ecology"))
     if cls is documents.get("ecology"):
         body = _ecology_schema(builder)
-    elif _codec.is_record_class(cls):
-        extra = _version_property() if cls is Register else None
+    elif _converter.is_record_class(cls):
+        extra = _register_envelope() if cls is Register else None
         body = builder.object_schema(cls, extra=extra)
     else:
         raise RecordTypeError(
@@ -587,7 +646,7 @@ def shipped_schema_path(name: str, *, language: Lang = "en") -> Path:
     return _schema_path(_SCHEMA_DIR, name, language)
 
 
-@_codec.per_class
+@_converter.per_class
 def _validator(cls: type[Any]) -> Any:
     try:
         import jsonschema  # noqa: PLC0415 - optional extra, imported on use

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import unicodedata
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -50,20 +51,26 @@ from partnership_model.policy import (
     NAMED_POLICIES,
     ClassificationPolicy,
 )
+from partnership_model.dates import PartialDate
 from partnership_model.records import (
     Engagement,
     Organisation,
     Participant,
     Person,
     Register,
+    StageDegree,
 )
 from partnership_model.skos import Concept, ConceptScheme, SkosData, Source
 from partnership_model.vocabulary import (
     ActorKind,
     Authority,
+    ContributionSought,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
+    ExperienceCapacity,
+    HealthConditionKind,
+    KnowledgeType,
     Leadership,
     ProjectPhase,
     RecognitionModality,
@@ -86,11 +93,13 @@ __all__ = [
     "identifiers",
     "members",
     "organisations",
+    "partial_dates",
     "participants",
     "people",
     "registers",
     "relations",
     "skos_exports",
+    "stage_degrees",
     "texts",
 ]
 
@@ -108,8 +117,13 @@ _ID_ALPHABET = st.characters(
 
 
 def identifiers() -> st.SearchStrategy[str]:
-    """Valid identifiers: 1-40 letters, digits, dashes or underscores (any script)."""
-    return st.text(_ID_ALPHABET, min_size=1, max_size=40)
+    """Valid identifiers: 1-40 letters, digits, dashes or underscores (any script).
+
+    They are in Unicode normalisation form C, as the records keep identifiers.
+    """
+    return st.text(_ID_ALPHABET, min_size=1, max_size=40).map(
+        lambda text: unicodedata.normalize("NFC", text)
+    )
 
 
 def texts(*, max_size: int = 60) -> st.SearchStrategy[str]:
@@ -123,6 +137,28 @@ def texts(*, max_size: int = 60) -> st.SearchStrategy[str]:
 def dates() -> st.SearchStrategy[dt.date]:
     """Dates between 1950 and 2100."""
     return st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    """Partial dates between 1950 and 2100: a year, a month or a day."""
+    day = draw(dates())
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return PartialDate(day.year)
+    if precision == "month":
+        return PartialDate(day.year, day.month)
+    return PartialDate.from_date(day)
+
+
+@st.composite
+def _periods(draw: st.DrawFn) -> tuple[PartialDate | None, PartialDate | None]:
+    """A start and an end, either unknown, the end never entirely before the start."""
+    start = draw(st.none() | partial_dates())
+    end = draw(st.none() | partial_dates())
+    if start is not None and end is not None and end.latest < start.earliest:
+        start, end = end, start
+    return start, end
 
 
 def members(cls: type[E]) -> st.SearchStrategy[E]:
@@ -171,6 +207,25 @@ def participants(
         authority=draw(st.just(role.authority) | members(Authority)),
         display_name=draw(st.none() | texts()),
         decision_role=draw(st.booleans()),
+        contributions_sought=draw(st.frozensets(members(ContributionSought))),
+        knowledge_types=draw(st.frozensets(members(KnowledgeType))),
+        experience_capacities=draw(st.frozensets(members(ExperienceCapacity))),
+        health_condition_kinds=draw(st.frozensets(members(HealthConditionKind))),
+    )
+
+
+@st.composite
+def stage_degrees(draw: st.DrawFn, *, max_stages: int = 4) -> tuple[StageDegree, ...]:
+    """Valid research stages of one engagement: distinct stages, each with a degree.
+
+    Args:
+        draw: Supplied by hypothesis.
+        max_stages: Upper bound on the number of stages.
+    """
+    stages = draw(st.lists(members(ResearchStage), unique=True, max_size=max_stages))
+    return tuple(
+        StageDegree(stage=stage, degree=draw(members(EngagementDegree)))
+        for stage in stages
     )
 
 
@@ -203,23 +258,28 @@ def engagements(
         if organisation_ids is not None
         else []
     )
-    start = draw(st.none() | dates())
-    end = draw(st.none() | dates())
-    if start is not None and end is not None and end < start:
-        start, end = end, start
+    start, end = draw(_periods())
+    stages = draw(stage_degrees())
+    degree = (
+        max(item.degree for item in stages)
+        if stages
+        else draw(members(EngagementDegree))
+    )
+    domain = draw(members(EngagementDomain))
     return Engagement(
         id=draw(identifiers()),
         title=draw(texts()),
-        domain=draw(members(EngagementDomain)),
+        domain=domain,
         level=draw(members(EngagementLevel)),
-        degree=draw(members(EngagementDegree)),
-        leadership=draw(members(Leadership)),
+        degree=degree,
+        leadership=draw(st.none() | members(Leadership)),
         participants=roster,
         organisations=organisation_list,
         description=draw(st.none() | texts(max_size=200)),
         start=start,
         end=end,
-        research_stages=draw(st.frozensets(members(ResearchStage))),
+        research_stages=stages,
+        secondary_domains=draw(st.frozensets(members(EngagementDomain))) - {domain},
         activities=draw(st.frozensets(members(TogetherActivity))),
         recognition=draw(st.frozensets(members(RecognitionModality))),
         partners_joined_at=draw(st.none() | members(ProjectPhase)),
@@ -494,10 +554,7 @@ def relations(draw: st.DrawFn, actor_ids: Sequence[str]) -> Relation:
         msg = "relations() needs at least two distinct actor ids"
         raise ValueError(msg)
     source, target = draw(st.permutations(pool))[:2]
-    start = draw(st.none() | dates())
-    end = draw(st.none() | dates())
-    if start is not None and end is not None and end < start:
-        start, end = end, start
+    start, end = draw(_periods())
     return Relation(
         source=source,
         target=target,
