@@ -44,6 +44,11 @@ CROSS_FIELD_CODES = {
     "duplicate_participation",
     "duplicate_id",
     "unknown_reference",
+    # Format 1.1: one degree per stage, the engagement's degree the highest of its
+    # stages', the primary domain not also a secondary one.
+    "duplicate_stage",
+    "stage_degree",
+    "duplicate_domain",
 }
 RECORD_TYPES = [Register, Engagement, Participant, EngagementMatrix, Finding]
 
@@ -78,7 +83,6 @@ def test_every_object_refuses_extra_keys_and_lists_required_ones() -> None:
         "domain",
         "level",
         "degree",
-        "leadership",
     ]
 
 

@@ -174,7 +174,20 @@ def _new_converter() -> JsonConverter:
             name: _unstructure_override(rule, defaults[name])
             for name, rule in fields.items()
         }
-        return make_dict_unstructure_fn(cls, conv, **overrides)
+        generated = make_dict_unstructure_fn(cls, conv, **overrides)
+        # cattrs writes the keys it never leaves out first: where a key it may
+        # leave out is declared before one of those, restore the declaration
+        # order (the order of the format's documentation).
+        omitted = [overrides[name].omit_if_default for name in fields]
+        if omitted == sorted(omitted):
+            return generated
+        order = list(fields)
+
+        def in_declaration_order(record: Any) -> dict[str, Any]:
+            data = generated(record)
+            return {key: data[key] for key in order if key in data}
+
+        return in_declaration_order
 
     conv.register_structure_hook_factory(is_record_class, structure_factory)
     conv.register_unstructure_hook_factory(is_record_class, unstructure_factory)

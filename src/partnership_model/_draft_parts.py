@@ -14,7 +14,6 @@ checklist items.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
@@ -48,22 +47,19 @@ NOTHING = Part(RegisterCoverage.NONE)
 
 def stage_degrees(
     engagement: Engagement,
-) -> tuple[tuple[tuple[ResearchStage, EngagementDegree], ...], bool]:
-    """Each research stage with its degree, and whether degrees are per stage.
+) -> tuple[tuple[ResearchStage, EngagementDegree], ...]:
+    """Each research stage with the degree recorded for it, in research order.
 
-    Format 1.1 gives each stage its own degree (read as recorded, in stage
-    order), so the second value is ``True``.
+    Format 1.1 gives each stage its own degree (format 1.0 documents are read
+    with every stage at the engagement's degree).
     """
-    pairs = sorted((item.stage, item.degree) for item in engagement.research_stages)
-    return tuple(pairs), True
+    return tuple(
+        sorted((item.stage, item.degree) for item in engagement.research_stages)
+    )
 
 
 def _value(field: str, values: Iterable[str], engagement: Engagement) -> DraftValue:
     return DraftValue(field=field, values=tuple(values), engagement_id=engagement.id)
-
-
-def _labels(members: Iterable[enum.Enum], lang: Lang) -> str:
-    return ", ".join(member.label(lang) for member in members)  # type: ignore[attr-defined]
 
 
 def _role_counts(roles: Iterable[Role], lang: Lang) -> str:
@@ -106,42 +102,18 @@ def _people_and_roles(engagement: Engagement) -> Part:
 
 
 def _stages_and_degrees(engagement: Engagement) -> Part:
-    pairs, per_stage = stage_degrees(engagement)
+    pairs = stage_degrees(engagement)
     if not pairs:
         return NOTHING
-    if per_stage:
-        en = "Degree of engagement at each research stage: " + "; ".join(
-            f"{s.label('en')}: {d.label('en')}" for s, d in pairs
-        )
-        fr = f"Degré d'engagement à chaque étape de la recherche{NBSP}: " + (
-            f"{NNBSP}; ".join(
-                f"{s.label('fr')}{NBSP}: {d.label('fr')}" for s, d in pairs
-            )
-        )
-        coverage = RegisterCoverage.FULL
-    else:
-        stages = [s for s, _ in pairs]
-        degree = pairs[0][1]
-        en = (
-            f"Partners were engaged at these research stages: {_labels(stages, 'en')}. "
-            f"Degree of engagement: {degree.label('en')} (one degree is recorded for "
-            f"the whole engagement, not one per stage)"
-        )
-        fr = (
-            f"Les partenaires ont été engagés à ces étapes de la recherche{NBSP}: "
-            f"{_labels(stages, 'fr')}. Degré d'engagement{NBSP}: {degree.label('fr')} "
-            f"(le registre consigne un seul degré pour tout l'engagement, et non un "
-            f"par étape)"
-        )
-        coverage = RegisterCoverage.PARTIAL
-    stage_field, degree_field = (
-        ("research_stages[*].stage", "research_stages[*].degree")
-        if per_stage
-        else ("research_stages", "degree")
+    en = "Degree of engagement at each research stage: " + "; ".join(
+        f"{s.label('en')}: {d.label('en')}" for s, d in pairs
+    )
+    fr = f"Degré d'engagement à chaque étape de la recherche{NBSP}: " + (
+        f"{NNBSP}; ".join(f"{s.label('fr')}{NBSP}: {d.label('fr')}" for s, d in pairs)
     )
     values = [
-        _value(stage_field, (s.value for s, _ in pairs), engagement),
-        _value(degree_field, (d.value for _, d in pairs), engagement),
+        _value("research_stages[*].stage", (s.value for s, _ in pairs), engagement),
+        _value("research_stages[*].degree", (d.value for _, d in pairs), engagement),
     ]
     en, fr = en + ".", fr + "."
     joined = engagement.partners_joined_at
@@ -149,7 +121,7 @@ def _stages_and_degrees(engagement: Engagement) -> Part:
         en += f" Partners joined at this project phase: {joined.label('en')}."
         fr += f" Phase du projet où les partenaires sont arrivés{NBSP}: {joined.label('fr')}."
         values.append(_value("partners_joined_at", [joined.value], engagement))
-    return Part(coverage, en, fr, tuple(values))
+    return Part(RegisterCoverage.FULL, en, fr, tuple(values))
 
 
 def _leadership(engagement: Engagement) -> Part:
@@ -241,7 +213,7 @@ def _combined(parts: Sequence[Part]) -> RegisterCoverage:
 
 def _degrees_of(engagement: Engagement) -> list[EngagementDegree]:
     """The degrees an engagement was recorded at (its stages', else its own)."""
-    pairs, _ = stage_degrees(engagement)
+    pairs = stage_degrees(engagement)
     return sorted({d for _, d in pairs} or {engagement.degree})
 
 

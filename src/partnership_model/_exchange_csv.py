@@ -320,7 +320,9 @@ class _CSVTable:
         for column, cell in zip(columns, cells, strict=False):
             if column is None or not cell.strip():
                 continue
-            values[column] = cell if column == "label" else cell.strip()
+            # Kept as typed: the field rules refuse an id or a date padded
+            # with spaces, as they do in every other format.
+            values[column] = cell
         self.rows.append((line, values))
 
 

@@ -313,9 +313,9 @@ class Participant:
         sphere: The sphere the person acts in; defaults to the role's sphere.
         authority: The formal authority the person holds in this engagement;
             defaults to the role's authority.
-        display_name: How to name the person in reports; never required.
         decision_role: Whether the person holds a decision role in the
             engagement (co-chair, co-lead, voting member...).
+        display_name: How to name the person in reports; never required.
         contributions_sought: What the engagement seeks from the person (a
             perspective, a direct experience, experiential knowledge...);
             empty when not recorded.
@@ -345,8 +345,8 @@ class Participant:
         default=attrs.Factory(_role_authority, takes_self=True),
         validator=v.member_of(Authority),
     )
-    display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     decision_role: bool = attrs.field(default=False, validator=v.boolean)
+    display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     contributions_sought: frozenset[ContributionSought] = attrs.field(
         default=frozenset(),
         converter=_contributions,

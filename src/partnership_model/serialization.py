@@ -229,8 +229,19 @@ def _from_dict(data: object, cls: type[T], *, stacklevel: int) -> T:
     body = {key: value for key, value in data.items() if key not in _REGISTER_ENVELOPE}
     migrated: list[Problem] = []
     problems: list[Problem] = []
+    context = data.get("@context")
+    if context is not None and type(context) not in (dict, list, str):
+        problems.append(
+            Problem(
+                "$['@context']",
+                f"expected a JSON-LD context (an object, an array, a string or null), "
+                f"got {json_type(context)}",
+                "wrong_type",
+            )
+        )
     if minor == 0:
-        body, migrated, problems = _migration.migrate_register(body)
+        body, migrated, refused = _migration.migrate_register(body)
+        problems += refused
     try:
         register = _converter.structure(body, Register)
     except ValidationError as error:

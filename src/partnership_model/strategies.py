@@ -44,6 +44,7 @@ from partnership_model.checklists import (
     RegisterCoverage,
     VerificationSource,
 )
+from partnership_model.dates import PartialDate
 from partnership_model.drafting import ChecklistDraft, draft_checklist
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.policy import (
@@ -51,7 +52,6 @@ from partnership_model.policy import (
     NAMED_POLICIES,
     ClassificationPolicy,
 )
-from partnership_model.dates import PartialDate
 from partnership_model.records import (
     Engagement,
     Organisation,
@@ -477,6 +477,8 @@ def checklist_drafts(
             engagement,
             id=f"drafted-{index}",
             domain=EngagementDomain.RESEARCH,
+            secondary_domains=engagement.secondary_domains
+            - {EngagementDomain.RESEARCH},
             organisations=(),
         )
         for index, engagement in enumerate(generated)
