@@ -162,9 +162,11 @@ def test_dates_are_partial_dates_kept_as_precise_as_given() -> None:
     """A datetime.date becomes a partial date known to the day; a year stays a year."""
     e = engagement(start=dt.date(2021, 1, 15), end=PartialDate(2021))
     assert e.start == PartialDate(2021, 1, 15)
-    assert e.start is not None and e.start.to_date() == dt.date(2021, 1, 15)
+    assert e.start is not None
+    assert e.start.to_date() == dt.date(2021, 1, 15)
     assert e.end == PartialDate(2021)
-    assert e.end is not None and e.end.precision == "year"
+    assert e.end is not None
+    assert e.end.precision == "year"
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import lazy_loader as _lazy
 
-from partnership_model._version import __version__
+from partnership_model._version import __version__ as __version__
 
 
 def _order(name: str) -> tuple[int, str]:
@@ -31,4 +31,4 @@ def _order(name: str) -> tuple[int, str]:
 
 
 __getattr__, __dir__, _names = _lazy.attach_stub(__name__, __file__)
-__all__ = sorted(_names, key=_order)
+__all__ = sorted(_names, key=_order)  # noqa: PLE0605 - from the stub, see above

@@ -6,6 +6,8 @@ the imports below, and ``__init__.py`` hands this file to
 first time it is used.
 """
 
+__all__: list[str]
+
 from ._version import __version__ as __version__
 from .assessment import (
     RULES as RULES,

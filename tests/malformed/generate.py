@@ -1648,8 +1648,10 @@ def ecology_cases() -> list[Case]:
             setter(*L1, "start", value=" 2023-01-15 "),
             "$.edges[1].start",
             "invalid",
-            "spaces around the date: a register refuses it, so does every ecology "
-            "format (issue 13)",
+            (
+                "spaces around the date: a register refuses it, so does every "
+                "ecology format (issue 13)"
+            ),
         ),
         (
             "directed_true",
