@@ -228,7 +228,8 @@ def reference_migrated(item: object) -> object:
     """A 1.0 participant or organisation with its level read as an authority."""
     if type(item) is not dict or "level" not in item:
         return item
-    if "authority" in item or item["level"] not in LEVEL_TO_AUTHORITY:
+    level = item["level"]
+    if "authority" in item or type(level) is not str or level not in LEVEL_TO_AUTHORITY:
         raise RefusedError
     migrated = {key: value for key, value in item.items() if key != "level"}
     migrated["authority"] = LEVEL_TO_AUTHORITY[item["level"]].value
@@ -375,7 +376,11 @@ def reference_actor(node: object) -> Actor:
                 raise RefusedError
             values[key] = value
         elif key == "level":  # format 1.0, migrated
-            if "authority" in node or value not in LEVEL_TO_AUTHORITY:
+            if (
+                "authority" in node
+                or type(value) is not str
+                or value not in LEVEL_TO_AUTHORITY
+            ):
                 raise RefusedError
             values["authority"] = LEVEL_TO_AUTHORITY[value]
         else:

@@ -21,6 +21,7 @@ It builds no graph: :mod:`partnership_model.ecology` does, from what
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
@@ -321,6 +322,26 @@ def _read_relation(
         return None
 
 
+#: The rule of each policy attribute's value, as the ecology schema states them
+#: (ClassificationPolicy.from_attributes checks how they go together).
+_POLICY_RULES: Final[Mapping[str, v.Rule]] = {
+    "policy": v.identifier,
+    "policy_min_authority_gap": v.Integer(minimum=1, maximum=len(Authority) - 1),
+    "policy_linking_within_sphere": v.boolean,
+    "policy_organisation_authority": v.text,
+    "policy_precedence": v.text,
+}
+_POLICY_CHOICES: Final[Mapping[str, frozenset[str]]] = {
+    "policy_organisation_authority": frozenset(
+        ["none", *(member.value for member in Authority)]
+    ),
+    "policy_precedence": frozenset(
+        ">".join(kind.value for kind in order)
+        for order in itertools.permutations(RelationType)
+    ),
+}
+
+
 def read_policy(
     path: str, attributes: Mapping[str, object], collector: _Collector
 ) -> ClassificationPolicy | None:
@@ -328,6 +349,23 @@ def read_policy(
     if not any(key in attributes for key in GRAPH_FIELDS):
         return None
     recorded = {key: attributes[key] for key in GRAPH_FIELDS if key in attributes}
+    before = len(collector.problems)
+    for key, value in recorded.items():
+        try:
+            _POLICY_RULES[key].structure_value(value)
+        except InvalidRecordError as error:
+            collector.add(path, key, error.reason, error.code)
+            continue
+        choices = _POLICY_CHOICES.get(key)
+        if choices is not None and value not in choices:
+            collector.add(
+                path,
+                key,
+                f"{v.clip(str(value))!r} is not one of {', '.join(sorted(choices))}",
+                "unknown_term",
+            )
+    if len(collector.problems) > before:
+        return None
     try:
         return ClassificationPolicy.from_attributes(recorded)
     except InvalidRecordError as error:
