@@ -763,3 +763,78 @@ def test_csv_can_neutralise_formulas_for_spreadsheets() -> None:
     labels = {row[0]: row[5] for row in safe_rows[1:]}
     assert labels == {"a": '\'=HYPERLINK("http://x")', "b": "'@SUM(1)", "c": "plain"}
     assert {row[0]: row[5] for row in unsafe_rows[1:]}["a"] == '=HYPERLINK("http://x")'
+
+
+# -- one set of rules in every format (issue 13) -------------------------------------
+
+
+def _written(fmt: str, graph: EcologyGraph) -> dict[str, bytes]:
+    """The files *fmt* writes for *graph*."""
+    if fmt == "csv":
+        actors, relations = io.StringIO(), io.StringIO()
+        write_csv(graph, actors, relations)
+        return {
+            "actors": actors.getvalue().encode(),
+            "relations": relations.getvalue().encode(),
+        }
+    if fmt == "node-link":
+        return {"data": json.dumps(to_dict(graph), ensure_ascii=False).encode()}
+    buffer = io.BytesIO()
+    (write_graphml if fmt == "graphml" else write_gexf)(graph, buffer)
+    return {"data": buffer.getvalue()}
+
+
+def _read(fmt: str, files: dict[str, bytes]) -> EcologyGraph:
+    if fmt == "csv":
+        return read_csv(
+            io.StringIO(files["actors"].decode()),
+            io.StringIO(files["relations"].decode()),
+        )
+    if fmt == "node-link":
+        return from_node_link(json.loads(files["data"]))
+    reader = read_graphml if fmt == "graphml" else read_gexf
+    return reader(io.BytesIO(files["data"]))
+
+
+@pytest.mark.parametrize("fmt", ["node-link", "graphml", "gexf", "csv", "networkx"])
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(" 2024-02-29 ", None), ("2024-02-29 ", None), ("2024", PartialDate(2024))],
+)
+def test_every_format_reads_dates_with_the_records_rules(
+    fmt: str, value: str, written: PartialDate | None
+) -> None:
+    """A padded date is refused everywhere, as in a register; a year stays a year."""
+    graph = sample()
+    if fmt == "networkx":
+        G = graph.to_networkx()  # noqa: N806
+        for _, _, data in G.edges(data=True):
+            if data.get("start") == "2024-02-29":
+                data["start"] = value
+        read: Callable[[], EcologyGraph] = lambda: EcologyGraph.from_networkx(G)  # noqa: E731
+    else:
+        files = {
+            name: content.replace(b"2024-02-29", value.encode())
+            for name, content in _written(fmt, graph).items()
+        }
+        read = lambda: _read(fmt, files)  # noqa: E731
+    if written is None:
+        with pytest.raises(ValidationError) as info:
+            read()
+        assert "invalid" in {p.code for p in info.value.problems}
+        return
+    starts = {r.relation.start for r in read().relations()}
+    assert written in starts
+    assert PartialDate(2024, 2, 29) not in starts
+
+
+@pytest.mark.parametrize("fmt", ["node-link", "graphml", "gexf", "csv"])
+def test_every_format_refuses_an_invisible_character_in_an_id(fmt: str) -> None:
+    """Issue 14: p1 and p1 + U+200B are not two actors in any format."""
+    files = {
+        name: content.replace(b"m1", "m\u200b1".encode())
+        for name, content in _written(fmt, sample()).items()
+    }
+    with pytest.raises(ValidationError) as info:
+        _read(fmt, files)
+    assert "invalid" in {p.code for p in info.value.problems}

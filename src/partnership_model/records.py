@@ -422,8 +422,8 @@ class StageDegree:
 
     Reporting guidelines ask for the level of involvement at each stage of
     the research, not only for the project as a whole (GRIPP2 long form,
-    items 4c and 4d; ``Staniszewska2017``), so an engagement records its
-    research stages each with its own degree.
+    items 4c and 4d: Staniszewska et al. 2017, doi:10.1186/s40900-017-0062-2),
+    so an engagement records its research stages each with its own degree.
 
     Attributes:
         stage: The research stage.
