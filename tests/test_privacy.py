@@ -12,12 +12,16 @@ import pytest
 from hypothesis import given, strategies as st
 
 from partnership_model import (
+    Actor,
+    Authority,
     EngagementMatrix,
     InvalidRecordError,
     Person,
     RecordTypeError,
     Register,
     ResearchEngagementMatrix,
+    Role,
+    Sphere,
     assess,
     pseudonymize,
     strategies as pms,
@@ -214,3 +218,46 @@ def test_a_pseudonymised_graph_keeps_its_classification_policy() -> None:
     shared = pseudonymize(graph, key=KEY)
     assert shared.policy is CAPTION_READING_POLICY
     assert relation_counts(shared) == relation_counts(graph)
+
+
+def test_a_persona_id_of_another_shape_is_pseudonymised_whole() -> None:
+    """No part of a persona id survives unless it is the library's own suffix.
+
+    Issue 14: ``m-Marie Tremblay (diabète)`` used to keep its tail after the
+    person id, and two personas of one person whose ids did not start with the
+    person id were merged into one actor.
+    """
+    actors = [
+        Actor(
+            id="m-Marie Tremblay (diabète)",
+            sphere=Sphere.COMMUNITY,
+            authority=Authority.MEMBER,
+            person_id="m",
+        ),
+        Actor(
+            id="Marie (infirmière)",
+            sphere=Sphere.PROFESSIONAL,
+            authority=Authority.MEMBER,
+            person_id="m",
+        ),
+        Actor(
+            id="m@community:managerial",
+            sphere=Sphere.COMMUNITY,
+            authority=Authority.MANAGERIAL,
+            person_id="m",
+        ),
+        Actor.from_role("c", Role.CLINICIAN),
+    ]
+    graph = EcologyGraph(
+        actors=actors,
+        relations=[(a.id, "c") for a in actors[:3]],
+    )
+    shared = pseudonymize(graph, key=KEY)
+
+    ids = [actor.id for actor in shared.actors()]
+    assert len(set(ids)) == 4
+    assert not any("Marie" in i or "diab" in i or "infirm" in i for i in ids)
+    alias = pseudonym("m", key=KEY)
+    assert f"{alias}@community:managerial" in ids
+    assert {a.person_id for a in shared.actors() if a.person_id} == {alias}
+    assert shared.number_of_relations == graph.number_of_relations

@@ -109,6 +109,12 @@ from .records import (
     Register as Register,
     StageDegree as StageDegree,
 )
+from .report import (
+    Report as Report,
+    ReportScope as ReportScope,
+    build_report as build_report,
+    render_report as render_report,
+)
 from .schema import (
     json_schema as json_schema,
 )

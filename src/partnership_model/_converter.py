@@ -25,7 +25,6 @@ is every attrs class whose fields all declare a rule of
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import re
@@ -44,6 +43,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.json import JsonConverter, make_converter
 
 from partnership_model import _validators as v
+from partnership_model._messages import Message, problem
 from partnership_model.dates import PartialDate
 from partnership_model.exceptions import (
     InvalidRecordError,
@@ -234,12 +234,25 @@ def join_field_path(path: str, field: str) -> str:
     return f"{path}{field}" if field.startswith("[") else f"{path}.{field}"
 
 
+#: Reference kinds whose name the message catalogue translates (problems.<kind>).
+_REFERENCE_KINDS: Final = frozenset({"person", "organisation"})
+
+
 def problem_from_error(path: str, error: BaseException) -> Problem:
     """Turn an error a record (or a rule) raised into a :class:`Problem` at *path*."""
     where = join_field_path(path, getattr(error, "field", "") or "")
+    if isinstance(error, v.RefusalError):
+        return Problem(where, error.reason, error.code, params=error.params)
     if isinstance(error, InvalidRecordError):
         return Problem(where, error.reason, error.code)
     if isinstance(error, UnknownReferenceError):
+        if error.kind in _REFERENCE_KINDS:
+            return problem(
+                where,
+                "unknown_reference",
+                kind=Message(f"problems.{error.kind}"),
+                reference=repr(error.reference),
+            )
         return Problem(
             where, f"unknown {error.kind} {error.reference!r}", "unknown_reference"
         )
@@ -286,13 +299,12 @@ def _walk(error: BaseException, path: str, cls: type[Any] | None) -> Iterator[Pr
         yield from _unknown_keys(path, error)
         return
     if isinstance(error, v.ItemsError):
-        for member in error.errors:
-            yield problem_from_error(path, member)
+        for index, member in error.errors:
+            yield problem_from_error(f"{path}[{index}]", member)
         return
     if isinstance(error, KeyError) and cls is not None and _attribute_name(error):
-        key = _attribute_name(error)
-        yield Problem(
-            path, f"missing required key {key!r} of {cls.__name__}", "missing"
+        yield problem(
+            path, "missing", key=repr(_attribute_name(error)), record=cls.__name__
         )
         return
     if isinstance(error, PartnershipModelError):
@@ -306,11 +318,11 @@ def _unknown_keys(path: str, error: ForbiddenExtraKeysError) -> Iterator[Problem
     allowed = sorted(field.name for field in attrs.fields(cls))
     for key in sorted(error.extra_fields, key=str):
         name = key if type(key) is str else repr(key)
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        yield Problem(
+        yield problem(
             member_path(path, name),
-            f"unknown key {v.clip(name)!r} in {cls.__name__}{hint}; allowed keys: "
-            f"{', '.join(allowed)}",
             "unknown_key",
+            key=repr(v.clip(name)),
+            record=cls.__name__,
+            hint=v.did_you_mean(name, allowed, 0.6),
+            allowed=", ".join(allowed),
         )

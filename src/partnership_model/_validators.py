@@ -203,10 +203,34 @@ def refuse(value: object, reason: str, code: str = "invalid") -> NoReturn:
     raise InvalidRecordError("", value, reason, code=code)
 
 
-def did_you_mean(value: str, candidates: Iterable[str], cutoff: float) -> str:
-    """`` (did you mean 'x'?)`` for the closest candidate, or ``""``."""
+class RefusalError(InvalidRecordError):
+    """A JSON value a rule refuses, with the parameters of its catalogue message.
+
+    Its reason is the English text of the message ``problems.<code>`` of the
+    message catalogue (:mod:`partnership_model._messages`), and it keeps the
+    parameters, so that the problem can be written in another language.
+
+    Attributes:
+        params: The message's parameters.
+    """
+
+    def __init__(self, value: object, code: str, params: Mapping[str, object]) -> None:
+        from partnership_model._messages import message  # noqa: PLC0415 - on failure
+
+        super().__init__(
+            "", value, message(f"problems.{code}", "en", **params), code=code
+        )
+        self.params = dict(params)
+
+
+def did_you_mean(value: str, candidates: Iterable[str], cutoff: float) -> Any:
+    """The catalogue's "did you mean" hint for the closest candidate, or ``""``."""
     close = difflib.get_close_matches(value, list(candidates), n=1, cutoff=cutoff)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    if not close:
+        return ""
+    from partnership_model._messages import Message  # noqa: PLC0415 - on failure
+
+    return Message("problems.did_you_mean", {"suggestion": repr(close[0])})
 
 
 # -- the rules --------------------------------------------------------------------------
@@ -350,11 +374,15 @@ class Member(Rule):
                 f"expected a {name} value (a string), got {json_type(value)}; "
                 f"accepted values: {accepted}",
             )
-        hint = did_you_mean(value.lower(), self._table, 0.8)
-        refuse(
+        raise RefusalError(
             value,
-            f"{clip(value)!r} is not a known {name}{hint}; accepted values: {accepted}",
             "unknown_term",
+            {
+                "value": repr(clip(value)),
+                "vocabulary": name,
+                "hint": did_you_mean(value.lower(), self._table, 0.8),
+                "accepted": accepted,
+            },
         )
 
     def parse(self, value: Any) -> Any:
@@ -369,13 +397,10 @@ class Member(Rule):
             refuse(value, str(error), "unknown_term")
 
 
-def _listed_twice(index: int, item: object) -> InvalidRecordError:
+def _listed_twice(item: object) -> InvalidRecordError:
     shown = item.value if isinstance(item, enum.Enum) else item
     return InvalidRecordError(
-        f"[{index}]",
-        shown,
-        f"{clip(str(shown))!r} is listed twice",
-        code="duplicate_item",
+        "", shown, f"{clip(str(shown))!r} is listed twice", code="duplicate_item"
     )
 
 
@@ -417,12 +442,9 @@ class Array(Rule):
             seen: set[Any] = set()
             for index, item in enumerate(items):
                 if item in seen:
-                    error = _listed_twice(index, item)
+                    error = _listed_twice(item)
                     raise InvalidRecordError(
-                        f"{field}{error.field}",
-                        error.value,
-                        error.reason,
-                        code=error.code,
+                        f"{field}[{index}]", error.value, error.reason, code=error.code
                     )
                 seen.add(item)
         if len(value) < self.min_items:
@@ -441,22 +463,18 @@ class Array(Rule):
 
     def structure_value(self, value: Any) -> Any:
         items = self.items(value)
-        errors: list[Exception] = []
+        errors: list[tuple[int, InvalidRecordError]] = []
         out: list[Any] = []
         for index, item in enumerate(items):
             try:
                 out.append(self.structure_item(item))
             except InvalidRecordError as error:
-                errors.append(
-                    type(error)(
-                        f"[{index}]", error.value, error.reason, code=error.code
-                    )
-                )
+                errors.append((index, error))
         if not errors and self.unique and len(set(out)) != len(out):
             seen: set[Any] = set()
             for index, item in enumerate(out):
                 if item in seen:
-                    errors.append(_listed_twice(index, item))
+                    errors.append((index, _listed_twice(item)))
                 seen.add(item)
         if errors:
             raise ItemsError(errors)
@@ -464,9 +482,9 @@ class Array(Rule):
 
 
 class ItemsError(ValueError):
-    """Internal: every refused item of an array (each error's field is ``[i]``)."""
+    """Internal: every refused item of an array, with its index."""
 
-    def __init__(self, errors: list[Exception]) -> None:
+    def __init__(self, errors: list[tuple[int, InvalidRecordError]]) -> None:
         super().__init__(errors)
         self.errors = errors
 

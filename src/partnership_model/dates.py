@@ -22,22 +22,20 @@ after setting aside those whose start is ``None``.
 **Slicing by time.** A record dated by a *start* and an *end* (either may be
 unknown) spans the days from the earliest day of its start to the latest day
 of its end; an unknown start leaves it open towards the past, an unknown end
-(still running, or not recorded) open towards the future. It *overlaps* a
-window when that span and the window's days intersect
-(:func:`period_overlaps`). A record with neither date is *undated*: it is
-neither in nor out of any window, and counts apart.
+(still running, or not recorded) open towards the future. It belongs to a
+window when that span and the window's days overlap: the library's one
+window rule, :func:`partnership_model.timeline.in_window`, which
+:meth:`EcologyGraph.during <partnership_model.ecology.EcologyGraph.during>`
+and the report's period apply. A record with neither date is *undated*: it is
+in no window, and counts apart.
 
 Examples:
-    >>> from partnership_model.dates import PartialDate, period_overlaps
+    >>> from partnership_model.dates import PartialDate
     >>> november = PartialDate.fromisoformat("2020-11")
     >>> november.precision, november.earliest.isoformat(), november.latest.isoformat()
     ('month', '2020-11-01', '2020-11-30')
     >>> sorted(PartialDate.fromisoformat(t) for t in ("2021-01-15", "2020", "2020-11"))
     [PartialDate('2020'), PartialDate('2020-11'), PartialDate('2021-01-15')]
-    >>> period_overlaps(november, None, since=PartialDate(2021))
-    True
-    >>> period_overlaps(None, None, since=PartialDate(2021)) is None
-    True
 """
 
 from __future__ import annotations
@@ -51,7 +49,7 @@ import attrs
 
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
 
-__all__ = ["DateLike", "PartialDate", "Precision", "period_overlaps"]
+__all__ = ["PartialDate", "Precision", "as_partial_date"]
 
 
 def __dir__() -> list[str]:
@@ -252,10 +250,6 @@ class PartialDate:
         return self._key() >= other._key()
 
 
-DateLike: TypeAlias = "PartialDate | dt.date"
-"""What the records' date fields accept: a partial date or a whole day."""
-
-
 def as_partial_date(value: Any) -> Any:
     """Turn a :class:`datetime.date` into a :class:`PartialDate`; leave anything else.
 
@@ -265,44 +259,3 @@ def as_partial_date(value: Any) -> Any:
     if type(value) is dt.date:
         return PartialDate(value.year, value.month, value.day)
     return value
-
-
-def period_overlaps(
-    start: DateLike | None,
-    end: DateLike | None,
-    *,
-    since: DateLike | None = None,
-    until: DateLike | None = None,
-) -> bool | None:
-    """Whether a record dated from *start* to *end* overlaps a window of time.
-
-    The record spans the days from the earliest day of *start* (open towards
-    the past when ``None``) to the latest day of *end* (open towards the
-    future when ``None``); the window spans the days from the earliest day of
-    *since* to the latest day of *until* (each open when ``None``). They
-    overlap when the two spans share a day.
-
-    Returns:
-        ``None`` when the record is undated (both *start* and *end* are
-        ``None``): count it apart.
-
-    Examples:
-        >>> period_overlaps(PartialDate(2019), PartialDate(2019), since=PartialDate(2019, 12))
-        True
-        >>> period_overlaps(PartialDate(2019), PartialDate(2019), since=PartialDate(2020))
-        False
-    """
-    if start is None and end is None:
-        return None
-    low = dt.date.min if start is None else _partial(start, "start").earliest
-    high = dt.date.max if end is None else _partial(end, "end").latest
-    window_low = dt.date.min if since is None else _partial(since, "since").earliest
-    window_high = dt.date.max if until is None else _partial(until, "until").latest
-    return low <= window_high and window_low <= high
-
-
-def _partial(value: object, field: str) -> PartialDate:
-    converted = as_partial_date(value)
-    if type(converted) is not PartialDate:
-        raise RecordTypeError(field, value, "expected a PartialDate or a datetime.date")
-    return converted

@@ -39,6 +39,7 @@ from typing import Any, overload
 
 import attrs
 
+from partnership_model._personas import persona_id
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
 from partnership_model.records import Participant, Person, Register
@@ -179,16 +180,22 @@ def _register(register: Register, mapper: _Mapper, *, keep_text: bool) -> Regist
 
 
 def _actor_alias(actor: Actor, mapper: _Mapper) -> tuple[str, str | None]:
-    """New id and person_id of a person actor (personas keep their suffix)."""
-    if actor.person_id is not None:
-        alias = mapper(actor.person_id)
-        suffix = (
-            actor.id[len(actor.person_id) :]
-            if actor.id.startswith(actor.person_id)
-            else ""
-        )
-        return alias + suffix, alias
-    return mapper(actor.id), None
+    """New id and person_id of a person actor.
+
+    A persona whose id is the library's own ``<person_id>@<sphere>:<authority>``
+    keeps that shape around its person's pseudonym, so the graph matches the
+    ecology of the pseudonymised register. Any other id is pseudonymised whole:
+    no part of it survives (it may hold a name), and two personas of one
+    person keep two distinct ids.
+    """
+    if actor.person_id is None:
+        return mapper(actor.id), None
+    alias = mapper(actor.person_id)
+    if actor.authority is not None:
+        profile = (actor.sphere, actor.authority)
+        if actor.id == persona_id(actor.person_id, profile):
+            return persona_id(alias, profile), alias
+    return mapper(actor.id), alias
 
 
 def _graph(graph: EcologyGraph, mapper: _Mapper) -> EcologyGraph:

@@ -60,7 +60,9 @@ from partnership_model.records import (
     Register,
     StageDegree,
 )
+from partnership_model.report import Report, ReportScope, build_report
 from partnership_model.skos import Concept, ConceptScheme, SkosData, Source
+from partnership_model.timeline import Period
 from partnership_model.vocabulary import (
     ActorKind,
     Authority,
@@ -96,8 +98,11 @@ __all__ = [
     "partial_dates",
     "participants",
     "people",
+    "periods",
     "registers",
     "relations",
+    "report_scopes",
+    "reports",
     "skos_exports",
     "stage_degrees",
     "texts",
@@ -328,6 +333,39 @@ def registers(
         people=people_list,
         organisations=organisation_list,
         name=draw(st.none() | texts()),
+    )
+
+
+# -- reports ---------------------------------------------------------------------
+
+
+@st.composite
+def report_scopes(draw: st.DrawFn) -> ReportScope:
+    """Valid :class:`~partnership_model.report.ReportScope` records.
+
+    Any domain or none, and a period open on either side or both.
+    """
+    since = draw(st.none() | dates())
+    until = draw(st.none() | dates())
+    if since is not None and until is not None and until < since:
+        since, until = until, since
+    return ReportScope(
+        domain=draw(st.none() | members(EngagementDomain)), since=since, until=until
+    )
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    """Valid :class:`~partnership_model.report.Report` records.
+
+    Reports are made the way users make them, by
+    :func:`~partnership_model.report.build_report`, for a generated register
+    and scope, under a generated classification policy.
+    """
+    return build_report(
+        draw(registers(max_engagements=5, max_people=8)),
+        scope=draw(report_scopes()),
+        policy=draw(classification_policies()),
     )
 
 
@@ -597,6 +635,22 @@ def ecology_graphs(
         items = draw(st.lists(pair | relations(ids), max_size=max_relations))
         graph.add_relations(items)
     return graph
+
+
+@st.composite
+def periods(draw: st.DrawFn, *, labels: st.SearchStrategy[str] | None = None) -> Period:
+    """Valid :class:`~partnership_model.timeline.Period` records.
+
+    Args:
+        draw: Supplied by hypothesis.
+        labels: Where to draw the label from (default: short texts).
+    """
+    first, second = sorted((draw(dates()), draw(dates())))
+    return Period(
+        label=draw(labels if labels is not None else identifiers()),
+        start=first,
+        end=second,
+    )
 
 
 # -- the SKOS export -----------------------------------------------------------
