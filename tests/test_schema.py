@@ -27,11 +27,11 @@ from partnership_model import (
     strategies as pms,
     to_dict,
 )
+from partnership_model._schema_builder import attribute_descriptions
 from partnership_model.ecology import EcologyGraph
 from partnership_model.examples import load_register
 from partnership_model.schema import (
     SCHEMA_FILES,
-    attribute_descriptions,
     check_against_schema,
     schema_id,
     schema_problems,

@@ -42,20 +42,15 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from typing import Any, ClassVar, cast
 
 import attrs
 
-from partnership_model import _migration, _validators as v
-from partnership_model.dates import PartialDate, as_partial_date
+from partnership_model import _migration, _record_rules as _rules, _validators as v
+from partnership_model.dates import PartialDate
 from partnership_model.exceptions import (
-    DuplicateIdError,
-    InvalidRecordError,
-    PartnershipModelError,
-    RecordTypeError,
     UnknownReferenceError,
 )
 from partnership_model.vocabulary import (
@@ -102,97 +97,6 @@ gets the engagement's degree (see the compatibility page).
 """
 
 
-# -- typed converters (attrs' mypy plugin needs one per element type) ----------
-
-
-def _id(value: str) -> str:
-    return v.nfc(value)
-
-
-def _optional_id(value: str | None) -> str | None:
-    return v.nfc(value) if value is not None else None
-
-
-def _ids(value: Iterable[str]) -> tuple[str, ...]:
-    return v.nfc_tuple(value)  # type: ignore[no-any-return]
-
-
-def _date(value: PartialDate | dt.date | None) -> PartialDate | None:
-    return as_partial_date(value)  # type: ignore[no-any-return]
-
-
-def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _engagements(value: Iterable[Engagement]) -> tuple[Engagement, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _people(value: Iterable[Person]) -> tuple[Person, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _organisations(value: Iterable[Organisation]) -> tuple[Organisation, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _stage_degrees(value: Iterable[StageDegree]) -> tuple[StageDegree, ...]:
-    items = v.to_tuple(value)
-    if type(items) is tuple and any(type(item) is ResearchStage for item in items):
-        raise RecordTypeError(
-            "research_stages",
-            value,
-            "since format 1.1 each research stage carries its degree: give "
-            "StageDegree(stage=..., degree=...) items",
-        )
-    return items  # type: ignore[no-any-return]
-
-
-def _domains(value: Iterable[EngagementDomain]) -> frozenset[EngagementDomain]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _activities(value: Iterable[TogetherActivity]) -> frozenset[TogetherActivity]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _recognition(
-    value: Iterable[RecognitionModality],
-) -> frozenset[RecognitionModality]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _tiers_actions(value: Iterable[TiersAction]) -> frozenset[TiersAction]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _contributions(
-    value: Iterable[ContributionSought],
-) -> frozenset[ContributionSought]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _knowledge(value: Iterable[KnowledgeType]) -> frozenset[KnowledgeType]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _capacities(
-    value: Iterable[ExperienceCapacity],
-) -> frozenset[ExperienceCapacity]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _conditions(
-    value: Iterable[HealthConditionKind],
-) -> frozenset[HealthConditionKind]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
 # -- records ------------------------------------------------------------------------
 
 
@@ -207,7 +111,7 @@ class Person:
             :func:`~partnership_model.pseudonymize` unless asked to keep it.
     """
 
-    id: str = attrs.field(converter=_id, validator=v.identifier)
+    id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     note: str | None = attrs.field(default=None, validator=v.optional_text)
 
@@ -241,7 +145,7 @@ class Organisation:
        micro, meso and macro to member, managerial and public authority.
     """
 
-    id: str = attrs.field(converter=_id, validator=v.identifier)
+    id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     name: str = attrs.field(validator=v.text)
     sphere: Sphere = attrs.field(validator=v.member_of(Sphere))
     authority: Authority | None = attrs.field(
@@ -335,7 +239,7 @@ class Participant:
        ``experience_capacities`` and ``health_condition_kinds``.
     """
 
-    person_id: str = attrs.field(converter=_id, validator=v.identifier)
+    person_id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     role: Role = attrs.field(validator=v.member_of(Role))
     sphere: Sphere = attrs.field(
         default=attrs.Factory(_role_sphere, takes_self=True),
@@ -349,22 +253,22 @@ class Participant:
     display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     contributions_sought: frozenset[ContributionSought] = attrs.field(
         default=frozenset(),
-        converter=_contributions,
+        converter=_rules.contributions,
         validator=v.members_of(ContributionSought),
     )
     knowledge_types: frozenset[KnowledgeType] = attrs.field(
         default=frozenset(),
-        converter=_knowledge,
+        converter=_rules.knowledge,
         validator=v.members_of(KnowledgeType),
     )
     experience_capacities: frozenset[ExperienceCapacity] = attrs.field(
         default=frozenset(),
-        converter=_capacities,
+        converter=_rules.capacities,
         validator=v.members_of(ExperienceCapacity),
     )
     health_condition_kinds: frozenset[HealthConditionKind] = attrs.field(
         default=frozenset(),
-        converter=_conditions,
+        converter=_rules.conditions,
         validator=v.members_of(HealthConditionKind),
     )
 
@@ -496,7 +400,7 @@ class Engagement:
        ``secondary_domains`` is new.
     """
 
-    id: str = attrs.field(converter=_id, validator=v.identifier)
+    id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     title: str = attrs.field(validator=v.text)
     domain: EngagementDomain = attrs.field(validator=v.member_of(EngagementDomain))
     level: EngagementLevel = attrs.field(validator=v.member_of(EngagementLevel))
@@ -505,34 +409,38 @@ class Engagement:
         default=None, validator=v.optional_member_of(Leadership)
     )
     participants: tuple[Participant, ...] = attrs.field(
-        default=(), converter=_participants, validator=v.instances_of(Participant)
+        default=(),
+        converter=_rules.participants,
+        validator=v.instances_of(Participant),
     )
     organisations: tuple[str, ...] = attrs.field(
-        default=(), converter=_ids, validator=v.identifiers
+        default=(), converter=_rules.to_ids, validator=v.identifiers
     )
     description: str | None = attrs.field(default=None, validator=v.optional_text)
     start: PartialDate | None = attrs.field(
-        default=None, converter=_date, validator=v.optional_date
+        default=None, converter=_rules.to_date, validator=v.optional_date
     )
     end: PartialDate | None = attrs.field(
-        default=None, converter=_date, validator=v.optional_date
+        default=None, converter=_rules.to_date, validator=v.optional_date
     )
     research_stages: tuple[StageDegree, ...] = attrs.field(
-        default=(), converter=_stage_degrees, validator=v.instances_of(StageDegree)
+        default=(),
+        converter=_rules.stage_degrees,
+        validator=v.instances_of(StageDegree),
     )
     secondary_domains: frozenset[EngagementDomain] = attrs.field(
         default=frozenset(),
-        converter=_domains,
+        converter=_rules.domains,
         validator=v.members_of(EngagementDomain),
     )
     activities: frozenset[TogetherActivity] = attrs.field(
         default=frozenset(),
-        converter=_activities,
+        converter=_rules.activities,
         validator=v.members_of(TogetherActivity),
     )
     recognition: frozenset[RecognitionModality] = attrs.field(
         default=frozenset(),
-        converter=_recognition,
+        converter=_rules.recognition,
         validator=v.members_of(RecognitionModality),
     )
     partners_joined_at: ProjectPhase | None = attrs.field(
@@ -546,67 +454,15 @@ class Engagement:
     )
     tiers_actions: frozenset[TiersAction] = attrs.field(
         default=frozenset(),
-        converter=_tiers_actions,
+        converter=_rules.tiers_actions,
         validator=v.members_of(TiersAction),
     )
     sources: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=v.texts
+        default=(), converter=_rules.strings, validator=v.texts
     )
 
     def __attrs_post_init__(self) -> None:
-        v.raise_violations(self._cross_field_errors())
-
-    def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
-        """Yield every violated rule that involves several fields."""
-        start, end = self.start, self.end
-        if start is not None and end is not None and end.latest < start.earliest:
-            yield InvalidRecordError(
-                "end",
-                end,
-                f"the end date is before the start date {start}",
-                code="date_order",
-            )
-        seen: set[str] = set()
-        for index, participant in enumerate(self.participants):
-            if participant.person_id in seen:
-                yield DuplicateIdError(
-                    f"participants[{index}].person_id",
-                    participant.person_id,
-                    "this person already takes part in the engagement; record "
-                    "one participation per person",
-                    code="duplicate_participation",
-                )
-            seen.add(participant.person_id)
-        if self.research_stages:
-            yield from self._stage_errors()
-        if self.domain in self.secondary_domains:
-            yield InvalidRecordError(
-                "secondary_domains",
-                self.domain.value,
-                "the primary domain is not also a secondary domain",
-                code="duplicate_domain",
-            )
-
-    def _stage_errors(self) -> Iterator[PartnershipModelError]:
-        stages: set[ResearchStage] = set()
-        for index, item in enumerate(self.research_stages):
-            if item.stage in stages:
-                yield InvalidRecordError(
-                    f"research_stages[{index}].stage",
-                    item.stage.value,
-                    "this stage is already listed; record one degree per stage",
-                    code="duplicate_stage",
-                )
-            stages.add(item.stage)
-        highest = max(item.degree for item in self.research_stages)
-        if self.degree is not highest:
-            yield InvalidRecordError(
-                "degree",
-                self.degree.value,
-                f"an engagement's degree is the highest of its research stages' "
-                f"degrees, here {highest.value!r}",
-                code="stage_degree",
-            )
+        v.raise_violations(_rules.engagement_errors(self))
 
     @property
     def stages(self) -> frozenset[ResearchStage]:
@@ -664,42 +520,19 @@ class Register:
 
     name: str | None = attrs.field(default=None, validator=v.optional_text)
     people: tuple[Person, ...] = attrs.field(
-        default=(), converter=_people, validator=v.instances_of(Person)
+        default=(), converter=_rules.people, validator=v.instances_of(Person)
     )
     organisations: tuple[Organisation, ...] = attrs.field(
-        default=(), converter=_organisations, validator=v.instances_of(Organisation)
+        default=(),
+        converter=_rules.organisations,
+        validator=v.instances_of(Organisation),
     )
     engagements: tuple[Engagement, ...] = attrs.field(
-        default=(), converter=_engagements, validator=v.instances_of(Engagement)
+        default=(), converter=_rules.engagements, validator=v.instances_of(Engagement)
     )
 
     def __attrs_post_init__(self) -> None:
-        v.raise_violations(self._cross_field_errors())
-
-    def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
-        """Yield every duplicate id and every unresolved reference."""
-        person_ids: set[str] = set()
-        yield from _duplicates("people", (p.id for p in self.people), person_ids)
-        organisation_ids: set[str] = set()
-        yield from _duplicates(
-            "organisations", (o.id for o in self.organisations), organisation_ids
-        )
-        yield from _duplicates("engagements", (e.id for e in self.engagements), set())
-        for e_index, engagement in enumerate(self.engagements):
-            for p_index, participant in enumerate(engagement.participants):
-                if participant.person_id not in person_ids:
-                    yield UnknownReferenceError(
-                        participant.person_id,
-                        "person",
-                        f"engagements[{e_index}].participants[{p_index}].person_id",
-                    )
-            for o_index, organisation_id in enumerate(engagement.organisations):
-                if organisation_id not in organisation_ids:
-                    yield UnknownReferenceError(
-                        organisation_id,
-                        "organisation",
-                        f"engagements[{e_index}].organisations[{o_index}]",
-                    )
+        v.raise_violations(_rules.register_errors(self))
 
     @classmethod
     def from_engagements(
@@ -788,15 +621,3 @@ class Register:
             return self._organisation_index[organisation_id]
         except KeyError:
             raise UnknownReferenceError(organisation_id, "organisation") from None
-
-
-def _duplicates(
-    field: str, ids: Iterable[str], seen: set[str]
-) -> Iterator[DuplicateIdError]:
-    """Yield an error for each repeated id, filling *seen* with the ids met."""
-    for index, identifier in enumerate(ids):
-        if identifier in seen:
-            yield DuplicateIdError(
-                f"{field}[{index}].id", identifier, f"two {field} share this id"
-            )
-        seen.add(identifier)
