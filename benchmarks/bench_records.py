@@ -48,10 +48,12 @@ from partnership_model import (
     Register,
     ResearchStage,
     Role,
+    StageDegree,
     from_json,
     to_dict,
     to_json,
 )
+from partnership_model.dates import PartialDate
 
 SEED = 20261123
 
@@ -79,19 +81,27 @@ def make_register(n_engagements: int, *, seed: int = SEED) -> Register:
             for p in chosen
         ]
         start = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000))
+        end = start + dt.timedelta(days=rng.randrange(1, 700))
+        research = [
+            StageDegree(stage=stage, degree=rng.choice(degrees))
+            for stage in rng.sample(stages, rng.randint(0, 2))
+        ]
+        precision = rng.random()  # a third of the engagements dated to the month
         engagements.append(
             Engagement(
                 id=f"engagement-{i:07d}",
                 title=f"Comité d'amélioration n° {i}",
                 domain=rng.choice(domains),
                 level=rng.choice(levels),
-                degree=rng.choice(degrees),
+                degree=max((s.degree for s in research), default=rng.choice(degrees)),
                 leadership=rng.choice(leaderships),
                 participants=participants,
                 description="Patients partenaires et professionnels co-construisent le projet.",
-                start=start,
-                end=start + dt.timedelta(days=rng.randrange(1, 700)),
-                research_stages=rng.sample(stages, rng.randint(0, 2)),
+                start=PartialDate(start.year, start.month)
+                if precision < 1 / 3
+                else start,
+                end=PartialDate(end.year, end.month) if precision < 1 / 3 else end,
+                research_stages=research,
                 recognition=rng.sample(list(RecognitionModality), rng.randint(0, 2)),
                 sources=("SSAQuebec2023",),
             )

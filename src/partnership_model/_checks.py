@@ -109,6 +109,8 @@ def is_text(value: str) -> bool:
 
 def check_identifier(field: str, value: object) -> None:
     """Raise unless *value* is a valid identifier (see :class:`Identifier`)."""
+    if type(value) is str and is_identifier(value):
+        return
     if type(value) is not str:
         raise RecordTypeError(field, value, "an identifier must be a string")
     if not value:

@@ -105,7 +105,7 @@ class Rule:
         """What the rule accepts, in a message about a value of the wrong JSON type."""
         return self.accepts
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         """:meth:`structure` for a value that is not ``None``."""
         self.check("", value)
         return value
@@ -122,10 +122,19 @@ class Identifier(Rule):
 
     accepts: ClassVar[str] = "an identifier (a string)"
 
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if type(value) is str and is_identifier(value):
+            return
+        if value is None and self.optional:
+            return
+        check_identifier(attribute.name, value)
+
     def check(self, field: str, value: Any) -> None:
         check_identifier(field, value)
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         if type(value) is str and is_identifier(value):
             return nfc(value)
         if type(value) is not str:
@@ -143,10 +152,19 @@ class Text(Rule):
 
     accepts: ClassVar[str] = "text (a string)"
 
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if type(value) is str and is_text(value):
+            return
+        if value is None and self.optional:
+            return
+        check_text(attribute.name, value)
+
     def check(self, field: str, value: Any) -> None:
         check_text(field, value)
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         if type(value) is str and is_text(value):
             return value
         if type(value) is not str:
@@ -176,6 +194,13 @@ class Member(Rule):
         ),
     )
 
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if type(value) is self.vocabulary or (value is None and self.optional):
+            return
+        self.check(attribute.name, value)
+
     def check(self, field: str, value: Any) -> None:
         if type(value) is not self.vocabulary:
             name = self.vocabulary.__name__
@@ -186,7 +211,7 @@ class Member(Rule):
                 "or a value)",
             )
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         try:
             return self._table[value]
         except (KeyError, TypeError):
@@ -287,7 +312,7 @@ class Array(Rule):
     def structure_item(self, item: Any) -> Any:
         raise NotImplementedError
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         items = self.items(value)
         errors: list[tuple[int, InvalidRecordError]] = []
         out: list[Any] = []
@@ -324,8 +349,26 @@ class Members(Array):
     """
 
     vocabulary: type[enum.Enum]
+    _member: Member = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: Member(self.vocabulary), takes_self=True),
+    )
     container: ClassVar[type] = frozenset
     unique: ClassVar[bool] = True
+
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if type(value) is frozenset:
+            vocabulary = self.vocabulary
+            for item in value:
+                if type(item) is not vocabulary:
+                    break
+            else:
+                return
+        self.check(attribute.name, value)
 
     def item_name(self) -> str:
         return f"{self.vocabulary.__name__} values"
@@ -342,12 +385,11 @@ class Members(Array):
                 )
 
     def structure_item(self, item: Any) -> Any:
-        return Member(self.vocabulary).structure_value(item)
+        return self._member.structure_value(item)
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         items = self.items(value)
-        member = Member(self.vocabulary)
-        table = member._table
+        table = self._member._table
         try:
             found = frozenset([table[item] for item in items])
         except (KeyError, TypeError):
@@ -390,8 +432,20 @@ class Identifiers(Array):
     def check_item(self, field: str, item: Any) -> None:
         check_identifier(field, item)
 
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if (
+            type(value) is tuple
+            and len(value) >= self.min_items
+            and all(type(item) is str and is_identifier(item) for item in value)
+            and len(set(value)) == len(value)
+        ):
+            return
+        self.check(attribute.name, value)
+
     def structure_item(self, item: Any) -> Any:
-        return Identifier().structure_value(item)
+        return identifier.structure_value(item)
 
 
 @attrs.frozen
@@ -404,8 +458,19 @@ class Texts(Array):
     def check_item(self, field: str, item: Any) -> None:
         check_text(field, item)
 
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if (
+            type(value) is tuple
+            and len(value) >= self.min_items
+            and all(type(item) is str and is_text(item) for item in value)
+        ):
+            return
+        self.check(attribute.name, value)
+
     def structure_item(self, item: Any) -> Any:
-        return Text().structure_value(item)
+        return text.structure_value(item)
 
 
 @attrs.frozen
@@ -419,6 +484,18 @@ class Records(Array):
     """
 
     record: type[Any]
+
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if type(value) is tuple and len(value) >= self.min_items:
+            record = self.record
+            for item in value:
+                if not isinstance(item, record):
+                    break
+            else:
+                return
+        self.check(attribute.name, value)
 
     def item_name(self) -> str:
         return f"{self.record.__name__} objects"
@@ -456,6 +533,13 @@ class Date(Rule):
 
     accepts: ClassVar[str] = "a date (a YYYY, YYYY-MM or YYYY-MM-DD string)"
 
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if type(value) is PartialDate or (value is None and self.optional):
+            return
+        self.check(attribute.name, value)
+
     def check(self, field: str, value: Any) -> None:
         if type(value) is not PartialDate:
             raise RecordTypeError(
@@ -464,7 +548,7 @@ class Date(Rule):
                 "expected a PartialDate or a datetime.date (not a datetime or text)",
             )
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         if type(value) is not str:
             wrong_type(value, self.expected())
         try:
@@ -489,12 +573,19 @@ class Boolean(Rule):
 
     accepts: ClassVar[str] = "true or false"
 
+    def __call__(
+        self, instance: object, attribute: attrs.Attribute[Any], value: Any
+    ) -> None:
+        if type(value) is bool or (value is None and self.optional):
+            return
+        self.check(attribute.name, value)
+
     def check(self, field: str, value: Any) -> None:
         if type(value) is not bool:
             expected = "True, False or None" if self.optional else "True or False"
             raise RecordTypeError(field, value, f"expected {expected}")
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         if type(value) is not bool:
             wrong_type(value, self.expected())
         return value
@@ -531,7 +622,7 @@ class Integer(Rule):
         if type(value) is not int or not self._in_range(value):
             raise InvalidRecordError(field, value, self._reason())
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         if type(value) is not int:
             wrong_type(value, self.expected())
         if not self._in_range(value):
@@ -572,7 +663,7 @@ class Grid(Rule):
                 f"expected {self.rows} rows of {self.columns} non-negative integers",
             )
 
-    def structure_value(self, value: Any) -> Any:
+    def structure_value(self, value: Any, _: Any = None) -> Any:
         if type(value) is not list or any(type(row) is not list for row in value):
             wrong_type(value, self.expected())
         grid = tuple(tuple(row) for row in value)

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import Any, ClassVar, cast
+from typing import ClassVar, cast
 
 import attrs
 
@@ -288,24 +288,26 @@ class Participant:
         level: EngagementLevel | None = None,
     ) -> None:
         """Build a participant; ``None`` for *sphere* or *authority* means the role's."""
-        authority = _migration.authority_from_level_argument(
-            "Participant", level, authority
-        )
-        defaults: dict[str, Any] = {}
-        if sphere is not None:
-            defaults["sphere"] = sphere
-        if authority is not None:
-            defaults["authority"] = authority
+        if level is not None:
+            authority = _migration.authority_from_level_argument(
+                "Participant", level, authority
+            )
+        by_role = type(role) is Role
         self.__attrs_init__(
             person_id=person_id,
             role=role,
-            display_name=display_name,
+            sphere=sphere
+            if sphere is not None
+            else (role.sphere if by_role else Sphere.COMMUNITY),
+            authority=authority
+            if authority is not None
+            else (role.authority if by_role else Authority.MEMBER),
             decision_role=decision_role,
+            display_name=display_name,
             contributions_sought=contributions_sought,
             knowledge_types=knowledge_types,
             experience_capacities=experience_capacities,
             health_condition_kinds=health_condition_kinds,
-            **defaults,
         )
 
     @property
