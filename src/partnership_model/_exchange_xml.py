@@ -12,13 +12,13 @@ import re
 import warnings
 import xml.parsers.expat
 from collections.abc import Mapping
-from pathlib import Path
 from typing import IO, Any, Final, TypeAlias
 from xml.etree.ElementTree import ParseError
 from xml.sax.saxutils import escape
 
 import networkx as nx
 
+from partnership_model import _files, _xml_tree
 from partnership_model._attributes import ExtraPolicy, MismatchPolicy, networkx_items
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
@@ -143,22 +143,6 @@ class _XMLScan:
                         attributes.setdefault(key, value)
 
 
-def _read_bytes(source: BinarySource) -> tuple[bytes, str]:
-    """Return the content of *source* and a name for messages."""
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
-        try:
-            return path.read_bytes(), path.name
-        except OSError as error:
-            raise _fail(path.name, f"cannot read the file: {error}", "io") from None
-    if not hasattr(source, "read"):
-        raise RecordTypeError("source", source, "expected a path or a binary file")
-    content = source.read()
-    if not isinstance(content, bytes):
-        raise RecordTypeError("source", source, "expected a file opened in binary mode")
-    return content, str(getattr(source, "name", "<stream>"))
-
-
 def _guard_xml(content: bytes, name: str) -> _XMLScan:
     """Refuse DOCTYPE/ENTITY declarations; return what the scan found.
 
@@ -273,13 +257,22 @@ def _xml_ready(graph: EcologyGraph) -> nx.MultiGraph[str]:
     return G
 
 
-@nx.utils.open_file(1, mode="wb")
-def _write_xml(content: bytes, path: Any) -> None:
-    path.write(content)
+def _write_xml(content: bytes, path: PathLike | IO[bytes]) -> None:
+    """Write *content* to a binary stream, or atomically to a file path."""
+    if isinstance(path, str | os.PathLike):
+        # Atomic: a write that fails half-way leaves the old file (issue 14).
+        _files.write_atomically(path, content, overwrite=True)
+    else:
+        path.write(content)
 
 
 def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
     """Write the ecology as GraphML (UTF-8), with typed attribute keys.
+
+    A file path is written atomically (a temporary file in the same folder,
+    renamed over *path* once complete): a write that fails half-way leaves
+    the old file as it was, and *path* may be the file the graph was read
+    from. An existing file is replaced.
 
     Args:
         graph: The ecology.
@@ -289,6 +282,7 @@ def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
         ValidationError: A label or id holds a character XML cannot hold
             (a control character other than tab and line breaks); nothing is
             written.
+        OSError: The file cannot be written; *path* is left as it was.
     """
     buffer = io.BytesIO()
     nx.write_graphml(_xml_ready(graph), buffer, encoding="utf-8")
@@ -318,7 +312,7 @@ def read_graphml(
             a DOCTYPE or an entity, is not GraphML networkx can read, or
             describes invalid actors or relations.
     """
-    content, name = _read_bytes(source)
+    content, name = _xml_tree.read_bytes(source)
     scan = _guard_xml(content, name)
     try:
         with warnings.catch_warnings():
@@ -416,7 +410,7 @@ def read_gexf(
         ValidationError: As :func:`read_graphml`, or the GEXF version is not
             1.1 or 1.2.
     """
-    content, name = _read_bytes(source)
+    content, name = _xml_tree.read_bytes(source)
     scan = _guard_xml(content, name)
     version = _GEXF_VERSIONS.get(scan.namespace)
     if version is None:

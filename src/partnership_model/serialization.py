@@ -61,7 +61,7 @@ from typing import Any, Final, TypeVar
 import attrs
 import cattrs
 
-from partnership_model import _converter, _migration
+from partnership_model import _converter, _files, _migration
 from partnership_model._messages import problem
 from partnership_model._validators import json_type
 from partnership_model.exceptions import (
@@ -310,13 +310,13 @@ def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
 
 
 def read_file_data(file: Path) -> Any:
-    """Read and strictly parse a JSON file; errors name the file."""
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise ValidationError(
-            [problem(str(file), "io", reason=str(error.strerror or error))]
-        ) from None
+    """Read and strictly parse a JSON file; errors name the file.
+
+    The file is read through :func:`partnership_model._files.read_capped`: one
+    larger than the cap (64 MiB unless ``PARTNERSHIP_MODEL_MAX_SIZE`` says
+    otherwise) is refused (code ``too_large``) before it fills the memory.
+    """
+    raw = _files.read_capped(file)
     try:
         return parse_json(raw)
     except ValidationError as error:
@@ -326,8 +326,21 @@ def read_file_data(file: Path) -> Any:
 def write_json(
     obj: object, path: str | os.PathLike[str], *, indent: int | None = 2
 ) -> None:
-    """Write a record or document to a JSON file (UTF-8, ends with a newline)."""
-    Path(path).write_text(to_json(obj, indent=indent) + "\n", encoding="utf-8")
+    """Write a record or document to a JSON file (UTF-8, ends with a newline).
+
+    The file is written atomically (a temporary file in the same folder,
+    then renamed over *path*): a write that fails half-way (a full disk)
+    leaves the file that was there as it was, and *path* may be the file the
+    record was read from. An existing file is replaced.
+
+    Raises:
+        RecordTypeError: *obj* is not a record of this library; nothing is
+            written.
+        IsADirectoryError: *path* is a folder.
+        OSError: The file cannot be written; *path* is left as it was.
+    """
+    text = to_json(obj, indent=indent) + "\n"
+    _files.write_atomically(path, text, overwrite=True)
 
 
 # ---------------------------------------------------------------------------
