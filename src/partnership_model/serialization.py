@@ -61,7 +61,7 @@ from typing import Any, Final, TypeVar
 import attrs
 import cattrs
 
-from partnership_model import _converter, _files, _migration
+from partnership_model import _converter, _files, _json_locate, _migration
 from partnership_model._messages import problem
 from partnership_model._validators import json_type
 from partnership_model.exceptions import (
@@ -375,8 +375,12 @@ _DECODER = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_
 def parse_json(text: str | bytes | bytearray) -> Any:
     """Decode JSON text strictly, turning every failure into a ValidationError.
 
-    Rejects invalid UTF-8, ``NaN``/``Infinity``, duplicate keys in one object,
-    nesting deeper than Python can follow and numbers with too many digits.
+    Rejects invalid UTF-8, ``NaN``/``Infinity`` (code ``non_finite``),
+    duplicate keys in one object (code ``duplicate_key``), nesting deeper
+    than Python can follow (code ``too_deep``) and integers of more than
+    4,300 digits (code ``number_too_long``); the last three problems are
+    located: their path is the JSON path of the key or value, and their
+    message gives its line and column.
     """
     if isinstance(text, bytes | bytearray):
         try:
@@ -420,7 +424,28 @@ def parse_json(text: str | bytes | bytearray) -> Any:
             ]
         ) from None
     except ValueError as error:  # NaN/Infinity, duplicate keys, huge integers
-        raise ValidationError([Problem("$", str(error), "syntax")]) from None
+        offence = _json_locate.locate(text)
+        if offence is None:  # pragma: no cover - the walk finds what the hooks refused
+            raise ValidationError([Problem("$", str(error), "syntax")]) from None
+        raise ValidationError([_located(offence)]) from None
+
+
+def _located(offence: _json_locate.Offence) -> Problem:
+    """The problem of a duplicate key, a NaN or an over-long integer, located."""
+    where = {"line": str(offence.line), "column": str(offence.column)}
+    if offence.kind == "duplicate_key":
+        return problem(
+            offence.path, "duplicate_key", key=repr(offence.detail)[:200], **where
+        )
+    if offence.kind == "non_finite":
+        return problem(offence.path, "non_finite", value=offence.detail, **where)
+    return problem(
+        offence.path,
+        "number_too_long",
+        digits=int(offence.detail),
+        limit=_json_locate.MAX_DIGITS,
+        **where,
+    )
 
 
 def in_file(file: Path, error: ValidationError) -> ValidationError:

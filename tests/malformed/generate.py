@@ -1083,8 +1083,8 @@ def register_cases() -> list[Case]:
         replace_once(
             text, '"Registre des partenariats — CHU de Montréal"', "9" * 10_000
         ).encode(),
-        "$",
-        "syntax",
+        "$.name",
+        "number_too_long",
         "an integer of 10,000 digits (over Python's conversion limit)",
         fast=True,
     )
@@ -1093,8 +1093,8 @@ def register_cases() -> list[Case]:
         replace_once(
             text, '"display_name": "Dr Nguyễn"', '"display_name": -' + "1" * 10_000
         ).encode(),
-        "$",
-        "syntax",
+        "$.people[1].display_name",
+        "number_too_long",
         "a negative integer of 10,000 digits inside a person",
         fast=True,
     )
@@ -1108,8 +1108,8 @@ def register_cases() -> list[Case]:
             replace_once(
                 text, '"decision_role": true', f'"decision_role": {token}'
             ).encode(),
-            "$",
-            "syntax",
+            "$.engagements[0].participants[0].decision_role",
+            "non_finite",
             f"{token} is not JSON",
         )
 
@@ -1189,15 +1189,15 @@ def register_cases() -> list[Case]:
         replace_once(
             text, '"people": [', '"name": "Autre nom",\n  "people": ['
         ).encode(),
-        "$",
-        "syntax",
+        "$.name",
+        "duplicate_key",
         "the key name appears twice in the document object: one value would be lost",
     )
     raw(
         "duplicate_key_in_person",
         replace_once(text, '"id": "p3"', '"id": "p3", "id": "p4"').encode(),
-        "$",
-        "syntax",
+        "$.people[2].id",
+        "duplicate_key",
         "the key id appears twice in one person",
     )
 
@@ -1917,8 +1917,8 @@ def ecology_cases() -> list[Case]:
     raw(
         "nan_label",
         replace_once(text, '"Ministère"', "NaN").encode(),
-        "$",
-        "syntax",
+        "$.nodes[2].label",
+        "non_finite",
         "NaN is not JSON",
     )
     raw(
@@ -1934,8 +1934,8 @@ def ecology_cases() -> list[Case]:
         replace_once(
             text, '"label": "Ministère"', '"label": "Ministère", "label": "Ministry"'
         ).encode(),
-        "$",
-        "syntax",
+        "$.nodes[2].label",
+        "duplicate_key",
         "a node with the key label twice",
     )
     raw(
@@ -2396,11 +2396,12 @@ def xml_cases(fmt: str, base: str) -> list[Case]:
     else:
         nested = "".join(f'<node id="n{i}" label="n"><nodes>' for i in range(GEXF_DEEP))
         nested += "</nodes></node>" * GEXF_DEEP
+        deep_document = replace_once(base, "<nodes>", "<nodes>" + nested).encode()
         add(
             "deep_nesting",
-            replace_once(base, "<nodes>", "<nodes>" + nested).encode(),
-            None,
-            "gexf",
+            deep_document,
+            line_of(deep_document, b'<node id="n1"'),
+            "unsupported_gexf",
             f"nodes nested {GEXF_DEEP:,} deep (networkx's reader recurses)",
             fast=True,
         )
@@ -2505,8 +2506,8 @@ def graphml_cases() -> list[Case]:
     add(
         "crosses_sphere_not_boolean",
         replace_once(base, '<data key="d5">true</data>', '<data key="d5">maybe</data>'),
-        "FILE",
-        "graphml",
+        '@<data key="d5">maybe',
+        "wrong_type",
         "a boolean attribute holding 'maybe'",
     )
     add(
@@ -2562,8 +2563,8 @@ def graphml_cases() -> list[Case]:
             'attr.name="label" attr.type="string"',
             'attr.name="label" attr.type="int"',
         ),
-        "FILE",
-        "graphml",
+        "@Émilie 🌱",
+        "wrong_type",
         "a label declared as an integer",
     )
     add(
@@ -2573,8 +2574,8 @@ def graphml_cases() -> list[Case]:
             'attr.name="label" attr.type="string"',
             'attr.name="label" attr.type="long"',
         ).replace("Émilie 🌱", "7" * 10_000),
-        "FILE",
-        "graphml",
+        "@7777",
+        "wrong_type",
         "a 10,000-digit integer",
     )
     add(
@@ -2584,15 +2585,15 @@ def graphml_cases() -> list[Case]:
             'attr.name="label" attr.type="string"',
             'attr.name="label" attr.type="blob"',
         ),
-        "FILE",
-        "graphml",
+        '@attr.type="blob"',
+        "wrong_type",
         "an attribute type GraphML does not have",
     )
     add(
         "undeclared_key",
         replace_once(base, '<data key="d3">', '<data key="d9">'),
-        "FILE",
-        "graphml",
+        '@<data key="d9">',
+        "unknown_attribute",
         "data for a key that is not declared",
     )
     add(
@@ -2684,6 +2685,8 @@ def gexf_cases() -> list[Case]:
 
     def add(name: str, text: str, path: str, code: str, description: str) -> None:
         file = f"{name}.gexf"
+        if path.startswith("@"):  # the line of a marker in the document
+            path = f"{file}:{line_of(text.encode(), path[1:].encode())}"
         cases.append(
             case(
                 "gexf",
@@ -2755,8 +2758,8 @@ def gexf_cases() -> list[Case]:
             '<attvalue for="2" value="clinician"/>',
             '<attvalue for="9" value="clinician"/>',
         ),
-        "FILE",
-        "gexf",
+        '@<attvalue for="9"',
+        "unknown_attribute",
         "a value for an attribute that is not declared",
     )
     add(
@@ -2766,8 +2769,8 @@ def gexf_cases() -> list[Case]:
             '    <attributes class="edge"',
             '    <attributes class="graph" mode="static">\n      <attribute id="9" title="name" type="string"/>\n    </attributes>\n    <attributes class="edge"',
         ),
-        "FILE",
-        "gexf",
+        '@class="graph"',
+        "unsupported_gexf",
         "graph attributes (networkx re-raised nothing: RuntimeError)",
     )
     add(
@@ -2795,8 +2798,8 @@ def gexf_cases() -> list[Case]:
             '<edge source="p1" target="c1" id="0">',
             '<edge source="p1" target="c1" id="0" type="directed">',
         ),
-        "FILE",
-        "gexf",
+        '@type="directed"',
+        "directed",
         "a directed edge in an undirected graph",
     )
     add(
@@ -2806,8 +2809,8 @@ def gexf_cases() -> list[Case]:
             '<edge source="p1" target="c1" id="0">',
             '<edge source="p1" target="c1" id="0" weight="heavy">',
         ),
-        "FILE",
-        "gexf",
+        '@weight="heavy"',
+        "wrong_type",
         "a weight that is not a number",
     )
     add(
@@ -2853,8 +2856,8 @@ def gexf_cases() -> list[Case]:
             '<attvalue for="3" value="false"/>',
             '<attvalue for="3" value="maybe"/>',
         ),
-        "FILE",
-        "gexf",
+        '@value="maybe"',
+        "wrong_type",
         "a boolean attribute holding 'maybe'",
     )
     add(
@@ -2878,8 +2881,8 @@ def gexf_cases() -> list[Case]:
     add(
         "unknown_timeformat",
         replace_once(base, 'timeformat="date"', 'timeformat="lunar"'),
-        "FILE",
-        "gexf",
+        '@timeformat="lunar"',
+        "invalid",
         "a time format GEXF does not have",
     )
     add(
@@ -2889,8 +2892,8 @@ def gexf_cases() -> list[Case]:
             '      <node id="m1" label="Ministère">',
             '      <node id="m1" label="Ministère">\n        <nodes><node id="m1.1" label="Cabinet"/></nodes>',
         ),
-        "nodes['m1.1'].pid",
-        "unknown_key",
+        "@m1.1",
+        "unsupported_gexf",
         "a node nested in another",
     )
     return cases
