@@ -231,6 +231,10 @@ def _delimiter(text: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
+_UNNAMED: Final = ""
+"""The column of an empty header cell: its cells must be empty."""
+
+
 class _CSVTable:
     """One parsed CSV file: its rows as (line, {column: cell}) pairs."""
 
@@ -295,6 +299,10 @@ class _CSVTable:
         seen: set[str] = set()
         where = f"{self.name}:{line}"
         for name in names:
+            if not name:
+                # No header: its cells must be empty (checked row by row).
+                columns.append(_UNNAMED)
+                continue
             if name in seen:
                 problems.append(
                     Problem(where, f"column {name!r} appears twice", "duplicate_column")
@@ -340,8 +348,18 @@ class _CSVTable:
             )
             return
         values: dict[str, str] = {}
-        for column, cell in zip(columns, cells, strict=False):
-            if column is None or not cell.strip():
+        for number, (column, cell) in enumerate(zip(columns, cells, strict=False), 1):
+            if column == _UNNAMED and cell.strip():
+                problems.append(
+                    Problem(
+                        f"{self.name}:{line}",
+                        f"column {number} has no header, so its cell {cell[:80]!r} "
+                        "would be lost; name the column or empty its cells",
+                        "unnamed_column",
+                    )
+                )
+                continue
+            if not column or not cell.strip():
                 continue
             # Kept as typed: the field rules refuse an id or a date padded
             # with spaces, as they do in every other format.
