@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from partnership_model import _attributes, _files, _xml_scan, _xml_tree
+from partnership_model import _attributes, _files, _xml_grammar, _xml_scan, _xml_tree
 from partnership_model._attributes import (
     GRAPH_FIELDS,
     ExtraPolicy,
@@ -274,7 +274,7 @@ def read_gexf(
     _attributes.check_options(mismatch, extra)
     content, name = _xml_tree.read_bytes(source)
     scan = _xml_scan.scan(content, name, "gexf", extra)
-    version = _xml_scan.GEXF_VERSIONS[scan.namespace]
+    version = _xml_grammar.GEXF_VERSIONS[scan.namespace]
     try:
         G = nx.read_gexf(io.BytesIO(content), node_type=None, version=version)  # noqa: N806
     except _READER_ERRORS as error:

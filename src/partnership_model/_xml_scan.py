@@ -30,114 +30,15 @@ that nothing is dropped silently and every refusal says what and where:
 
 from __future__ import annotations
 
-import re
 import xml.parsers.expat
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any
 
 import networkx as nx
 
+from partnership_model import _xml_grammar as g
 from partnership_model._attributes import ExtraPolicy
 from partnership_model.exceptions import Problem, ValidationError
-
-GRAPHML_NAMESPACE: Final = "http://graphml.graphdrawing.org/xmlns"
-GEXF_VERSIONS: Final = {
-    "http://www.gexf.net/1.2draft": "1.2draft",
-    "http://www.gexf.net/1.1draft": "1.1draft",
-}
-XSI_NAMESPACE: Final = "http://www.w3.org/2001/XMLSchema-instance"
-YED_NAMESPACE: Final = "http://www.yworks.com/xml/graphml"
-
-# The XML attributes networkx reads (or refuses with a message of its own).
-_GRAPHML_ATTRIBUTES: Final[Mapping[str, frozenset[str]]] = {
-    "graphml": frozenset(),
-    "key": frozenset({"id", "for", "attr.name", "attr.type", "yfiles.type"}),
-    "default": frozenset(),
-    "graph": frozenset(
-        {
-            "id",
-            "edgedefault",
-            "parse.nodeids",
-            "parse.edgeids",
-            "parse.order",
-            "parse.nodes",
-            "parse.edges",
-            "parse.maxindegree",
-            "parse.maxoutdegree",
-        }
-    ),
-    "node": frozenset({"id", "parse.indegree", "parse.outdegree"}),
-    "edge": frozenset({"id", "source", "target", "directed"}),
-    "data": frozenset({"key", "id"}),
-    # Refused by networkx with a message of its own.
-    "hyperedge": frozenset({"id"}),
-    "endpoint": frozenset({"id", "node", "port", "type"}),
-    "port": frozenset({"name"}),
-}
-_GEXF_ATTRIBUTES: Final[Mapping[str, frozenset[str]]] = {
-    "gexf": frozenset({"version", "variant"}),
-    "meta": frozenset({"lastmodifieddate"}),
-    "creator": frozenset(),
-    "keywords": frozenset(),
-    "description": frozenset(),
-    "graph": frozenset(
-        {"defaultedgetype", "mode", "timeformat", "start", "end", "idtype", "name"}
-    ),
-    "attributes": frozenset({"class", "mode", "start", "end"}),
-    "attribute": frozenset({"id", "title", "type"}),
-    "default": frozenset(),
-    "options": frozenset(),
-    "nodes": frozenset({"count"}),
-    "edges": frozenset({"count"}),
-    "node": frozenset({"id", "label", "start", "end", "pid"}),
-    "edge": frozenset(
-        {"id", "source", "target", "label", "weight", "type", "start", "end"}
-    ),
-    "attvalues": frozenset(),
-    "attvalue": frozenset({"for", "value", "start", "end"}),
-    "spells": frozenset(),
-    "spell": frozenset({"start", "end"}),
-    "slices": frozenset(),
-    "slice": frozenset({"start", "end"}),
-    "parents": frozenset(),
-    "parent": frozenset({"for"}),
-}
-# Elements whose content is text: markup inside them is not read.
-_VALUES: Final = {
-    "graphml": frozenset({"data", "default", "desc"}),
-    "gexf": frozenset(
-        {"attvalue", "default", "options", "creator", "keywords", "description"}
-    ),
-}
-_GRAPHML_TYPES: Final = {
-    "boolean": "boolean",
-    "int": "integer",
-    "integer": "integer",
-    "long": "integer",
-    "float": "number",
-    "double": "number",
-    "string": "string",
-}
-_GEXF_TYPES: Final = {
-    "boolean": "boolean",
-    "int": "integer",
-    "integer": "integer",
-    "long": "integer",
-    "float": "number",
-    "double": "number",
-    "string": "string",
-    "liststring": "string",
-    "anyURI": "string",
-}
-_GEXF_TIMEFORMATS: Final = frozenset(
-    {"date", "dateTime", "double", "integer", "float", "long"}
-)
-_GRAPHML_DOMAINS: Final = ("node", "edge", "graph", "graphml", "all")
-_INTEGER: Final = re.compile(r"\s*[+-]?[0-9]{1,4300}\s*", re.ASCII)
-_BOOLEANS: Final = {
-    "graphml": frozenset({"true", "false", "0", "1"}),  # compared in lower case
-    "gexf": frozenset({"true", "false", "True", "False", "0", "1"}),
-}
 
 
 class _RefusedXMLError(Exception):
@@ -233,7 +134,7 @@ class Scan:
     def text(self, data: str) -> None:
         if self._stack and not self._skip:
             top = self._stack[-1]
-            if top.local in _VALUES[self.fmt]:
+            if top.local in g.VALUES[self.fmt]:
                 top.text.append(data)
             elif data.strip() and not top.refused:
                 top.refused = True
@@ -244,14 +145,14 @@ class Scan:
 
     def _root(self, namespace: str, local: str) -> None:
         if self.fmt == "graphml" and (
-            namespace != GRAPHML_NAMESPACE or local != "graphml"
+            namespace != g.GRAPHML_NAMESPACE or local != "graphml"
         ):
             self.add(
                 f"not a GraphML document: the root is <{local}> in namespace "
-                f"{namespace!r}, not <graphml> in {GRAPHML_NAMESPACE!r}",
+                f"{namespace!r}, not <graphml> in {g.GRAPHML_NAMESPACE!r}",
                 "graphml",
             )
-        if self.fmt == "gexf" and (namespace not in GEXF_VERSIONS or local != "gexf"):
+        if self.fmt == "gexf" and (namespace not in g.GEXF_VERSIONS or local != "gexf"):
             self.add(
                 f"not a GEXF 1.1 or 1.2 document (root <{local}> in namespace "
                 f"{namespace!r}); read GEXF 1.3 with dynamic_gexf.read_dynamic_gexf",
@@ -265,11 +166,11 @@ class Scan:
         parent = self._stack[-1]
         local = element.local
         shown = local if namespace in (self.namespace, "") else f"{namespace} {local}"
-        if parent.local in _VALUES[self.fmt] and len(self._stack) > 1:
+        if parent.local in g.VALUES[self.fmt] and len(self._stack) > 1:
             hint = (
                 " (yEd's graphics: save the file as plain GraphML, or copy the labels "
                 "into a data key)"
-                if namespace == YED_NAMESPACE
+                if namespace == g.YED_NAMESPACE
                 else ""
             )
             self.add(
@@ -293,7 +194,7 @@ class Scan:
             )
             return False
         known = (
-            _GRAPHML_ATTRIBUTES if self.fmt == "graphml" else _GEXF_ATTRIBUTES
+            g.GRAPHML_ATTRIBUTES if self.fmt == "graphml" else g.GEXF_ATTRIBUTES
         ).get(local)
         if known is None:
             self._extra(f"<{local}> is not an element this reader reads", "unknown_key")
@@ -310,7 +211,7 @@ class Scan:
         for key in attributes:
             if " " in key:
                 namespace, _, name = key.partition(" ")
-                if namespace != XSI_NAMESPACE:
+                if namespace != g.XSI_NAMESPACE:
                     self._extra(
                         f"the attribute {name!r} of namespace {namespace!r} on "
                         f"<{local}> is not read",
@@ -384,16 +285,16 @@ class Scan:
         domain = attributes.get("for", "all")
         name = attributes.get("yfiles.type") or attributes.get("attr.name", identifier)
         kind = attributes.get("attr.type", "string")
-        if "yfiles.type" not in attributes and kind not in _GRAPHML_TYPES:
+        if "yfiles.type" not in attributes and kind not in g.GRAPHML_TYPES:
             self.add(
                 f"unknown attribute type {kind!r} of key {identifier!r}; GraphML has "
-                f"{', '.join(sorted(_GRAPHML_TYPES))}",
+                f"{', '.join(sorted(g.GRAPHML_TYPES))}",
                 "wrong_type",
             )
-        if domain not in _GRAPHML_DOMAINS:
+        if domain not in g.GRAPHML_DOMAINS:
             self.add(
                 f"key {identifier!r} is for {domain!r}; GraphML keys are for "
-                f"{', '.join(_GRAPHML_DOMAINS)}",
+                f"{', '.join(g.GRAPHML_DOMAINS)}",
                 "invalid",
             )
         if identifier in self.keys:
@@ -414,7 +315,7 @@ class Scan:
         self.keys[identifier] = (
             domain,
             name,
-            _GRAPHML_TYPES.get(kind, kind),
+            g.GRAPHML_TYPES.get(kind, kind),
             self._line,
         )
 
@@ -433,13 +334,13 @@ class Scan:
             self.add(f"an empty value of {name!r}", "invalid", line)
         elif kind == "boolean":
             value = text.lower() if self.fmt == "graphml" else text
-            if value not in _BOOLEANS[self.fmt]:
+            if value not in g.BOOLEANS[self.fmt]:
                 self.add(
                     f"{name!r} is a boolean: {text[:80]!r} is neither true nor false",
                     "wrong_type",
                     line,
                 )
-        elif kind == "integer" and not _INTEGER.fullmatch(text):
+        elif kind == "integer" and not g.INTEGER.fullmatch(text):
             self.add(
                 f"{name!r} is an integer: {text[:80]!r} is not one (at most 4,300 "
                 "digits)",
@@ -478,10 +379,10 @@ class Scan:
         elif local == "graph":
             self._graph()
             timeformat = attributes.get("timeformat")
-            if timeformat is not None and timeformat not in _GEXF_TIMEFORMATS:
+            if timeformat is not None and timeformat not in g.GEXF_TIMEFORMATS:
                 self.add(
                     f"unknown timeformat {timeformat!r}; GEXF has "
-                    f"{', '.join(sorted(_GEXF_TIMEFORMATS))}",
+                    f"{', '.join(sorted(g.GEXF_TIMEFORMATS))}",
                     "invalid",
                 )
         elif local == "attributes":
@@ -517,10 +418,10 @@ class Scan:
         if identifier is None or title is None:
             self.add("an attribute needs an id and a title", "missing")
             return
-        if gexf_type not in _GEXF_TYPES:
+        if gexf_type not in g.GEXF_TYPES:
             self.add(
                 f"unknown attribute type {gexf_type!r} of {title!r}; GEXF has "
-                f"{', '.join(sorted(_GEXF_TYPES))}",
+                f"{', '.join(sorted(g.GEXF_TYPES))}",
                 "wrong_type",
             )
         declared = self.declared[kind]
@@ -545,7 +446,11 @@ class Scan:
                 "networkx would keep one of the two",
                 "duplicate_id",
             )
-        declared[identifier] = (title, _GEXF_TYPES.get(gexf_type, "string"), self._line)
+        declared[identifier] = (
+            title,
+            g.GEXF_TYPES.get(gexf_type, "string"),
+            self._line,
+        )
 
     def _class_of_declaration(self) -> str | None:
         for element in reversed(self._stack):
