@@ -561,6 +561,7 @@ def scan(content: bytes, name: str, fmt: str, extra: ExtraPolicy) -> Scan:
     parser.EndElementHandler = found.end
     parser.CharacterDataHandler = found.text
     parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.buffer_text = True  # one call per run of text, not per line
     try:
         parser.Parse(content, True)  # noqa: FBT003 - positional-only flag
     except _RefusedXMLError as error:
