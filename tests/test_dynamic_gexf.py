@@ -551,3 +551,56 @@ def test_error_messages_name_the_problem() -> None:
     with pytest.raises(ValidationError) as caught:
         _read(_document(graph_attributes='mode="dynamic" timeformat="dateTime"'))
     assert re.search(r"timeformat 'dateTime'", str(caught.value))
+
+
+@pytest.mark.parametrize(
+    ("edge", "line"),
+    [
+        (
+            (
+                '<edge id="0" source="a" target="b"><attvalues><attvalue for="start" '
+                'value="2020"><b xmlns="urn:x">x</b></attvalue></attvalues></edge>'
+            ),
+            18,
+        ),
+        (
+            (
+                '<edge id="0" source="a" target="b"><attvalues><attvalue for="start" '
+                'value="2020">text</attvalue></attvalues></edge>'
+            ),
+            18,
+        ),
+        (
+            (
+                '<edge id="0" source="a" target="b"><spells><spell start="2020-01-01">'
+                "<xi:include xmlns:xi='http://www.w3.org/2001/XInclude' href='x'/>"
+                "</spell></spells></edge>"
+            ),
+            18,
+        ),
+        ('<node xmlns="" id="c"/><edge id="0" source="a" target="b"/>', 18),
+    ],
+)
+def test_markup_inside_a_value_or_in_no_namespace_is_refused(
+    edge: str, line: int
+) -> None:
+    """Markup in an attvalue or a spell was never looked at: now refused (issue 14)."""
+    with pytest.raises(ValidationError) as caught:
+        _read(_document(edge=edge), extra="ignore")
+    codes = {(p.path, p.code) for p in caught.value.problems}
+    assert codes & {
+        (f"<stream>:{line}", "xml_structure"),
+        (f"<stream>:{line}", "foreign_markup"),
+    }, caught.value.problems
+
+
+def test_a_label_edited_in_gephi_is_kept() -> None:
+    """Gephi leaves ``labelled`` false when a label is edited: the label is kept."""
+    graph = _ecology()
+    document = _bytes(graph)
+    actor = next(a for a in graph.actors() if a.label is None)
+    old = f'id="{actor.id}" label="{actor.id}"'.encode()
+    assert old in document
+    edited = document.replace(old, f'id="{actor.id}" label="Dr Tremblay"'.encode())
+    assert _read(edited).actor(actor.id).label == "Dr Tremblay"
+    assert _read(document).actor(actor.id).label is None

@@ -838,3 +838,178 @@ def test_every_format_refuses_an_invisible_character_in_an_id(fmt: str) -> None:
     with pytest.raises(ValidationError) as info:
         _read(fmt, files)
     assert "invalid" in {p.code for p in info.value.problems}
+
+
+# -- issue 14: hostile input the pre-scan refuses, or keeps -------------------------------
+
+CORPUS = Path(__file__).parent / "malformed"
+XML_ENTRIES = [
+    entry
+    for entry in json.loads((CORPUS / "manifest.json").read_text("utf-8"))["malformed"]
+    if entry["loader"] in ("graphml", "gexf")
+]
+
+
+@pytest.mark.parametrize("entry", XML_ENTRIES, ids=lambda e: e["file"])
+def test_xml_refusals_say_what_is_wrong(entry: dict[str, Any]) -> None:
+    """No "None", no "No active exception to reraise", no bare repr of a value."""
+    reader = read_graphml if entry["loader"] == "graphml" else read_gexf
+    with pytest.raises(ValidationError) as caught:
+        reader(CORPUS / entry["file"])
+    for problem in caught.value.problems:
+        message = problem.message.removeprefix("not a readable GraphML graph: ")
+        message = message.removeprefix("not a readable GEXF graph: ")
+        assert message not in ("None", "", "''")
+        assert "No active exception" not in problem.message
+        assert not (message.startswith("'") and message.endswith("'")), message
+
+
+def _gexf_with_label(label: str, labelled: str) -> bytes:
+    return f"""<?xml version='1.0' encoding='utf-8'?>
+<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">
+  <graph defaultedgetype="undirected">
+    <attributes class="node">
+      <attribute id="0" title="sphere" type="string"/>
+      <attribute id="1" title="labelled" type="boolean"/>
+      <attribute id="2" title="authority" type="string"/>
+    </attributes>
+    <nodes>
+      <node id="a" label="{label}">
+        <attvalues>
+          <attvalue for="0" value="community"/>
+          <attvalue for="2" value="member"/>
+          <attvalue for="1" value="{labelled}"/>
+        </attvalues>
+      </node>
+    </nodes>
+  </graph>
+</gexf>
+""".encode()
+
+
+@pytest.mark.parametrize(
+    ("label", "labelled", "expected"),
+    [
+        ("Dr Tremblay", "false", "Dr Tremblay"),  # edited in Gephi: kept
+        ("Dr Tremblay", "true", "Dr Tremblay"),
+        ("a", "false", None),  # GEXF's fallback to the id
+        ("a", "true", "a"),  # an actor whose label is its id
+    ],
+)
+def test_a_gexf_label_edited_in_gephi_is_kept(
+    label: str, labelled: str, expected: str | None
+) -> None:
+    graph = read_gexf(io.BytesIO(_gexf_with_label(label, labelled)))
+    assert graph.actor("a").label == expected
+
+
+def test_the_label_of_a_file_from_another_tool_is_kept_unless_it_is_the_id() -> None:
+    document = _gexf_with_label("Dr Tremblay", "true").replace(
+        b'\n          <attvalue for="1" value="true"/>', b""
+    )
+    assert read_gexf(io.BytesIO(document)).actor("a").label == "Dr Tremblay"
+    document = document.replace(b'label="Dr Tremblay"', b'label="a"')
+    assert read_gexf(io.BytesIO(document)).actor("a").label is None
+
+
+GRAPHML_DOCUMENT = """<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="sphere" attr.type="string"/>
+  <key id="d1" for="node" attr.name="kind" attr.type="string"/>
+  <key id="g0" for="graph" attr.name="name" attr.type="string"/>
+  <graph edgedefault="undirected">
+    <data key="g0">Mon réseau</data>
+    <node id="a" colour="red" xmlns:y="urn:y" y:shape="round">
+      <data key="d0">community</data><data key="d1">organisation</data>
+      <y:ShapeNode/>
+    </node>
+  </graph>
+</graphml>
+"""
+
+
+def test_extra_markup_is_refused_at_its_line_or_dropped_on_request() -> None:
+    """Foreign elements and attributes, unknown XML attributes, graph data."""
+    content = GRAPHML_DOCUMENT.encode()
+    with pytest.raises(ValidationError) as caught:
+        read_graphml(io.BytesIO(content))
+    found = sorted((p.path, p.code) for p in caught.value.problems)
+    assert found == [
+        ("<stream>:10", "foreign_markup"),
+        ("<stream>:8", "foreign_markup"),
+        ("<stream>:8", "unknown_key"),
+    ]
+    with pytest.raises(ValidationError) as caught:
+        read_graphml(
+            io.BytesIO(
+                content.replace(b"<y:ShapeNode/>", b"").replace(
+                    b' colour="red" xmlns:y="urn:y" y:shape="round"', b""
+                )
+            )
+        )
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("<stream>:7", "unknown_key")
+    ]
+    graph = read_graphml(io.BytesIO(content), extra="ignore")
+    assert graph.actor("a").sphere is Sphere.COMMUNITY
+
+
+def test_markup_in_a_value_is_refused_even_when_extra_data_is_ignored() -> None:
+    content = GRAPHML_DOCUMENT.replace(
+        '<data key="d0">community</data>',
+        '<data key="d0"><y:b xmlns:y="urn:y">community</y:b></data>',
+    ).encode()
+    with pytest.raises(ValidationError) as caught:
+        read_graphml(io.BytesIO(content), extra="ignore")
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("<stream>:9", "xml_structure")
+    ]
+
+
+def test_elements_in_no_namespace_are_refused_even_when_extra_data_is_ignored() -> None:
+    content = GRAPHML_DOCUMENT.replace(
+        "  </graph>", '    <node xmlns="" id="b"/>\n  </graph>'
+    ).encode()
+    with pytest.raises(ValidationError) as caught:
+        read_graphml(io.BytesIO(content), extra="ignore")
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("<stream>:12", "foreign_markup")
+    ]
+
+
+def test_a_node_id_without_namespace_problem_names_the_document_namespace() -> None:
+    content = GRAPHML_DOCUMENT.replace(
+        "  </graph>", '    <node xmlns="" id="b"/>\n  </graph>'
+    ).encode()
+    with pytest.raises(ValidationError) as caught:
+        read_graphml(io.BytesIO(content), extra="ignore")
+    assert "graphml.graphdrawing.org" in caught.value.problems[0].message
+
+
+ACTORS = "id,sphere,authority\r\np1,community,member\r\nc1,professional,member\r\n"
+RELATIONS = "source,target\r\np1,c1\r\n"
+
+
+def test_csv_cells_under_an_empty_header_are_refused_not_dropped() -> None:
+    actors = ACTORS.replace("authority\r\n", "authority,\r\n").replace(
+        "c1,professional,member", "c1,professional,member,secret"
+    )
+    with pytest.raises(ValidationError) as caught:
+        read_csv(io.StringIO(actors), io.StringIO(RELATIONS))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code) == ("actors.csv:3", "unnamed_column")
+    assert "'secret'" in problem.message
+    # The same cell without the header cell was refused already: the two agree.
+    with pytest.raises(ValidationError) as caught:
+        read_csv(
+            io.StringIO(actors.replace("authority,\r\n", "authority\r\n")),
+            io.StringIO(RELATIONS),
+        )
+    assert caught.value.problems[0].code == "extra_cells"
+
+
+def test_csv_empty_header_cells_with_empty_cells_are_read() -> None:
+    """A trailing separator on every line (spreadsheets write them) loses nothing."""
+    actors = ACTORS.replace("\r\n", ",,\r\n")
+    graph = read_csv(io.StringIO(actors), io.StringIO(RELATIONS))
+    assert len(graph) == 2

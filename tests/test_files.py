@@ -6,7 +6,9 @@ import doctest
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -29,6 +31,9 @@ from partnership_model.exceptions import (
     OutputExistsError,
     ValidationError,
 )
+
+if TYPE_CHECKING:
+    from partnership_model.ecology import EcologyGraph
 
 
 def listing(folder: Path) -> list[str]:
@@ -262,3 +267,187 @@ def test_the_dynamic_gexf_writer_is_atomic(
     monkeypatch.undo()
     write_dynamic_gexf(graph, target)
     assert target.read_bytes().startswith(b"<?xml")
+
+
+def _graph() -> EcologyGraph:
+    from partnership_model.ecology import EcologyGraph
+    from partnership_model.examples import load_register
+
+    return EcologyGraph.from_engagements(load_register())
+
+
+def _write_json(target: Path) -> None:
+    from partnership_model import write_json
+    from partnership_model.examples import load_register
+
+    write_json(load_register(), target)
+
+
+def _write_graphml(target: Path) -> None:
+    from partnership_model import exchange
+
+    exchange.write_graphml(_graph(), target)
+
+
+def _write_gexf(target: Path) -> None:
+    from partnership_model import exchange
+
+    exchange.write_gexf(_graph(), target)
+
+
+WRITERS = {
+    "json": _write_json,
+    "graphml": _write_graphml,
+    "gexf": _write_gexf,
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_every_library_writer_survives_a_failing_disk(
+    suffix: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails half-way (a full disk at sync time) leaves the old file."""
+    target = tmp_path / f"out.{suffix}"
+    target.write_bytes(b"old")
+
+    def full_disk(path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_files, "_sync", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        WRITERS[suffix](target)
+    assert target.read_bytes() == b"old"
+    assert listing(tmp_path) == [target.name]
+    monkeypatch.undo()
+    WRITERS[suffix](target)
+    assert target.read_bytes() != b"old"
+
+
+def test_a_file_can_be_written_over_the_file_it_was_read_from(tmp_path: Path) -> None:
+    """In == out: the writer reads nothing back half-written, the data survive."""
+    from partnership_model import Register, exchange, read_json, write_json
+    from partnership_model.examples import load_register
+
+    register_file = tmp_path / "register.json"
+    write_json(load_register(), register_file)
+    write_json(read_json(register_file, Register), register_file)
+    assert read_json(register_file, Register) == load_register()
+    graph = _graph()
+    for suffix, read, write in (
+        ("graphml", exchange.read_graphml, exchange.write_graphml),
+        ("gexf", exchange.read_gexf, exchange.write_gexf),
+    ):
+        file = tmp_path / f"ecology.{suffix}"
+        write(graph, file)
+        write(read(file), file)
+        assert read(file) == graph
+    actors, relations = tmp_path / "actors.csv", tmp_path / "relations.csv"
+    exchange.write_csv(graph, actors, relations)
+    exchange.write_csv(exchange.read_csv(actors, relations), actors, relations)
+    assert exchange.read_csv(actors, relations) == graph
+
+
+def test_the_csv_writer_replaces_both_files_or_neither(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The relations fail after the actors are written: neither file changes."""
+    from partnership_model import _exchange_csv, exchange
+
+    actors, relations = tmp_path / "actors.csv", tmp_path / "relations.csv"
+    actors.write_bytes(b"old actors")
+    relations.write_bytes(b"old relations")
+    calls: list[object] = []
+    real = _exchange_csv._write_rows
+
+    def fail_second(target: Any, header: Any, rows: Any) -> None:
+        calls.append(header)
+        if len(calls) == 2:
+            target.write("source,target\r\np1,")
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(target, header, rows)
+
+    monkeypatch.setattr(_exchange_csv, "_write_rows", fail_second)
+    with pytest.raises(OSError, match="No space left"):
+        exchange.write_csv(_graph(), actors, relations)
+    assert actors.read_bytes() == b"old actors"
+    assert relations.read_bytes() == b"old relations"
+    assert listing(tmp_path) == ["actors.csv", "relations.csv"]
+
+
+def test_write_schemas_is_atomic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnership_model.schema import write_schemas
+
+    written = write_schemas(tmp_path)
+    before = {path: path.read_bytes() for path in written}
+    for path in written:
+        path.write_bytes(b"old")
+
+    def full_disk(path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_files, "_sync", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        write_schemas(tmp_path)
+    assert all(path.read_bytes() == b"old" for path in written)
+    monkeypatch.undo()
+    assert write_schemas(tmp_path) == written
+    assert {path: path.read_bytes() for path in written} == before
+
+
+def test_every_library_reader_is_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paths and streams alike: past the cap, a located ``too_large`` problem."""
+    import io
+
+    from partnership_model import Register, exchange, read_json, write_json
+    from partnership_model.dynamic_gexf import read_dynamic_gexf, write_dynamic_gexf
+    from partnership_model.examples import load_register
+
+    graph = _graph()
+    files: dict[str, Callable[[Path], None]] = {
+        "register.json": lambda p: write_json(load_register(), p),
+        "ecology.graphml": lambda p: exchange.write_graphml(graph, p),
+        "ecology.gexf": lambda p: exchange.write_gexf(graph, p),
+        "dynamic.gexf": lambda p: write_dynamic_gexf(graph, p),
+    }
+    for name, write in files.items():
+        write(tmp_path / name)
+    exchange.write_csv(graph, tmp_path / "actors.csv", tmp_path / "relations.csv")
+    monkeypatch.setenv(MAX_SIZE_VARIABLE, "100")
+    readers: list[tuple[str, Any]] = [
+        ("register.json", lambda: read_json(tmp_path / "register.json", Register)),
+        (
+            "ecology.graphml",
+            lambda: exchange.read_graphml(tmp_path / "ecology.graphml"),
+        ),
+        ("ecology.gexf", lambda: exchange.read_gexf(tmp_path / "ecology.gexf")),
+        ("dynamic.gexf", lambda: read_dynamic_gexf(tmp_path / "dynamic.gexf")),
+        (
+            "<stream>",
+            lambda: exchange.read_graphml(
+                io.BytesIO((tmp_path / "ecology.graphml").read_bytes())
+            ),
+        ),
+        (
+            "actors.csv",
+            lambda: exchange.read_csv(
+                tmp_path / "actors.csv", tmp_path / "relations.csv"
+            ),
+        ),
+        (
+            "actors.csv",
+            lambda: exchange.read_csv(
+                io.StringIO((tmp_path / "actors.csv").read_text(encoding="utf-8")),
+                io.StringIO(""),
+            ),
+        ),
+    ]
+    for name, read in readers:
+        with pytest.raises(ValidationError) as caught:
+            read()
+        assert [(p.code, name in p.path) for p in caught.value.problems] == [
+            ("too_large", True)
+        ], name

@@ -896,14 +896,22 @@ def refused(reader: Any, document: bytes) -> ValidationError:
 
 
 def test_gexf_attributes_of_an_unknown_class_are_refused() -> None:
-    """networkx re-raises nothing (RuntimeError) on ``<attributes class="graph">``."""
+    """networkx re-raises nothing (RuntimeError) on ``<attributes class="graph">``.
+
+    Its message read "No active exception to reraise"; the refusal now says
+    what is not read, at its line (issue 14).
+    """
     head = GEXF_HEAD.replace(
         '    <attributes class="edge"',
         '    <attributes class="graph"><attribute id="9" title="t" type="string"/>'
         '</attributes>\n    <attributes class="edge"',
     )
     error = refused(exchange.read_gexf, gexf(gexf_node("a", "A"), head=head))
-    assert error.problems[0].code == "gexf"
+    (problem,) = error.problems
+    assert problem.code == "unsupported_gexf"
+    assert re.fullmatch(r"<stream>:[0-9]+", problem.path)
+    assert "class 'graph'" in problem.message
+    assert "reraise" not in problem.message
 
 
 def test_graphml_ports_are_refused_not_warned_about() -> None:

@@ -11,8 +11,9 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Final, TypeAlias
+from typing import IO, Any, Final, TypeAlias, cast
 
+from partnership_model import _files, _xml_tree
 from partnership_model._attributes import ExtraPolicy, MismatchPolicy
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
@@ -95,12 +96,20 @@ def write_csv(
     not for :func:`read_csv`, which would keep the apostrophe. The default
     writes every value unchanged, so that reading the files back loses nothing.
 
+    Files named by a path are written atomically and replaced together once
+    both are complete: a write that fails half-way leaves both files as they
+    were, and a path may be a file the graph was read from. Existing files
+    are replaced.
+
     Args:
         graph: The ecology.
         actors: Path or text stream for the actors.
         relations: Path or text stream for the relations.
         spreadsheet_safe: Neutralise cells that a spreadsheet would run as
             formulas.
+
+    Raises:
+        OSError: A file cannot be written; both are left as they were.
     """
     graph = _check_graph(graph)
     rows_of: Callable[[Iterator[list[str]]], Iterator[list[str]]] = (
@@ -137,8 +146,25 @@ def write_csv(
                 policy,
             ]
 
-    _write_rows(actors, ACTOR_COLUMNS, rows_of(actor_rows()))
-    _write_rows(relations, RELATION_COLUMNS, rows_of(relation_rows()))
+    tables = (
+        (actors, ACTOR_COLUMNS, rows_of(actor_rows())),
+        (relations, RELATION_COLUMNS, rows_of(relation_rows())),
+    )
+    paths = [t for t, _, _ in tables if isinstance(t, str | os.PathLike)]
+    if not paths:
+        for target, header, rows in tables:
+            _write_rows(cast("IO[str]", target), header, rows)
+        return
+    # The files named by a path are written atomically and replaced together,
+    # once both are complete: a failed write leaves both as they were.
+    with _files.open_outputs(paths, overwrite=True) as streams:
+        opened = iter(streams)
+        for target, header, rows in tables:
+            if isinstance(target, str | os.PathLike):
+                with _files.text_stream(next(opened)) as stream:
+                    _write_rows(stream, header, rows)
+            else:
+                _write_rows(target, header, rows)
 
 
 def _policy_text(policy: ClassificationPolicy) -> str:
@@ -160,12 +186,8 @@ def _policy_attributes(text: str) -> dict[str, Any] | None:
 
 
 def _write_rows(
-    target: TextSource, header: Iterable[str], rows: Iterable[list[str]]
+    target: IO[str], header: Iterable[str], rows: Iterable[list[str]]
 ) -> None:
-    if isinstance(target, str | os.PathLike):
-        with Path(target).open("w", encoding="utf-8", newline="") as stream:
-            _write_rows(stream, header, rows)
-        return
     writer = csv.writer(target)
     writer.writerow(header)
     writer.writerows(rows)
@@ -173,18 +195,19 @@ def _write_rows(
 
 def _read_text(source: TextSource, default_name: str) -> tuple[str, str]:
     """Return the decoded text of *source* and its name for paths."""
+    content: object
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         name = path.name
         try:
-            content: object = path.read_bytes()
-        except OSError as error:
-            raise _fail(name, f"cannot read the file: {error}", "io") from None
+            content = _files.read_capped(path)
+        except ValidationError as error:
+            raise _xml_tree.renamed(error, name) from None
     elif hasattr(source, "read"):
         name = str(getattr(source, "name", default_name))
         if not name or name.isdigit():  # file descriptors have int names
             name = default_name
-        content = source.read()
+        content = _xml_tree.read_stream(source, name)
     else:
         raise RecordTypeError("source", source, "expected a path or a text stream")
     if isinstance(content, bytes):
@@ -206,6 +229,10 @@ def _delimiter(text: str) -> str:
     counts = {d: first_line.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","
+
+
+_UNNAMED: Final = ""
+"""The column of an empty header cell: its cells must be empty."""
 
 
 class _CSVTable:
@@ -272,6 +299,10 @@ class _CSVTable:
         seen: set[str] = set()
         where = f"{self.name}:{line}"
         for name in names:
+            if not name:
+                # No header: its cells must be empty (checked row by row).
+                columns.append(_UNNAMED)
+                continue
             if name in seen:
                 problems.append(
                     Problem(where, f"column {name!r} appears twice", "duplicate_column")
@@ -317,8 +348,18 @@ class _CSVTable:
             )
             return
         values: dict[str, str] = {}
-        for column, cell in zip(columns, cells, strict=False):
-            if column is None or not cell.strip():
+        for number, (column, cell) in enumerate(zip(columns, cells, strict=False), 1):
+            if column == _UNNAMED and cell.strip():
+                problems.append(
+                    Problem(
+                        f"{self.name}:{line}",
+                        f"column {number} has no header, so its cell {cell[:80]!r} "
+                        "would be lost; name the column or empty its cells",
+                        "unnamed_column",
+                    )
+                )
+                continue
+            if not column or not cell.strip():
                 continue
             # Kept as typed: the field rules refuse an id or a date padded
             # with spaces, as they do in every other format.

@@ -10,16 +10,19 @@ import json
 import os
 import re
 import warnings
-import xml.parsers.expat
-from collections.abc import Mapping
-from pathlib import Path
 from typing import IO, Any, Final, TypeAlias
 from xml.etree.ElementTree import ParseError
 from xml.sax.saxutils import escape
 
 import networkx as nx
 
-from partnership_model._attributes import ExtraPolicy, MismatchPolicy, networkx_items
+from partnership_model import _attributes, _files, _xml_grammar, _xml_scan, _xml_tree
+from partnership_model._attributes import (
+    GRAPH_FIELDS,
+    ExtraPolicy,
+    MismatchPolicy,
+    networkx_items,
+)
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 from partnership_model.policy import ClassificationPolicy
@@ -38,195 +41,6 @@ def _check_graph(graph: object) -> EcologyGraph:
 
 def _fail(path: str, message: str, code: str) -> ValidationError:
     return ValidationError([Problem(path, message, code)])
-
-
-class _RefusedXMLError(Exception):
-    """Internal: the XML pre-scan met a construct it refuses."""
-
-
-class _XMLScan:
-    """What the pre-scan learnt about a GraphML or GEXF document.
-
-    networkx merges nodes (and parallel edges) that share an id, skips a
-    second graph and nested graphs, names a node without id ``"None"`` and
-    drops a GraphML value holding markup: the scan finds these so that
-    nothing is lost silently.
-    """
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.namespace = ""
-        self.depth = 0
-        self.graphs = 0
-        self.nodes: dict[str, str] = {}  # node id -> "file:line"
-        self.edges = 0
-        self.data_depth = 0  # depth of the GraphML <data> element we are in
-        self.problems: list[Problem] = []
-        self.meta = False  # inside the GEXF <meta> element
-        self.description: str | None = None  # text of <meta><description>
-        self.in_description = False
-
-    def element(
-        self, namespace: str, local: str, attributes: Mapping[str, str], where: str
-    ) -> None:
-        if self.data_depth == self.depth - 1 and namespace in (self.namespace, ""):
-            message = f"<{local}> inside a value: write the value as text"
-            self.problems.append(Problem(where, message, "xml_structure"))
-        if namespace != self.namespace:
-            return
-        if local == "meta" and self.depth == 2:
-            self.meta = True
-        elif local == "description" and self.meta and self.depth == 3:
-            self.in_description = True
-            self.description = ""
-        if local == "data" and not self.data_depth:
-            self.data_depth = self.depth
-        elif local == "graph" and self.depth == 2:
-            self.graphs += 1
-            if self.graphs == 2:
-                self.problems.append(
-                    Problem(
-                        where,
-                        "a second graph: one file holds one ecology",
-                        "multiple_graphs",
-                    )
-                )
-        elif local == "node":
-            node_id = attributes.get("id")
-            if node_id is None:
-                self.problems.append(Problem(where, "a node has no id", "missing"))
-            elif node_id in self.nodes:
-                self.problems.append(
-                    Problem(
-                        where,
-                        f"duplicate node id {node_id!r} (first at {self.nodes[node_id]})",
-                        "duplicate_id",
-                    )
-                )
-            else:
-                self.nodes[node_id] = where
-        elif local == "edge":
-            self.edges += 1
-            self.problems.extend(
-                Problem(where, f"an edge has no {end}", "missing")
-                for end in ("source", "target")
-                if end not in attributes
-            )
-
-    def complete(self, G: nx.Graph[Any]) -> None:  # noqa: N803
-        """Check that networkx kept every node and edge; apply attribute defaults."""
-        problems = [
-            Problem(
-                where,
-                f"node {node!r} sits in a nested graph, which is not read",
-                "nested_graph",
-            )
-            for node, where in self.nodes.items()
-            if node not in G
-        ]
-        if G.number_of_edges() < self.edges:
-            problems.append(
-                Problem(
-                    self.name,
-                    f"only {G.number_of_edges()} of the {self.edges} edges can be read: "
-                    "parallel edges need distinct ids (and nested graphs are not read)",
-                    "duplicate_id",
-                )
-            )
-        if problems:
-            raise ValidationError(problems)
-        for kind, items in (("node_default", G.nodes), ("edge_default", G.edges)):
-            defaults = G.graph.get(kind)
-            if defaults:
-                for attributes in items.values():
-                    for key, value in defaults.items():
-                        attributes.setdefault(key, value)
-
-
-def _read_bytes(source: BinarySource) -> tuple[bytes, str]:
-    """Return the content of *source* and a name for messages."""
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
-        try:
-            return path.read_bytes(), path.name
-        except OSError as error:
-            raise _fail(path.name, f"cannot read the file: {error}", "io") from None
-    if not hasattr(source, "read"):
-        raise RecordTypeError("source", source, "expected a path or a binary file")
-    content = source.read()
-    if not isinstance(content, bytes):
-        raise RecordTypeError("source", source, "expected a file opened in binary mode")
-    return content, str(getattr(source, "name", "<stream>"))
-
-
-def _guard_xml(content: bytes, name: str) -> _XMLScan:
-    """Refuse DOCTYPE/ENTITY declarations; return what the scan found.
-
-    The whole document is scanned with expat before networkx sees it. A
-    handler raises as soon as a document type declaration starts, so no
-    entity is ever declared, let alone expanded. Nodes without id, duplicate
-    node ids, edges without ends and a second graph are refused too.
-    """
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    root: list[str] = []
-    scan = _XMLScan(name)
-
-    def refuse(*_args: object) -> None:
-        msg = "DOCTYPE and ENTITY declarations are not allowed"
-        raise _RefusedXMLError(msg)
-
-    def refuse_external(*_args: object) -> int:
-        msg = "external entities are not allowed"
-        raise _RefusedXMLError(msg)
-
-    def start(tag: str, attributes: dict[str, str]) -> None:
-        scan.depth += 1
-        namespace, _, local = tag.rpartition(" ")
-        if not root:
-            root.append(tag)
-            scan.namespace = namespace
-        else:
-            where = f"{name}:{parser.CurrentLineNumber}"
-            scan.element(namespace, local, attributes, where)
-
-    def end(_tag: str) -> None:
-        if scan.depth == scan.data_depth:
-            scan.data_depth = 0
-        if scan.depth == 2:
-            scan.meta = False
-        scan.in_description = False
-        scan.depth -= 1
-
-    def text(data: str) -> None:
-        if scan.in_description:
-            scan.description = (scan.description or "") + data
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse_external
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = text
-    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    try:
-        parser.Parse(content, True)  # noqa: FBT003 - positional-only flag
-    except _RefusedXMLError as error:
-        line = parser.CurrentLineNumber
-        raise _fail(f"{name}:{line}", str(error), "forbidden_xml") from None
-    except xml.parsers.expat.ExpatError as error:
-        raise _fail(
-            f"{name}:{error.lineno}", f"not well-formed XML: {error}", "xml_syntax"
-        ) from None
-    except (LookupError, ValueError) as error:  # the declared encoding
-        raise _fail(
-            f"{name}:1", f"unsupported XML encoding: {error}", "encoding"
-        ) from None
-    if not root:
-        raise _fail(name, "the document has no root element", "xml_syntax")
-    if scan.problems:
-        raise ValidationError(scan.problems)
-    return scan
 
 
 # Errors networkx's XML readers raise on malformed but well-formed documents.
@@ -273,13 +87,22 @@ def _xml_ready(graph: EcologyGraph) -> nx.MultiGraph[str]:
     return G
 
 
-@nx.utils.open_file(1, mode="wb")
-def _write_xml(content: bytes, path: Any) -> None:
-    path.write(content)
+def _write_xml(content: bytes, path: PathLike | IO[bytes]) -> None:
+    """Write *content* to a binary stream, or atomically to a file path."""
+    if isinstance(path, str | os.PathLike):
+        # Atomic: a write that fails half-way leaves the old file (issue 14).
+        _files.write_atomically(path, content, overwrite=True)
+    else:
+        path.write(content)
 
 
 def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
     """Write the ecology as GraphML (UTF-8), with typed attribute keys.
+
+    A file path is written atomically (a temporary file in the same folder,
+    renamed over *path* once complete): a write that fails half-way leaves
+    the old file as it was, and *path* may be the file the graph was read
+    from. An existing file is replaced.
 
     Args:
         graph: The ecology.
@@ -289,6 +112,7 @@ def write_graphml(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
         ValidationError: A label or id holds a character XML cannot hold
             (a control character other than tab and line breaks); nothing is
             written.
+        OSError: The file cannot be written; *path* is left as it was.
     """
     buffer = io.BytesIO()
     nx.write_graphml(_xml_ready(graph), buffer, encoding="utf-8")
@@ -318,8 +142,9 @@ def read_graphml(
             a DOCTYPE or an entity, is not GraphML networkx can read, or
             describes invalid actors or relations.
     """
-    content, name = _read_bytes(source)
-    scan = _guard_xml(content, name)
+    _attributes.check_options(mismatch, extra)
+    content, name = _xml_tree.read_bytes(source)
+    scan = _xml_scan.scan(content, name, "graphml", extra)
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("error", category=UserWarning)
@@ -329,9 +154,45 @@ def read_graphml(
                 io.BytesIO(content), node_type=str, force_multigraph=True
             )
     except _READER_ERRORS as error:
-        raise _fail(name, f"not a readable GraphML graph: {error}", "graphml") from None
+        raise _fail(
+            name, f"not a readable GraphML graph: {_reason(error)}", "graphml"
+        ) from None
     scan.complete(G)
+    _graph_data(G, scan, extra)
     return _from_networkx(G, policy=policy, mismatch=mismatch, extra=extra)
+
+
+def _reason(error: BaseException) -> str:
+    """What a networkx reader's *error* says, or what it is when it says nothing."""
+    text = str(error)
+    if isinstance(error, KeyError) and error.args:
+        return f"{error.args[0]!r} is not known here"
+    if not text or text == "None" or "No active exception" in text:
+        return f"networkx's reader failed ({type(error).__name__}) on this structure"
+    return text
+
+
+def _graph_data(G: nx.Graph[Any], scan: _xml_scan.Scan, extra: ExtraPolicy) -> None:  # noqa: N803
+    """Refuse (or, with ``extra="ignore"``, drop) graph data that is not a policy."""
+    unknown = [
+        key
+        for key in G.graph
+        if key not in GRAPH_FIELDS and key not in ("node_default", "edge_default")
+    ]
+    if extra == "ignore":
+        for key in unknown:
+            del G.graph[key]
+        return
+    if unknown:
+        raise ValidationError(
+            Problem(
+                scan.graph_data.get(key, scan.name),
+                f"unknown graph attribute {key!r} is not read (known: "
+                f'{", ".join(sorted(GRAPH_FIELDS))}); pass extra="ignore" to drop it',
+                "unknown_key",
+            )
+            for key in unknown
+        )
 
 
 def _from_networkx(
@@ -353,12 +214,6 @@ def _from_networkx(
         tolerate_reader_ids=True,
         stacklevel=3,
     )
-
-
-_GEXF_VERSIONS: Final = {
-    "http://www.gexf.net/1.2draft": "1.2draft",
-    "http://www.gexf.net/1.1draft": "1.1draft",
-}
 
 
 def write_gexf(graph: EcologyGraph, path: PathLike | IO[bytes]) -> None:
@@ -416,23 +271,32 @@ def read_gexf(
         ValidationError: As :func:`read_graphml`, or the GEXF version is not
             1.1 or 1.2.
     """
-    content, name = _read_bytes(source)
-    scan = _guard_xml(content, name)
-    version = _GEXF_VERSIONS.get(scan.namespace)
-    if version is None:
-        raise _fail(
-            name,
-            f"not a GEXF 1.1 or 1.2 document (root namespace {scan.namespace!r})",
-            "gexf_version",
-        )
+    _attributes.check_options(mismatch, extra)
+    content, name = _xml_tree.read_bytes(source)
+    scan = _xml_scan.scan(content, name, "gexf", extra)
+    version = _xml_grammar.GEXF_VERSIONS[scan.namespace]
     try:
         G = nx.read_gexf(io.BytesIO(content), node_type=None, version=version)  # noqa: N806
     except _READER_ERRORS as error:
-        raise _fail(name, f"not a readable GEXF graph: {error}", "gexf") from None
+        raise _fail(
+            name, f"not a readable GEXF graph: {_reason(error)}", "gexf"
+        ) from None
     scan.complete(G)
     for node, attributes in G.nodes(data=True):
-        if "labelled" not in attributes and attributes.get("label") == node:
+        # GEXF shows a label, the id when there is none: a label equal to the id
+        # is "no label" unless the file says the actor is labelled; a label that
+        # differs from the id is kept, even where ``labelled`` is false (a label
+        # edited in Gephi, which does not update ``labelled``).
+        labelled = attributes.get("labelled")
+        if attributes.get("label") == node and labelled is not True:
             del attributes["label"]
+        elif labelled is False and "label" in attributes:
+            del attributes["labelled"]
+    G.graph = {
+        key: value
+        for key, value in G.graph.items()
+        if key in ("node_default", "edge_default")
+    }
     G.graph.update(_recorded_policy(scan.description))
     return _from_networkx(G, policy=policy, mismatch=mismatch, extra=extra)
 

@@ -98,6 +98,22 @@ class _Reader:
                     "foreign_markup",
                 )
 
+    def leaf(self, element: Element) -> None:
+        """Report markup and text inside an element that holds neither (issue 14)."""
+        for child in element.children:
+            self.add(
+                child,
+                f"<{child.local}> inside <{element.local}>: markup there would be lost",
+                "xml_structure",
+            )
+        if element.text.strip():
+            self.add(
+                element,
+                f"text inside <{element.local}> is not read: "
+                f"{element.text.strip()[:40]!r}",
+                "xml_structure",
+            )
+
     def attributes(
         self, element: Element, known: Iterable[str], refused: Mapping[str, str]
     ) -> dict[str, str]:
@@ -158,6 +174,7 @@ def _spells(
         reader.attributes(group, (), {})
         for spell in reader.children(group, ("spell",)):
             reader.attributes(spell, ("start", "end"), _TIME_REFUSED)
+            reader.leaf(spell)
             carriers.append(spell)
     intervals: list[Spell] = []
     bad = False
@@ -225,6 +242,8 @@ def _declared(
                     continue
                 default = None
                 for extra in reader.children(attribute, ("default", "options")):
+                    if extra.children:
+                        reader.leaf(extra)
                     if extra.local == "default":
                         default = extra.text
                 declared[kind][identifier] = (
@@ -266,6 +285,7 @@ def _values(
     for group in groups:
         reader.attributes(group, (), {})
         for attvalue in reader.children(group, ("attvalue",)):
+            reader.leaf(attvalue)
             found = reader.attributes(
                 attvalue,
                 ("for", "value"),
@@ -347,7 +367,9 @@ def _read_nodes(
         if (
             "label" not in data
             and label is not None
-            and (labelled is True or (labelled is None and label != node))
+            # A label that differs from the id is kept even where ``labelled``
+            # is false: Gephi does not update the flag when a label is edited.
+            and (labelled is True or label != node)
         ):
             data["label"] = label
         intervals = _spells(reader, element, spell_groups)

@@ -13,8 +13,12 @@ from __future__ import annotations
 import os
 import xml.parsers.expat
 from pathlib import Path
-from typing import IO, TypeAlias
+from typing import IO, Any, TypeAlias
 
+import attrs
+
+from partnership_model import _files
+from partnership_model._messages import problem
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 
 BinarySource: TypeAlias = "str | os.PathLike[str] | IO[bytes]"
@@ -50,22 +54,47 @@ def fail(where: str, message: str, code: str) -> ValidationError:
 def read_bytes(source: BinarySource) -> tuple[bytes, str]:
     """Return the content of *source* and a name for messages.
 
+    A path is read through :func:`partnership_model._files.read_capped`, and
+    a stream no further than the same cap: more is refused (code
+    ``too_large``) before it fills the memory.
+
     Raises:
         RecordTypeError: *source* is neither a path nor a binary file.
-        ValidationError: The file cannot be read (code ``io``).
+        ValidationError: The file cannot be read (code ``io``) or is larger
+            than the cap (code ``too_large``); the path is the file's name.
     """
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
-            return path.read_bytes(), path.name
-        except OSError as error:
-            raise fail(path.name, f"cannot read the file: {error}", "io") from None
+            return _files.read_capped(path), path.name
+        except ValidationError as error:
+            raise renamed(error, path.name) from None
     if not hasattr(source, "read"):
         raise RecordTypeError("source", source, "expected a path or a binary file")
-    content = source.read()
+    name = str(getattr(source, "name", "<stream>"))
+    content = read_stream(source, name)
     if not isinstance(content, bytes):
         raise RecordTypeError("source", source, "expected a file opened in binary mode")
-    return content, str(getattr(source, "name", "<stream>"))
+    return content, name
+
+
+def read_stream(source: IO[Any], name: str) -> object:
+    """Read a stream no further than the cap on reads (code ``too_large`` past it)."""
+    cap = _files.max_size()
+    if cap <= 0:
+        content: object = source.read()
+        return content
+    content = source.read(cap + 1)
+    if isinstance(content, bytes | str) and len(content) > cap:
+        raise ValidationError(
+            [problem(name, "too_large", limit=cap, variable=_files.MAX_SIZE_VARIABLE)]
+        )
+    return content
+
+
+def renamed(error: ValidationError, name: str) -> ValidationError:
+    """*error* with each problem placed at *name* (the file's name, not its path)."""
+    return ValidationError(attrs.evolve(p, path=name) for p in error.problems)
 
 
 def parse(content: bytes, name: str) -> Element:

@@ -37,8 +37,12 @@ keep: a version other than 1.3, a ``timeformat`` other than ``date`` (or none
 while times are given), time stamps instead of intervals, attribute values
 that change over time, an edge with several spells, spells that contradict
 the relation's ``start``/``end``, actor spells that its relations do not
-imply, directed edges, hierarchies, elements of other vocabularies and
-malformed or hostile XML (a DOCTYPE or an entity). Gephi's ``viz`` elements
+imply, directed edges, hierarchies, elements of other vocabularies or in no
+namespace, markup or text inside a value (an ``<attvalue>``, a ``<spell>``),
+attributes declared or values given twice, and malformed or hostile XML (a
+DOCTYPE or an entity). A node label that differs from its id is kept even
+where the ``labelled`` flag is false (Gephi does not update the flag when a
+label is edited). Gephi's ``viz`` elements
 (colours, positions, sizes) and attributes this library does not know are
 refused too unless ``extra="ignore"``, which drops them, along with actor
 spells the relations do not imply.

@@ -18,19 +18,30 @@ dates included.
 * **GraphML** and **GEXF** (Gephi) files are checked before networkx parses
   them: a document with a ``DOCTYPE`` or an entity declaration is refused, so
   entity-expansion ("billion laughs") and external-entity attacks never reach
-  the XML parser that builds the graph. Neither format needs a DTD. In GEXF,
-  relation dates become the edge's ``start``/``end`` (a dynamic graph in
-  Gephi) and each node gets a boolean ``labelled`` attribute, because GEXF
-  always shows a label and falls back to the node id.
+  the XML parser that builds the graph. Neither format needs a DTD. What
+  networkx would drop silently is refused at its ``file:line`` too: elements
+  in no namespace, markup inside a value (yEd's labels, XInclude), elements
+  and attributes of other vocabularies and XML attributes networkx does not
+  read (unless ``extra="ignore"``), keys declared twice, values given twice,
+  values not of their declared type, graph data the model does not have (see
+  the reference page "What the readers refuse"). In GEXF, relation dates
+  become the edge's ``start``/``end`` (a dynamic graph in Gephi) and each
+  node gets a boolean ``labelled`` attribute, because GEXF always shows a
+  label and falls back to the node id; a label that differs from the id is
+  kept even where ``labelled`` is false (edited in Gephi).
 * **Kumu** blueprints (``{"elements": [...], "connections": [...]}``) are
   written for stakeholder maps in https://kumu.io; there is no reader.
 * **CSV**: two files, ``actors`` (``id, sphere, authority, kind, role, label,
   person_id``) and ``relations`` (``source, target, relation_type,
   engagement_id, degree, start, end, policy``), the spreadsheets partnership
   teams keep. Cells are typed by people, so vocabulary cells accept English
-  or French labels and aliases (``"Professionnels"``, ``"gestion"``), ids
-  are stripped, and ``;`` or tab separators (French spreadsheets) are
-  detected.
+  or French labels and aliases (``"Professionnels"``, ``"gestion"``), and
+  ``;`` or tab separators (French spreadsheets) are detected; a cell under a
+  column whose header is empty is refused, not dropped.
+
+Readers given a path read it no further than the cap on reads (64 MiB by
+default, see the command line's ``--max-size``), and streams too; writers
+given a path write it atomically (a failed write leaves the old file).
 
 Every export records the :class:`~partnership_model.ClassificationPolicy`
 that classified the relations, and every reader classifies with the recorded

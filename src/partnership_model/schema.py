@@ -56,7 +56,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from partnership_model import _converter, _schema_builder as b, _schema_portable as p
+from partnership_model import (
+    _converter,
+    _files,
+    _schema_builder as b,
+    _schema_portable as p,
+)
 from partnership_model._enums import LANGUAGES, Lang, check_lang
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
@@ -210,14 +215,20 @@ def write_schemas(directory: str | Path) -> list[Path]:
     Returns:
         The paths written.
     """
-    written = []
-    for language in LANGUAGES:
-        for name in SCHEMA_FILES:
-            path = _schema_path(Path(directory), name, language)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(schema_text(name, language=language), encoding="utf-8")
-            written.append(path)
-    return written
+    files = {
+        _schema_path(Path(directory), name, language): schema_text(
+            name, language=language
+        )
+        for language in LANGUAGES
+        for name in SCHEMA_FILES
+    }
+    for folder in {path.parent for path in files}:
+        folder.mkdir(parents=True, exist_ok=True)
+    # Atomic, and all replaced together once every one is written (issue 14).
+    with _files.open_outputs(files, overwrite=True) as streams:
+        for stream, text in zip(streams, files.values(), strict=True):
+            stream.write(text.encode("utf-8"))
+    return list(files)
 
 
 def _schema_path(directory: Path, name: str, language: Lang) -> Path:

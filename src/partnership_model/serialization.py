@@ -61,7 +61,7 @@ from typing import Any, Final, TypeVar
 import attrs
 import cattrs
 
-from partnership_model import _converter, _migration
+from partnership_model import _converter, _files, _json_locate, _migration
 from partnership_model._messages import problem
 from partnership_model._validators import json_type
 from partnership_model.exceptions import (
@@ -316,13 +316,13 @@ def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
 
 
 def read_file_data(file: Path) -> Any:
-    """Read and strictly parse a JSON file; errors name the file."""
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        raise ValidationError(
-            [problem(str(file), "io", reason=str(error.strerror or error))]
-        ) from None
+    """Read and strictly parse a JSON file; errors name the file.
+
+    The file is read through :func:`partnership_model._files.read_capped`: one
+    larger than the cap (64 MiB unless ``PARTNERSHIP_MODEL_MAX_SIZE`` says
+    otherwise) is refused (code ``too_large``) before it fills the memory.
+    """
+    raw = _files.read_capped(file)
     try:
         return parse_json(raw)
     except ValidationError as error:
@@ -332,8 +332,21 @@ def read_file_data(file: Path) -> Any:
 def write_json(
     obj: object, path: str | os.PathLike[str], *, indent: int | None = 2
 ) -> None:
-    """Write a record or document to a JSON file (UTF-8, ends with a newline)."""
-    Path(path).write_text(to_json(obj, indent=indent) + "\n", encoding="utf-8")
+    """Write a record or document to a JSON file (UTF-8, ends with a newline).
+
+    The file is written atomically (a temporary file in the same folder,
+    then renamed over *path*): a write that fails half-way (a full disk)
+    leaves the file that was there as it was, and *path* may be the file the
+    record was read from. An existing file is replaced.
+
+    Raises:
+        RecordTypeError: *obj* is not a record of this library; nothing is
+            written.
+        IsADirectoryError: *path* is a folder.
+        OSError: The file cannot be written; *path* is left as it was.
+    """
+    text = to_json(obj, indent=indent) + "\n"
+    _files.write_atomically(path, text, overwrite=True)
 
 
 # ---------------------------------------------------------------------------
@@ -368,8 +381,12 @@ _DECODER = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_
 def parse_json(text: str | bytes | bytearray) -> Any:
     """Decode JSON text strictly, turning every failure into a ValidationError.
 
-    Rejects invalid UTF-8, ``NaN``/``Infinity``, duplicate keys in one object,
-    nesting deeper than Python can follow and numbers with too many digits.
+    Rejects invalid UTF-8, ``NaN``/``Infinity`` (code ``non_finite``),
+    duplicate keys in one object (code ``duplicate_key``), nesting deeper
+    than Python can follow (code ``too_deep``) and integers of more than
+    4,300 digits (code ``number_too_long``); the last three problems are
+    located: their path is the JSON path of the key or value, and their
+    message gives its line and column.
     """
     if isinstance(text, bytes | bytearray):
         try:
@@ -413,7 +430,28 @@ def parse_json(text: str | bytes | bytearray) -> Any:
             ]
         ) from None
     except ValueError as error:  # NaN/Infinity, duplicate keys, huge integers
-        raise ValidationError([Problem("$", str(error), "syntax")]) from None
+        offence = _json_locate.locate(text)
+        if offence is None:  # pragma: no cover - the walk finds what the hooks refused
+            raise ValidationError([Problem("$", str(error), "syntax")]) from None
+        raise ValidationError([_located(offence)]) from None
+
+
+def _located(offence: _json_locate.Offence) -> Problem:
+    """The problem of a duplicate key, a NaN or an over-long integer, located."""
+    where = {"line": str(offence.line), "column": str(offence.column)}
+    if offence.kind == "duplicate_key":
+        return problem(
+            offence.path, "duplicate_key", key=repr(offence.detail)[:200], **where
+        )
+    if offence.kind == "non_finite":
+        return problem(offence.path, "non_finite", value=offence.detail, **where)
+    return problem(
+        offence.path,
+        "number_too_long",
+        digits=int(offence.detail),
+        limit=_json_locate.MAX_DIGITS,
+        **where,
+    )
 
 
 def in_file(file: Path, error: ValidationError) -> ValidationError:

@@ -915,6 +915,13 @@ def register_cases() -> list[Case]:
             "look like p1 and name another person (issue 14)",
         )
     edit(
+        "key_zero_width_space",
+        renamer("name", to="name\u200b"),
+        "$['name\u200b']",
+        "unknown_key",
+        "a key holding U+200B: it looks like name (issue 14)",
+    )
+    edit(
         "unknown_person",
         setter(*P0, "person_id", value="p9"),
         "$.engagements[0].participants[0].person_id",
@@ -1083,8 +1090,8 @@ def register_cases() -> list[Case]:
         replace_once(
             text, '"Registre des partenariats — CHU de Montréal"', "9" * 10_000
         ).encode(),
-        "$",
-        "syntax",
+        "$.name",
+        "number_too_long",
         "an integer of 10,000 digits (over Python's conversion limit)",
         fast=True,
     )
@@ -1093,8 +1100,8 @@ def register_cases() -> list[Case]:
         replace_once(
             text, '"display_name": "Dr Nguyễn"', '"display_name": -' + "1" * 10_000
         ).encode(),
-        "$",
-        "syntax",
+        "$.people[1].display_name",
+        "number_too_long",
         "a negative integer of 10,000 digits inside a person",
         fast=True,
     )
@@ -1108,8 +1115,8 @@ def register_cases() -> list[Case]:
             replace_once(
                 text, '"decision_role": true', f'"decision_role": {token}'
             ).encode(),
-            "$",
-            "syntax",
+            "$.engagements[0].participants[0].decision_role",
+            "non_finite",
             f"{token} is not JSON",
         )
 
@@ -1189,15 +1196,15 @@ def register_cases() -> list[Case]:
         replace_once(
             text, '"people": [', '"name": "Autre nom",\n  "people": ['
         ).encode(),
-        "$",
-        "syntax",
+        "$.name",
+        "duplicate_key",
         "the key name appears twice in the document object: one value would be lost",
     )
     raw(
         "duplicate_key_in_person",
         replace_once(text, '"id": "p3"', '"id": "p3", "id": "p4"').encode(),
-        "$",
-        "syntax",
+        "$.people[2].id",
+        "duplicate_key",
         "the key id appears twice in one person",
     )
 
@@ -1917,8 +1924,8 @@ def ecology_cases() -> list[Case]:
     raw(
         "nan_label",
         replace_once(text, '"Ministère"', "NaN").encode(),
-        "$",
-        "syntax",
+        "$.nodes[2].label",
+        "non_finite",
         "NaN is not JSON",
     )
     raw(
@@ -1934,8 +1941,8 @@ def ecology_cases() -> list[Case]:
         replace_once(
             text, '"label": "Ministère"', '"label": "Ministère", "label": "Ministry"'
         ).encode(),
-        "$",
-        "syntax",
+        "$.nodes[2].label",
+        "duplicate_key",
         "a node with the key label twice",
     )
     raw(
@@ -2122,6 +2129,37 @@ def csv_cases() -> list[Case]:
         "latin1", a.encode("latin-1", "replace"), 2, "encoding", "Latin-1, not UTF-8"
     )
     actors("utf16", a.encode("utf-16"), 1, "encoding", "UTF-16")
+    actors(
+        "unnamed_column",
+        a.replace("id,sphere,", "id,sphere,,", 1)
+        .replace("c1,professional,", "c1,professional,secret,", 1)
+        .replace("p1,community,", "p1,community,,", 1)
+        .replace("m1,professional,", "m1,professional,,", 1),
+        3,
+        "unnamed_column",
+        "a cell under a column with an empty header (it would vanish) (issue 14)",
+    )
+    actors(
+        "header_zero_width_space",
+        a.replace("id,sphere,", "id,sphere\u200b,", 1),
+        1,
+        "unknown_key",
+        "a header holding U+200B: not the sphere column",
+    )
+    actors(
+        "header_byte_order_mark_inside",
+        a.replace("id,sphere,", "id,\ufeffsphere,", 1),
+        1,
+        "unknown_key",
+        "a byte order mark before the second header (two files pasted together)",
+    )
+    actors(
+        "id_word_joiner",
+        a.replace("m1,", "m\u20601,", 1),
+        4,
+        "invalid",
+        "an id holding U+2060, which does not show (issue 14)",
+    )
     actors(
         "duplicate_column",
         a.replace("label,person_id", "label,label", 1),
@@ -2396,11 +2434,12 @@ def xml_cases(fmt: str, base: str) -> list[Case]:
     else:
         nested = "".join(f'<node id="n{i}" label="n"><nodes>' for i in range(GEXF_DEEP))
         nested += "</nodes></node>" * GEXF_DEEP
+        deep_document = replace_once(base, "<nodes>", "<nodes>" + nested).encode()
         add(
             "deep_nesting",
-            replace_once(base, "<nodes>", "<nodes>" + nested).encode(),
-            None,
-            "gexf",
+            deep_document,
+            line_of(deep_document, b'<node id="n1"'),
+            "unsupported_gexf",
             f"nodes nested {GEXF_DEEP:,} deep (networkx's reader recurses)",
             fast=True,
         )
@@ -2505,8 +2544,8 @@ def graphml_cases() -> list[Case]:
     add(
         "crosses_sphere_not_boolean",
         replace_once(base, '<data key="d5">true</data>', '<data key="d5">maybe</data>'),
-        "FILE",
-        "graphml",
+        '@<data key="d5">maybe',
+        "wrong_type",
         "a boolean attribute holding 'maybe'",
     )
     add(
@@ -2562,8 +2601,8 @@ def graphml_cases() -> list[Case]:
             'attr.name="label" attr.type="string"',
             'attr.name="label" attr.type="int"',
         ),
-        "FILE",
-        "graphml",
+        "@Émilie 🌱",
+        "wrong_type",
         "a label declared as an integer",
     )
     add(
@@ -2573,8 +2612,8 @@ def graphml_cases() -> list[Case]:
             'attr.name="label" attr.type="string"',
             'attr.name="label" attr.type="long"',
         ).replace("Émilie 🌱", "7" * 10_000),
-        "FILE",
-        "graphml",
+        "@7777",
+        "wrong_type",
         "a 10,000-digit integer",
     )
     add(
@@ -2584,15 +2623,15 @@ def graphml_cases() -> list[Case]:
             'attr.name="label" attr.type="string"',
             'attr.name="label" attr.type="blob"',
         ),
-        "FILE",
-        "graphml",
+        '@attr.type="blob"',
+        "wrong_type",
         "an attribute type GraphML does not have",
     )
     add(
         "undeclared_key",
         replace_once(base, '<data key="d3">', '<data key="d9">'),
-        "FILE",
-        "graphml",
+        '@<data key="d9">',
+        "unknown_attribute",
         "data for a key that is not declared",
     )
     add(
@@ -2675,6 +2714,175 @@ def graphml_cases() -> list[Case]:
         "graphml",
         "an SVG file",
     )
+    # -- issue 14: what networkx would drop silently ------------------------------------
+    yed = "http://www.yworks.com/xml/graphml"
+    for what, old, new in (
+        ("node", "  </graph>", '    <node xmlns="" id="zz"/>\n  </graph>'),
+        (
+            "edge",
+            "  </graph>",
+            '    <edge xmlns="" source="p1" target="m1"/>\n  </graph>',
+        ),
+        (
+            "data",
+            '<data key="d2">clinician</data>',
+            '<data key="d2">clinician</data>\n      <data xmlns="" key="d3">Dr</data>',
+        ),
+    ):
+        add(
+            f"{what}_without_namespace",
+            replace_once(base, old, new),
+            '@xmlns=""',
+            "foreign_markup",
+            f"a <{what}> in no namespace (networkx would drop it)",
+        )
+    add(
+        "yed_label_in_value",
+        replace_once(
+            base,
+            '<data key="d3">Émilie 🌱</data>',
+            f'<data key="d3"><y:ShapeNode xmlns:y="{yed}"><y:NodeLabel>Émilie</y:NodeLabel></y:ShapeNode></data>',
+        ),
+        "@y:ShapeNode",
+        "xml_structure",
+        "a yEd label inside a value (networkx would keep part of it)",
+    )
+    add(
+        "xinclude_in_value",
+        replace_once(
+            base,
+            '<data key="d3">Émilie 🌱</data>',
+            '<data key="d3"><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/></data>',
+        ),
+        "@xi:include",
+        "xml_structure",
+        "an XInclude inside a value (the label would vanish)",
+    )
+    add(
+        "yed_graphics_in_node",
+        replace_once(
+            base,
+            '<data key="d2">clinician</data>',
+            f'<data key="d2">clinician</data>\n      <y:ShapeNode xmlns:y="{yed}"><y:NodeLabel>Dr X</y:NodeLabel></y:ShapeNode>',
+        ),
+        "@<y:ShapeNode",
+        "foreign_markup",
+        "yEd graphics directly in a node (networkx would drop them)",
+    )
+    add(
+        "foreign_attribute",
+        replace_once(
+            base, '<node id="c1">', '<node id="c1" xmlns:y="urn:y" y:colour="red">'
+        ),
+        "@y:colour",
+        "foreign_markup",
+        "an attribute of another vocabulary on a node",
+    )
+    add(
+        "unknown_xml_attribute",
+        replace_once(base, '<node id="c1">', '<node id="c1" colour="red">'),
+        '@colour="red"',
+        "unknown_key",
+        "an XML attribute GraphML does not have (networkx would drop it)",
+    )
+    add(
+        "key_declared_twice",
+        replace_once(
+            base,
+            '<key id="d7"',
+            '<key id="d9" for="node" attr.name="label" attr.type="string"/>\n  <key id="d7"',
+        ).replace(
+            '<data key="d3">Émilie 🌱</data>',
+            '<data key="d3">Émilie 🌱</data>\n      <data key="d9">Emily</data>',
+        ),
+        '@<key id="d9"',
+        "duplicate_id",
+        "the node attribute label declared twice (networkx keeps the last value)",
+    )
+    add(
+        "key_id_reused",
+        replace_once(
+            base,
+            '<key id="d7"',
+            '<key id="d3" for="node" attr.name="nickname" attr.type="string"/>\n  <key id="d7"',
+        ),
+        "@nickname",
+        "duplicate_id",
+        "a key id declared twice (networkx keeps the last declaration)",
+    )
+    add(
+        "value_given_twice",
+        replace_once(
+            base,
+            '<data key="d2">clinician</data>',
+            '<data key="d2">clinician</data>\n      <data key="d2">educator</data>',
+        ),
+        "@educator",
+        "duplicate_id",
+        "a node's role given twice (networkx keeps the last)",
+    )
+    add(
+        "graph_data",
+        replace_once(
+            base,
+            '<key id="d7"',
+            '<key id="g0" for="graph" attr.name="name" attr.type="string"/>\n  <key id="d7"',
+        ).replace(
+            '<graph edgedefault="undirected">',
+            '<graph edgedefault="undirected">\n    <data key="g0">Mon réseau</data>',
+        ),
+        "@Mon réseau",
+        "unknown_key",
+        "graph-level data the model does not have (networkx reads it, the graph dropped it)",
+    )
+    add(
+        "document_data",
+        replace_once(
+            base,
+            '<key id="d7"',
+            '<key id="g0" for="graphml" attr.name="name" attr.type="string"/>\n  <key id="d7"',
+        ).replace(
+            '  <graph edgedefault="undirected">',
+            '  <data key="g0">Mon réseau</data>\n  <graph edgedefault="undirected">',
+        ),
+        "@Mon réseau",
+        "unknown_key",
+        "data of the whole document, which networkx ignores",
+    )
+    add(
+        "description",
+        replace_once(
+            base,
+            '<graph edgedefault="undirected">',
+            '<graph edgedefault="undirected">\n    <desc>Réseau du comité</desc>',
+        ),
+        "@<desc>",
+        "unknown_key",
+        "a <desc>, which networkx ignores",
+    )
+    add(
+        "empty_value",
+        replace_once(
+            base, '<data key="d6">comité-régional</data>', '<data key="d6"></data>'
+        ),
+        '@<data key="d6">',
+        "invalid",
+        "an empty value (networkx drops it)",
+    )
+    add(
+        "text_in_node",
+        replace_once(base, '<node id="c1">', '<node id="c1">Dr Tremblay'),
+        "@Dr Tremblay",
+        "xml_structure",
+        "text inside a node (networkx ignores it)",
+    )
+    add(
+        "id_zero_width_space",
+        replace_once(base, '<node id="m1">', '<node id="m\u200b1">'),
+        "nodes['m\\u200b1']",
+        "invalid",
+        "an id holding U+200B, which does not show (issue 14)",
+    )
     return cases
 
 
@@ -2684,6 +2892,8 @@ def gexf_cases() -> list[Case]:
 
     def add(name: str, text: str, path: str, code: str, description: str) -> None:
         file = f"{name}.gexf"
+        if path.startswith("@"):  # the line of a marker in the document
+            path = f"{file}:{line_of(text.encode(), path[1:].encode())}"
         cases.append(
             case(
                 "gexf",
@@ -2755,8 +2965,8 @@ def gexf_cases() -> list[Case]:
             '<attvalue for="2" value="clinician"/>',
             '<attvalue for="9" value="clinician"/>',
         ),
-        "FILE",
-        "gexf",
+        '@<attvalue for="9"',
+        "unknown_attribute",
         "a value for an attribute that is not declared",
     )
     add(
@@ -2766,8 +2976,8 @@ def gexf_cases() -> list[Case]:
             '    <attributes class="edge"',
             '    <attributes class="graph" mode="static">\n      <attribute id="9" title="name" type="string"/>\n    </attributes>\n    <attributes class="edge"',
         ),
-        "FILE",
-        "gexf",
+        '@class="graph"',
+        "unsupported_gexf",
         "graph attributes (networkx re-raised nothing: RuntimeError)",
     )
     add(
@@ -2795,8 +3005,8 @@ def gexf_cases() -> list[Case]:
             '<edge source="p1" target="c1" id="0">',
             '<edge source="p1" target="c1" id="0" type="directed">',
         ),
-        "FILE",
-        "gexf",
+        '@type="directed"',
+        "directed",
         "a directed edge in an undirected graph",
     )
     add(
@@ -2806,8 +3016,8 @@ def gexf_cases() -> list[Case]:
             '<edge source="p1" target="c1" id="0">',
             '<edge source="p1" target="c1" id="0" weight="heavy">',
         ),
-        "FILE",
-        "gexf",
+        '@weight="heavy"',
+        "wrong_type",
         "a weight that is not a number",
     )
     add(
@@ -2853,8 +3063,8 @@ def gexf_cases() -> list[Case]:
             '<attvalue for="3" value="false"/>',
             '<attvalue for="3" value="maybe"/>',
         ),
-        "FILE",
-        "gexf",
+        '@value="maybe"',
+        "wrong_type",
         "a boolean attribute holding 'maybe'",
     )
     add(
@@ -2878,8 +3088,8 @@ def gexf_cases() -> list[Case]:
     add(
         "unknown_timeformat",
         replace_once(base, 'timeformat="date"', 'timeformat="lunar"'),
-        "FILE",
-        "gexf",
+        '@timeformat="lunar"',
+        "invalid",
         "a time format GEXF does not have",
     )
     add(
@@ -2889,9 +3099,139 @@ def gexf_cases() -> list[Case]:
             '      <node id="m1" label="Ministère">',
             '      <node id="m1" label="Ministère">\n        <nodes><node id="m1.1" label="Cabinet"/></nodes>',
         ),
-        "nodes['m1.1'].pid",
-        "unknown_key",
+        "@m1.1",
+        "unsupported_gexf",
         "a node nested in another",
+    )
+
+    # -- issue 14: what networkx would drop silently ------------------------------------
+    for what, old, new in (
+        (
+            "node",
+            "    </nodes>",
+            '      <node xmlns="" id="zz" label="zz"/>\n    </nodes>',
+        ),
+        (
+            "edge",
+            "    </edges>",
+            '      <edge xmlns="" id="9" source="p1" target="m1"/>\n    </edges>',
+        ),
+        (
+            "attvalue",
+            '<attvalue for="2" value="clinician"/>',
+            '<attvalue xmlns="" for="2" value="clinician"/>',
+        ),
+    ):
+        add(
+            f"{what}_without_namespace",
+            replace_once(base, old, new),
+            '@xmlns=""',
+            "foreign_markup",
+            f"a <{what}> in no namespace (networkx would drop it)",
+        )
+    add(
+        "foreign_element",
+        replace_once(
+            base,
+            '<node id="c1" label="c1">',
+            '<node id="c1" label="c1">\n        <y:note xmlns:y="urn:y">Dr Tremblay</y:note>',
+        ),
+        "@y:note",
+        "foreign_markup",
+        "an element of another vocabulary in a node",
+    )
+    add(
+        "foreign_attribute",
+        replace_once(
+            base,
+            '<node id="c1" label="c1">',
+            '<node id="c1" label="c1" xmlns:y="urn:y" y:colour="red">',
+        ),
+        "@y:colour",
+        "foreign_markup",
+        "an attribute of another vocabulary on a node",
+    )
+    add(
+        "edge_kind",
+        replace_once(
+            base,
+            '<edge source="p1" target="c1" id="0">',
+            '<edge source="p1" target="c1" id="0" kind="friendship">',
+        ),
+        '@kind="friendship"',
+        "unknown_key",
+        "an edge kind, which networkx does not read",
+    )
+    add(
+        "attribute_title_twice",
+        replace_once(
+            base,
+            '<attribute id="3" title="labelled" type="boolean"/>',
+            '<attribute id="3" title="labelled" type="boolean"/>\n      <attribute id="7" title="role" type="string"/>',
+        ),
+        '@<attribute id="7"',
+        "duplicate_id",
+        "the node attribute role declared twice",
+    )
+    add(
+        "attribute_id_twice",
+        replace_once(
+            base,
+            '<attribute id="3" title="labelled" type="boolean"/>',
+            '<attribute id="3" title="labelled" type="boolean"/>\n      <attribute id="2" title="nickname" type="string"/>',
+        ),
+        "@nickname",
+        "duplicate_id",
+        "an attribute id declared twice (networkx keeps the last)",
+    )
+    add(
+        "value_given_twice",
+        replace_once(
+            base,
+            '<attvalue for="2" value="clinician"/>',
+            '<attvalue for="2" value="clinician"/>\n          <attvalue for="2" value="educator"/>',
+        ),
+        "@educator",
+        "duplicate_id",
+        "a node's role given twice (networkx keeps the last)",
+    )
+    add(
+        "label_attribute",
+        replace_once(
+            base,
+            '<attribute id="3" title="labelled" type="boolean"/>',
+            '<attribute id="3" title="labelled" type="boolean"/>\n      <attribute id="8" title="label" type="string"/>',
+        ),
+        '@title="label"',
+        "duplicate_id",
+        "a node attribute titled label, which clashes with the node's label",
+    )
+    add(
+        "markup_in_description",
+        replace_once(
+            base,
+            "  <graph ",
+            "  <meta><description><b>policy</b></description></meta>\n  <graph ",
+        ),
+        "@<b>",
+        "xml_structure",
+        "markup inside the description",
+    )
+    add(
+        "text_in_node",
+        replace_once(
+            base, '<node id="c1" label="c1">', '<node id="c1" label="c1">Dr Tremblay'
+        ),
+        "@Dr Tremblay",
+        "xml_structure",
+        "text inside a node (networkx ignores it)",
+    )
+    add(
+        "id_zero_width_space",
+        replace_once(base, '<node id="m1"', '<node id="m\u200b1"'),
+        "nodes['m\\u200b1']",
+        "invalid",
+        "an id holding U+200B, which does not show (issue 14)",
     )
     return cases
 
