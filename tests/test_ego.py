@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -15,9 +17,11 @@ import networkx as nx
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from partnership_model import strategies as pms
+from partnership_model import ego as ego_module, significance, strategies as pms
+from partnership_model.bibliography import BIBLIOGRAPHY
 from partnership_model.ecology import Actor, EcologyGraph
 from partnership_model.ego import EgoNetwork, ego_networks
+from partnership_model.examples import load_register
 from partnership_model.exceptions import (
     InvalidRecordError,
     RecordTypeError,
@@ -98,6 +102,43 @@ def test_figures_are_networkx_on_the_simple_graph(
         assert ego.ei_index == (2 * external - len(alters)) / len(alters)
         assert ego.effective_size == effective[actor_id]
         assert ego.constraint == pytest.approx(constraint[actor_id], rel=1e-12)
+
+
+def test_the_example_register_agrees_with_networkx() -> None:
+    """Every actor of the example register, against networkx on the simple graph."""
+    graph = EcologyGraph.from_engagements(load_register())
+    simple = _simple(graph)
+    effective = nx.effective_size(simple)
+    constraint = nx.constraint(simple)
+    egos = ego_networks(graph)
+
+    assert sum(ego.size > 0 for ego in egos.values()) > 10
+    for actor_id, ego in egos.items():
+        if ego.size == 0:
+            assert math.isnan(effective[actor_id])
+            assert ego.effective_size is ego.constraint is None
+            continue
+        assert _same(ego.effective_size, effective[actor_id])
+        assert _same(ego.constraint, constraint[actor_id])
+
+
+def _cited_keys(text: str) -> set[str]:
+    """Double-backquoted words shaped like our bibliography keys (Name + year)."""
+    return set(re.findall(r"``([A-Z][A-Za-z]+[0-9]{4}[A-Za-z]*)``", text))
+
+
+def test_the_docstrings_cite_keys_of_the_bibliography() -> None:
+    texts = [
+        inspect.getdoc(member) or ""
+        for module in (ego_module, significance)
+        for member in (module, *vars(module).values())
+        if inspect.getmodule(member) is module or member is module
+    ]
+    cited = set().union(*map(_cited_keys, texts))
+
+    assert {"Burt1992", "KrackhardtStern1988"} <= cited
+    assert {"PhipsonSmyth2010", "GouldFernandez1989"} <= cited
+    assert cited <= set(BIBLIOGRAPHY)
 
 
 def test_actors_selects_egos_in_the_given_order() -> None:

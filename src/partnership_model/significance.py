@@ -434,7 +434,7 @@ def ei_permutation_test(
         is fixed, the index is a linear function of *E* and the tests are
         exact comparisons of counts. P-values count the observed labelling
         as one of the permutations, ``(1 + k) / (1 + permutations)``, so
-        they are never zero. Only the relabelling distribution is
+        they are never zero (Phipson & Smyth 2010, ``PhipsonSmyth2010``). Only the relabelling distribution is
         estimated; the expectation is exact.
 
         Cost: ``permutations`` passes over the related pairs and shuffles
