@@ -1,0 +1,296 @@
+"""A register's tables as CSV files: one file per table, in a folder.
+
+Reading accepts what spreadsheets really save: ``,``, ``;`` or tab
+separators (sniffed from the header row), UTF-8 with or without a byte-order
+mark. Other encodings are refused with a message that says how to save the
+file as UTF-8. Writing uses UTF-8 with a byte-order mark (so that Excel shows
+the accents) and ``\\r\\n`` line ends.
+
+A cell that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
+apostrophe, and so is a cell that starts with an apostrophe; reading removes
+that one apostrophe, so nothing is lost or changed on the way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final
+
+from partnership_model._files import write_atomically
+from partnership_model._sheet_codec import Grid, Located, Origin, Sheet
+from partnership_model._sheet_layout import Layout, Table, spelling
+from partnership_model.exceptions import Problem
+
+__all__ = [
+    "FORMULA_STARTS",
+    "csv_text",
+    "escape",
+    "file_name",
+    "read_files",
+    "unescape",
+    "write_folder",
+]
+
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
+"""Cell starts that get a protective apostrophe when written."""
+
+_DELIMITERS: Final = (",", ";", "\t")
+_SAVE_AS_UTF8: Final = (
+    "save it as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; "
+    "in LibreOffice Calc, File > Save As > 'Text CSV (.csv)', tick 'Edit filter "
+    "settings' and choose the character set 'Unicode (UTF-8)'"
+)
+
+
+def escape(cell: str) -> str:
+    """Protect a cell a spreadsheet would run as a formula (and an apostrophe).
+
+    Examples:
+        >>> escape("=HYPERLINK(0)"), escape("'quoted"), escape("plain")
+        ("'=HYPERLINK(0)", "''quoted", 'plain')
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def unescape(cell: str) -> str:
+    """Undo :func:`escape`.
+
+    Examples:
+        >>> unescape("'=HYPERLINK(0)"), unescape("''quoted"), unescape("'plain")
+        ('=HYPERLINK(0)', "'quoted", "'plain")
+    """
+    if cell[:1] == "'" and cell[1:2].startswith(FORMULA_STARTS) and len(cell) > 1:
+        return cell[1:]
+    return cell
+
+
+def file_name(table: Table, lang: str) -> str:
+    """The CSV file name of *table* in *lang* (``organisations_des_engagements.csv``)."""
+    return spelling(table.labels[lang]).replace(" ", "_") + ".csv"
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def _problem(file: str, message: str, code: str, row: int | None = None) -> Located:
+    return Located(Problem("", message, code), Origin(file=file, row=row))
+
+
+def _decode(raw: bytes, name: str) -> tuple[str | None, Located | None]:
+    """The text of a CSV file, or the problem that prevents reading it."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, _problem(
+            name, f"the file is in UTF-16, not UTF-8; {_SAVE_AS_UTF8}", "encoding"
+        )
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        byte = raw[error.start : error.start + 1].hex()
+        return None, _problem(
+            name,
+            f"the file is not UTF-8 (byte 0x{byte} on line {line}); {_SAVE_AS_UTF8}",
+            "encoding",
+            row=line,
+        )
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the header row: the one that splits it into most cells."""
+    first = text[:65536]
+    best, best_count = ",", 0
+    for delimiter in _DELIMITERS:
+        try:
+            row = next(csv.reader(io.StringIO(first, newline=""), delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if len(row) > best_count:
+            best, best_count = delimiter, len(row)
+    return best
+
+
+def _grid(text: str, table: Table, name: str, problems: list[Located]) -> Grid | None:
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True
+    )
+    header: tuple[str, ...] | None = None
+    header_row = 1
+    rows: list[tuple[int, tuple[object, ...]]] = []
+    number = 0
+    try:
+        for number, record in enumerate(reader, 1):  # noqa: B007 - kept for errors
+            if not any(cell.strip() for cell in record):
+                continue
+            cells = tuple(unescape(cell) for cell in record)
+            if header is None:
+                header, header_row = cells, number
+            else:
+                rows.append((number, cells))
+    except csv.Error as error:
+        problems.append(
+            _problem(name, f"malformed CSV: {error}", "csv_syntax", row=number + 1)
+        )
+    if header is None:
+        problems.append(_problem(name, "the file has no header row", "missing", row=1))
+        return None
+    return Grid(
+        table=table,
+        file=name,
+        sheet=None,
+        header_row=header_row,
+        header=header,
+        rows=tuple(rows),
+    )
+
+
+def _read_bytes(
+    path: Path, max_bytes: int | None
+) -> tuple[bytes | None, Located | None]:
+    name = path.name
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(-1 if max_bytes is None else max_bytes + 1)
+    except OSError as error:
+        return None, _problem(
+            name, f"cannot read the file: {error.strerror or error}", "io"
+        )
+    if max_bytes is not None and len(raw) > max_bytes:
+        return None, _problem(
+            name,
+            f"the file is larger than the size cap of {max_bytes:,} bytes; "
+            "raise the cap (max_bytes=...) if it really holds a register",
+            "too_large",
+        )
+    return raw, None
+
+
+def csv_files(folder: Path) -> list[Path]:
+    """The CSV files of *folder*, by name."""
+    return sorted(
+        (p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file()),
+        key=lambda p: p.name,
+    )
+
+
+def table_of(name: str, layout: Layout) -> Table | None:
+    """The table a file or sheet *name* holds, if any."""
+    folded = spelling(name)
+    return next((t for t in layout.tables if folded in t.spellings), None)
+
+
+def read_files(
+    files: Sequence[Path], layout: Layout, *, extra: str, max_bytes: int | None
+) -> tuple[dict[str, Grid], list[Located]]:
+    """Read the CSV *files* of a register into grids, by table id."""
+    problems: list[Located] = []
+    grids: dict[str, Grid] = {}
+    for path in files:
+        table = table_of(path.stem, layout)
+        if table is None:
+            if (
+                extra != "ignore"
+                and spelling(path.stem) not in layout.furniture_spellings
+            ):
+                names = ", ".join(file_name(t, "en") for t in layout.tables)
+                problems.append(
+                    _problem(
+                        path.name,
+                        f"{path.name!r} is no table of a register; expected: {names} "
+                        "(or their French names)",
+                        "unknown_table",
+                    )
+                )
+            continue
+        if table.id in grids:
+            problems.append(
+                _problem(
+                    path.name,
+                    f"{grids[table.id].file!r} already holds this table; keep one of the two",
+                    "duplicate_table",
+                )
+            )
+            continue
+        raw, problem = _read_bytes(path, max_bytes)
+        if raw is None:
+            problems.append(problem)  # type: ignore[arg-type]
+            continue
+        text, problem = _decode(raw, path.name)
+        if text is None:
+            problems.append(problem)  # type: ignore[arg-type]
+            continue
+        grid = _grid(text, table, path.name, problems)
+        if grid is not None:
+            grids[table.id] = grid
+    return grids, problems
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def csv_text(sheet: Sheet, delimiter: str) -> str:
+    """The CSV text of one sheet (without a byte-order mark)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([escape(cell) for cell in sheet.header])
+    writer.writerows(
+        [
+            ""
+            if cell is None
+            else escape(cell)
+            if isinstance(cell, str)
+            else cell.isoformat()
+            for cell in row
+        ]
+        for row in sheet.rows
+    )
+    return out.getvalue()
+
+
+def write_folder(
+    sheets: Iterable[Sheet],
+    folder: Path,
+    layout: Layout,
+    *,
+    lang: str,
+    delimiter: str,
+    overwrite: bool,
+) -> tuple[Path, ...]:
+    """Write one CSV file per sheet into *folder* (created if needed).
+
+    Raises:
+        FileExistsError: A file to write exists and *overwrite* is false, or
+            the folder holds another file a reader would take for a table of
+            the register (it would be read with the new files).
+    """
+    sheets = list(sheets)
+    targets = [folder / file_name(sheet.table, lang) for sheet in sheets]
+    if folder.exists():
+        names = {t.name.lower() for t in targets}
+        stale = [
+            p.name
+            for p in csv_files(folder)
+            if p.name.lower() not in names and table_of(p.stem, layout) is not None
+        ]
+        if stale:
+            msg = (
+                f"{folder} holds {', '.join(stale)}, which would be read as part of "
+                "the register with the files written now; move or delete them first"
+            )
+            raise FileExistsError(msg)
+        existing = [t.name for t in targets if t.exists()]
+        if existing and not overwrite:
+            msg = (
+                f"{folder} already holds {', '.join(existing)}; pass --force "
+                "(overwrite=True) to replace them"
+            )
+            raise FileExistsError(msg)
+    else:
+        folder.mkdir()
+    for sheet, target in zip(sheets, targets, strict=True):
+        text = "\ufeff" + csv_text(sheet, delimiter)
+        write_atomically(target, text.encode("utf-8"), overwrite=True)
+    return tuple(targets)

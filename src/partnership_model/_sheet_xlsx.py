@@ -1,0 +1,496 @@
+"""A register's tables as one ``.xlsx`` workbook (needs the ``xlsx`` extra, openpyxl).
+
+Writing adds what a team filling the workbook by hand needs: a *Read me*
+sheet that explains every column (in the workbook's language), drop-down
+lists on the vocabulary and yes/no columns and on the columns that name a
+row of another sheet (the lists live on a hidden *Lists* sheet), bold
+frozen headers and dates shown as ``yyyy-mm-dd``. The drop-downs warn
+rather than refuse: every label, value and alias the vocabularies accept is
+accepted when the workbook is read.
+
+Text is stored as text, never as a formula: a cell that starts with ``=``
+is written as a string (and marked with Excel's quote prefix, so that
+editing it keeps it text). Characters an XML file cannot hold (control
+characters) and a carriage return are written in the ``_xHHHH_`` form of
+the Office Open XML standard, and ``_xHHHH_`` sequences already in the text
+are protected the same way, so Excel, LibreOffice and this reader all read
+back exactly the text written.
+
+Reading refuses cells that hold formulas (their values would depend on the
+program that computed them), sheets it does not know, and workbooks past the
+size cap (uncompressed size, which also bounds the number of cells read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from partnership_model._files import write_atomically
+from partnership_model._i18n import Lang, check_lang, typeset
+from partnership_model._sheet_codec import (
+    Grid,
+    Located,
+    Origin,
+    Sheet,
+    column_letter,
+)
+from partnership_model._sheet_layout import Column, Layout, Table, spelling, text_of
+from partnership_model.exceptions import Problem
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+__all__ = ["MAX_CELL", "read_workbook", "workbook_bytes"]
+
+MAX_CELL: Final = 32_767
+"""The most characters a spreadsheet cell holds (Excel's limit)."""
+
+_LAST_ROW: Final = 1_048_576
+_BYTES_PER_CELL: Final = 16
+# Characters XML 1.0 cannot hold, and the carriage return XML parsers turn into
+# a line feed; and a literal escape sequence that would otherwise be decoded.
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)"
+)
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_EXTRA_MESSAGE: Final = "pip install 'partnership-model[xlsx]'"
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl  # noqa: PLC0415 - optional dependency
+    except ImportError as error:  # pragma: no cover - exercised without openpyxl
+        msg = f"reading and writing .xlsx workbooks needs openpyxl: {_EXTRA_MESSAGE}"
+        raise ImportError(msg) from error
+    return openpyxl
+
+
+def escape_xml(text: str) -> str:
+    r"""Write the characters an ``.xlsx`` cannot hold as ``_xHHHH_``.
+
+    Examples:
+        >>> escape_xml("a\rb\x01"), escape_xml("_x0041_")
+        ('a_x000D_b_x0001_', '_x005F_x0041_')
+    """
+    return _UNSAFE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def unescape_xml(text: str) -> str:
+    r"""Undo :func:`escape_xml` (and read what Excel writes that way).
+
+    Examples:
+        >>> unescape_xml("a_x000D_b_x0001_"), unescape_xml("_x005F_x0041_")
+        ('a\rb\x01', '_x0041_')
+    """
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def _problem(origin: Origin, message: str, code: str) -> Located:
+    return Located(Problem("", message, code), origin)
+
+
+def _check_archive(path: Path, name: str, max_bytes: int | None) -> Located | None:
+    origin = Origin(file=name)
+    try:
+        size = path.stat().st_size
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except OSError as error:
+        return _problem(
+            origin, f"cannot read the file: {error.strerror or error}", "io"
+        )
+    except zipfile.BadZipFile:
+        return _problem(
+            origin,
+            "not an .xlsx workbook (an .xls or .ods file? save it as "
+            "'Excel Workbook (.xlsx)', or as CSV UTF-8)",
+            "not_xlsx",
+        )
+    if max_bytes is not None and max(size, unpacked) > max_bytes:
+        return _problem(
+            origin,
+            f"the workbook unpacks to {unpacked:,} bytes, more than the size cap of "
+            f"{max_bytes:,}; raise the cap (max_bytes=...) if it really holds a register",
+            "too_large",
+        )
+    return None
+
+
+def _table_of(name: str, layout: Layout) -> Table | None:
+    folded = spelling(name)
+    return next((t for t in layout.tables if folded in t.spellings), None)
+
+
+class _Budget:
+    """Counts the cells read, against the cap derived from the size cap."""
+
+    def __init__(self, max_bytes: int | None) -> None:
+        self.left = None if max_bytes is None else max(max_bytes // _BYTES_PER_CELL, 1)
+
+    def spend(self, count: int) -> bool:
+        if self.left is None:
+            return True
+        self.left -= count
+        return self.left >= 0
+
+
+def _sheet_grid(
+    worksheet: Any, table: Table, name: str, budget: _Budget, problems: list[Located]
+) -> Grid | None:
+    worksheet.reset_dimensions()  # the declared size may lie: read what is there
+    rows: list[tuple[int, tuple[object, ...]]] = []
+    for cells in worksheet.iter_rows():
+        if not budget.spend(len(cells) + 1):
+            problems.append(
+                _problem(
+                    Origin(file=name, sheet=worksheet.title),
+                    "the sheet holds more cells than the size cap allows; raise the "
+                    "cap (max_bytes=...) if it really holds a register",
+                    "too_large",
+                )
+            )
+            return None
+        values: list[object] = [None] * len(cells)
+        number = None
+        for position, cell in enumerate(cells):
+            value = getattr(cell, "value", None)
+            if value is None:
+                continue
+            number = cell.row
+            if cell.data_type == "f":
+                problems.append(
+                    _problem(
+                        Origin(
+                            file=name,
+                            sheet=worksheet.title,
+                            row=cell.row,
+                            index=position,
+                            header=column_letter(position),
+                            table=table,
+                        ),
+                        f"this cell holds a formula ({str(value)[:60]}); type its value "
+                        "instead (copy it, then paste special > values only)",
+                        "formula",
+                    )
+                )
+                continue
+            values[position] = unescape_xml(value) if isinstance(value, str) else value
+        if number is not None and any(v is not None for v in values):
+            rows.append((number, tuple(values)))
+    if not rows:
+        return Grid(
+            table=table,
+            file=name,
+            sheet=worksheet.title,
+            header_row=1,
+            header=(),
+            rows=(),
+        )
+    (header_row, header), *body = rows
+    return Grid(
+        table=table,
+        file=name,
+        sheet=worksheet.title,
+        header_row=header_row,
+        header=header,
+        rows=tuple(body),
+    )
+
+
+def read_workbook(
+    path: Path, layout: Layout, *, extra: str, max_bytes: int | None
+) -> tuple[dict[str, Grid], list[Located]]:
+    """Read the sheets of a register's workbook into grids, by table id."""
+    name = path.name
+    problem = _check_archive(path, name, max_bytes)
+    if problem is not None:
+        return {}, [problem]
+    openpyxl = _openpyxl()
+    try:
+        workbook = openpyxl.load_workbook(
+            path, read_only=True, data_only=False, keep_links=False
+        )
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on bad files
+        return {}, [
+            _problem(
+                Origin(file=name), f"cannot read the workbook: {error}", "not_xlsx"
+            )
+        ]
+    grids: dict[str, Grid] = {}
+    problems: list[Located] = []
+    budget = _Budget(max_bytes)
+    try:
+        for worksheet in workbook.worksheets:
+            title = str(worksheet.title)
+            table = _table_of(title, layout)
+            origin = Origin(file=name, sheet=title)
+            if table is None:
+                if spelling(title) in layout.furniture_spellings or extra == "ignore":
+                    continue
+                names = ", ".join(t.label("en") for t in layout.tables)
+                problems.append(
+                    _problem(
+                        origin,
+                        f"the sheet {title!r} is no table of a register; expected: "
+                        f"{names} (or their French names)",
+                        "unknown_table",
+                    )
+                )
+                continue
+            if table.id in grids:
+                problems.append(
+                    _problem(
+                        origin,
+                        f"the sheet {grids[table.id].sheet!r} already holds this table; "
+                        "keep one of the two",
+                        "duplicate_table",
+                    )
+                )
+                continue
+            grid = _sheet_grid(worksheet, table, name, budget, problems)
+            if grid is not None:
+                grids[table.id] = grid
+    finally:
+        workbook.close()
+    return grids, problems
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def _cell_text(text: str, where: str, problems: list[Problem]) -> str:
+    escaped = escape_xml(text)
+    if len(escaped) > MAX_CELL:
+        problems.append(
+            Problem(
+                where,
+                f"{len(escaped):,} characters do not fit in a spreadsheet cell "
+                f"(at most {MAX_CELL:,}); write the register as CSV or JSON instead",
+                "unrepresentable",
+            )
+        )
+    return escaped
+
+
+class _Writer:
+    """Fill a write-only openpyxl workbook with the sheets of a register."""
+
+    def __init__(self, layout: Layout, lang: Lang) -> None:
+        self.openpyxl = _openpyxl()
+        from openpyxl.styles import Alignment, Font  # noqa: PLC0415
+
+        self.layout = layout
+        self.lang = lang
+        self.bold = Font(bold=True)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.workbook: Workbook = self.openpyxl.Workbook(write_only=True)
+        self.lists: dict[str, str] = {}  # vocabulary name -> range on the lists sheet
+        self.list_columns: list[tuple[str, list[str]]] = []
+        self.problems: list[Problem] = []
+
+    def furniture(self, name: str) -> str:
+        return text_of(self.layout.furniture[name]["labels"], self.lang)
+
+    def cell(self, worksheet: WriteOnlyWorksheet, value: object, where: str) -> Any:
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+        if isinstance(value, str):
+            cell = WriteOnlyCell(worksheet, value=None)
+            cell.value = _cell_text(value, where, self.problems)
+            cell.data_type = "s"  # text, even when it starts with "="
+            if value.startswith(("=", "+", "-", "@")):
+                cell.quotePrefix = True
+            return cell
+        cell = WriteOnlyCell(worksheet, value=value)
+        if isinstance(value, dt.date):
+            cell.number_format = "yyyy-mm-dd"
+        return cell
+
+    def header(self, worksheet: WriteOnlyWorksheet, labels: Sequence[str]) -> None:
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+        cells = []
+        for label in labels:
+            cell = WriteOnlyCell(worksheet, value=label)
+            cell.font = self.bold
+            cells.append(cell)
+        worksheet.append(cells)
+        worksheet.freeze_panes = "A2"
+
+    def widths(self, worksheet: WriteOnlyWorksheet, sheet: Sheet) -> None:
+        for index, label in enumerate(sheet.header):
+            longest = max(
+                [len(label), *(len(str(row[index] or "")) for row in sheet.rows[:200])]
+            )
+            worksheet.column_dimensions[column_letter(index)].width = min(
+                max(longest + 2, 12), 60
+            )
+
+    def list_range(self, column: Column) -> str | None:
+        vocabulary = column.vocabulary
+        if vocabulary is None:
+            return None
+        key = vocabulary.__name__
+        if key not in self.lists:
+            letter = column_letter(len(self.list_columns))
+            labels = [str(member.label(self.lang)) for member in vocabulary]
+            self.list_columns.append((column.label(self.lang), labels))
+            sheet = self.furniture("lists").replace("'", "''")
+            self.lists[key] = f"'{sheet}'!${letter}$2:${letter}${len(labels) + 1}"
+        return self.lists[key]
+
+    def validations(
+        self, worksheet: WriteOnlyWorksheet, sheet: Sheet, names: dict[str, str]
+    ) -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
+
+        for index, column in enumerate(sheet.table.all_columns):
+            formula = None
+            if column.kind == "vocabulary":
+                formula = self.list_range(column)
+            elif column.kind == "boolean":
+                words = [
+                    self.layout.boolean_word(value, self.lang)
+                    for value in (True, False)
+                ]
+                formula = '"' + ",".join(words) + '"'
+            elif column.reference is not None and column.reference in names:
+                target = self.layout.table(column.reference)
+                letter = column_letter(len(target.keys))
+                quoted = names[column.reference].replace("'", "''")
+                formula = f"'{quoted}'!${letter}$2:${letter}${_LAST_ROW}"
+            if formula is None:
+                continue
+            validation = DataValidation(
+                type="list",
+                formula1=formula,
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+            )
+            letter = column_letter(index)
+            validation.add(f"{letter}2:{letter}{_LAST_ROW}")
+            worksheet.data_validations.append(validation)
+
+    def data(self, sheets: Sequence[Sheet]) -> None:
+        names = {sheet.table.id: sheet.name for sheet in sheets}
+        for sheet in sheets:
+            worksheet = self.workbook.create_sheet(sheet.name)
+            self.header(worksheet, sheet.header)
+            self.widths(worksheet, sheet)
+            self.validations(worksheet, sheet, names)
+            for number, row in enumerate(sheet.rows, 2):
+                where = f"{sheet.name}:{number}"
+                worksheet.append([self.cell(worksheet, value, where) for value in row])
+
+    def readme(self, sheets: Sequence[Sheet]) -> None:
+        from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+
+        worksheet = self.workbook.create_sheet(self.furniture("readme"), 0)
+        headings = [
+            text_of(self.layout.readme[k], self.lang)
+            for k in ("sheet", "column", "definition", "accepted", "required")
+        ]
+        self.header(worksheet, headings)
+        for letter, width in zip("ABCDE", (26, 28, 70, 50, 12), strict=True):
+            worksheet.column_dimensions[letter].width = width
+        names = {sheet.table.id: sheet.name for sheet in sheets}
+
+        def row(values: Sequence[str], *, bold: bool = False) -> None:
+            cells = []
+            for value in values:
+                cell = WriteOnlyCell(
+                    worksheet, value=typeset(value, self.lang) if value else None
+                )
+                cell.alignment = self.wrap
+                if bold:
+                    cell.font = self.bold
+                cells.append(cell)
+            worksheet.append(cells)
+
+        yes, no = (self.layout.boolean_word(v, self.lang) for v in (True, False))
+        for sheet in sheets:
+            table = sheet.table
+            row(
+                [sheet.name, "", text_of(table.definitions, self.lang), "", ""],
+                bold=True,
+            )
+            for column in table.all_columns:
+                row(
+                    [
+                        sheet.name,
+                        column.label(self.lang),
+                        text_of(column.definitions, self.lang),
+                        self.accepted(column, names),
+                        yes if column.required else no,
+                    ]
+                )
+        for name in ("readme", "lists"):
+            entry = self.layout.furniture[name]
+            row(
+                [
+                    text_of(entry["labels"], self.lang),
+                    "",
+                    text_of(entry["definitions"], self.lang),
+                    "",
+                    "",
+                ],
+                bold=True,
+            )
+
+    def accepted(self, column: Column, names: dict[str, str]) -> str:
+        templates = self.layout.accepted
+        if column.vocabulary is not None:
+            values = "; ".join(str(m.label(self.lang)) for m in column.vocabulary)
+            return text_of(templates[column.kind], self.lang).format(values=values)
+        if column.reference is not None and column.reference in names:
+            return text_of(templates["reference"], self.lang).format(
+                sheet=names[column.reference]
+            )
+        return text_of(templates[column.kind], self.lang)
+
+    def lists_sheet(self) -> None:
+        worksheet = self.workbook.create_sheet(self.furniture("lists"))
+        worksheet.sheet_state = "hidden"
+        self.header(worksheet, [label for label, _ in self.list_columns])
+        depth = max((len(values) for _, values in self.list_columns), default=0)
+        for position in range(depth):
+            worksheet.append(
+                [
+                    values[position] if position < len(values) else None
+                    for _, values in self.list_columns
+                ]
+            )
+
+
+def workbook_bytes(
+    sheets: Sequence[Sheet], layout: Layout, lang: Lang
+) -> tuple[bytes, list[Problem]]:
+    """The ``.xlsx`` file of the sheets, and the cells it could not hold."""
+    check_lang(lang)
+    writer = _Writer(layout, lang)
+    writer.data(sheets)
+    writer.readme(sheets)
+    writer.lists_sheet()
+    if writer.problems:
+        return b"", writer.problems
+    out = io.BytesIO()
+    writer.workbook.save(out)
+    return out.getvalue(), []
+
+
+def write_workbook(path: Path, content: bytes, *, overwrite: bool) -> None:
+    """Write the workbook's bytes atomically."""
+    write_atomically(path, content, overwrite=overwrite)

@@ -1,0 +1,502 @@
+"""Registers kept in a spreadsheet: CSV files or one ``.xlsx`` workbook, and back.
+
+A partnership team often keeps its register in a spreadsheet. This module
+reads such a register and writes one, in English or in French, through the
+same rules as the JSON format: a spreadsheet is *translated* into the
+register's JSON document (the one :func:`~partnership_model.to_dict` writes),
+which :func:`~partnership_model.from_dict` then checks; every problem it finds
+is put back on its file or sheet, row and column (:class:`CellProblem`).
+
+The layout (one table per sheet or CSV file) is derived from the records'
+fields:
+
+========================== ===================================================
+table                      one row per
+========================== ===================================================
+Register / Registre        the register itself (name, format version): one row
+People / Personnes         person
+Organisations              organisation
+Engagements                engagement
+Participants               participation; first column: the engagement's id
+Engagement organisations   organisation of an engagement; first column: its id
+Engagement sources         source of an engagement; first column: its id
+========================== ===================================================
+
+A field that holds several vocabulary values (an engagement's research
+stages, activities, recognition, tiers actions) is one cell whose values are
+separated by semicolons. When a release adds a field to a record, it appears
+as a column (or a table) without a change here.
+
+What is read (see :doc:`/how-to/spreadsheet`):
+
+* headers, sheet names and file names in English or in French, whatever
+  their case, accents, spaces or underscores; the fields' own names too;
+* vocabulary cells as values, English or French labels, or aliases
+  (``Partenariat``, ``partnership``, ``co-construction``);
+* dates as ``2024-03-31``, ``31/03/2024`` or a spreadsheet date;
+* yes/no cells as ``oui``/``non``, ``vrai``/``faux``, ``yes``/``no``,
+  ``true``/``false``, ``1``/``0`` or a spreadsheet boolean;
+* CSV files separated by ``,``, ``;`` or tabs, in UTF-8 with or without a
+  byte-order mark.
+
+What is refused, every problem at once and each at its place: anything the
+register's rules refuse; an unknown, repeated or unnamed column that holds
+data (``extra="ignore"`` skips unknown columns, sheets and files); a row that
+names an engagement no row of the Engagements sheet has; a formula; a file in
+another encoding than UTF-8; a file past the size cap (:data:`DEFAULT_MAX_BYTES`,
+raised with ``max_bytes``).
+
+Examples:
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from partnership_model.examples import load_register
+    >>> from partnership_model.spreadsheet import read_register, write_register
+    >>> folder = Path(tempfile.mkdtemp()) / "registre"
+    >>> files = write_register(load_register(), folder, lang="fr")
+    >>> [path.name for path in files][:4]
+    ['registre.csv', 'personnes.csv', 'organisations.csv', 'engagements.csv']
+    >>> read_register(folder) == load_register()
+    True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final, Literal
+
+import attrs
+
+from partnership_model import _sheet_csv, _sheet_xlsx
+from partnership_model._i18n import Lang, check_lang
+from partnership_model._sheet_codec import (
+    Grid,
+    Located,
+    Origin,
+    ReadResult,
+    Sheet,
+    column_letter,
+    locate,
+    read_document,
+    write_document,
+)
+from partnership_model._sheet_layout import layout
+from partnership_model.exceptions import Problem, ValidationError
+from partnership_model.records import SCHEMA_VERSION, Register
+from partnership_model.serialization import from_dict, read_json, to_dict, to_json
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "CellProblem",
+    "ExtraPolicy",
+    "RegisterFormat",
+    "read_register",
+    "read_register_csv",
+    "read_register_xlsx",
+    "register_format",
+    "write_register",
+    "write_register_csv",
+    "write_register_xlsx",
+    "write_template",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
+"""The size cap of a read: 64 MiB per CSV file, or per workbook once unpacked.
+
+About 200,000 engagements. Pass ``max_bytes`` (``None`` for no cap) to read
+more; the cap keeps a mistaken or hostile file (``/dev/zero``, a zip bomb)
+from filling the memory.
+"""
+
+ExtraPolicy = Literal["raise", "ignore"]
+"""What to do with a column, sheet or file that is no part of a register."""
+
+RegisterFormat = Literal["json", "csv", "xlsx"]
+"""How a register is stored: a JSON file, a folder of CSV files, a workbook."""
+
+
+@attrs.frozen(kw_only=True)
+class CellProblem(Problem):
+    """A problem of a spreadsheet register, with the place it sits.
+
+    Its :attr:`path` reads ``file[:sheet][:row][:column]``
+    (``registre.xlsx:Participants:7:Rôle``), the row as a spreadsheet numbers
+    it (the header is row 1) and the column by its header.
+
+    Attributes:
+        file: The file name.
+        sheet: The worksheet, for a workbook.
+        row: The row, when the problem sits in one.
+        column: The column's header, when the problem sits in one.
+        cell: The cell's reference (``C7``), when the column is in the file.
+        json_path: Where the value sits in the register's JSON document, for a
+            problem the register's rules found.
+    """
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    cell: str | None = None
+    json_path: str | None = None
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def register_format(path: str | os.PathLike[str]) -> RegisterFormat:
+    """Tell how the register at *path* is stored.
+
+    A folder is CSV files, so is a ``.csv`` file; a ``.xlsx`` file, or any
+    file that starts like a zip archive, is a workbook; anything else is JSON.
+
+    Examples:
+        >>> register_format("register.xlsx"), register_format("register.json")
+        ('xlsx', 'json')
+    """
+    file = Path(path)
+    if file.is_dir() or file.suffix.lower() == ".csv":
+        return "csv"
+    if file.suffix.lower() in {".xlsx", ".xlsm"}:
+        return "xlsx"
+    try:
+        with file.open("rb") as stream:
+            if stream.read(4) == b"PK\x03\x04":
+                return "xlsx"
+    except OSError:
+        pass
+    return "json"
+
+
+def read_register(
+    path: str | os.PathLike[str],
+    *,
+    extra: ExtraPolicy = "raise",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Register:
+    """Read a register from any supported path: JSON, a CSV folder, a workbook.
+
+    The format is told by :func:`register_format`. This is what the command
+    line's ``validate``, ``report`` and ``convert`` read.
+
+    Raises:
+        ValidationError: Every problem, each at its place (for a spreadsheet,
+            each a :class:`CellProblem`).
+        ImportError: A workbook, without the ``xlsx`` extra.
+    """
+    kind = register_format(path)
+    if kind == "csv":
+        file = Path(path)
+        return read_register_csv(
+            file if file.is_dir() else [file], extra=extra, max_bytes=max_bytes
+        )
+    if kind == "xlsx":
+        return read_register_xlsx(path, extra=extra, max_bytes=max_bytes)
+    return read_json(path, Register)
+
+
+def read_register_csv(
+    source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    extra: ExtraPolicy = "raise",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Register:
+    """Read a register from a folder of CSV files, or from a set of CSV files.
+
+    Each file holds one table, named by the file's name in English or French
+    (``engagements.csv``, ``personnes.csv``...). Tables may be left out:
+    without a People file, the people are those the participants name.
+
+    Raises:
+        ValidationError: Every problem of every file, each a
+            :class:`CellProblem`.
+    """
+    problems: list[Located] = []
+    if isinstance(source, str | os.PathLike):
+        folder = Path(source)
+        try:
+            files = _sheet_csv.csv_files(folder)
+        except OSError as error:
+            raise ValidationError(
+                [
+                    CellProblem(
+                        path=str(folder),
+                        message=f"cannot read the folder: {error.strerror or error}",
+                        code="io",
+                        file=str(folder),
+                    )
+                ]
+            ) from None
+        name = folder.name
+    else:
+        files = [Path(item) for item in source]
+        name = files[0].parent.name if files else "register"
+    grids, problems = _sheet_csv.read_files(
+        files, layout(), extra=extra, max_bytes=max_bytes
+    )
+    if not grids and not problems:
+        expected = ", ".join(_sheet_csv.file_name(t, "en") for t in layout().tables)
+        problems.append(
+            Located(
+                Problem(
+                    "",
+                    f"no table of a register found; expected {expected} (or their French names)",
+                    "empty",
+                ),
+                Origin(file=name),
+            )
+        )
+    return _register(grids, problems, Origin(file=name))
+
+
+def read_register_xlsx(
+    path: str | os.PathLike[str],
+    *,
+    extra: ExtraPolicy = "raise",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Register:
+    """Read a register from an ``.xlsx`` workbook (needs the ``xlsx`` extra).
+
+    Each sheet holds one table, named in English or French; the *Read me* and
+    *Lists* sheets a written workbook carries are skipped.
+
+    Raises:
+        ValidationError: Every problem of every sheet, each a
+            :class:`CellProblem`.
+        ImportError: openpyxl is not installed.
+    """
+    file = Path(path)
+    grids, problems = _sheet_xlsx.read_workbook(
+        file, layout(), extra=extra, max_bytes=max_bytes
+    )
+    if not grids and not problems:
+        problems.append(
+            Located(
+                Problem("", "the workbook holds no table of a register", "empty"),
+                Origin(file=file.name),
+            )
+        )
+    return _register(grids, problems, Origin(file=file.name))
+
+
+def _register(
+    grids: dict[str, Grid], found: list[Located], fallback: Origin
+) -> Register:
+    """Check the tables through the register's rules; raise every problem located."""
+    result = read_document(grids, layout(), extra="raise", version=SCHEMA_VERSION)
+    located = [*found, *result.problems]
+    register: Register | None = None
+    try:
+        register = from_dict(result.document, Register)
+    except ValidationError as error:
+        for problem in error.problems:
+            place = locate(problem, result, fallback)
+            if place is not None:
+                located.append(place)
+    if located:
+        raise ValidationError(_sorted(located, result))
+    assert register is not None  # noqa: S101 - from_dict either returns or raises
+    return register
+
+
+def _sorted(located: list[Located], result: ReadResult) -> list[CellProblem]:
+    order = {table.id: index for index, table in enumerate(layout().tables)}
+
+    def key(item: Located) -> tuple[int, int, int]:
+        origin = item.origin
+        table = order.get(origin.table.id, -1) if origin.table else -1
+        return (table, origin.row or 0, -1 if origin.index is None else origin.index)
+
+    return [_cell_problem(item, result) for item in sorted(located, key=key)]
+
+
+def _cell_problem(item: Located, result: ReadResult) -> CellProblem:
+    problem, origin = item.problem, item.origin
+    column = origin.column
+    header = origin.header or (column.label(result.lang) if column else None)
+    message = _message(problem, item, result)
+    parts = [origin.file, origin.sheet, origin.row, header]
+    path = ":".join(str(part) for part in parts if part is not None)
+    cell = (
+        f"{column_letter(origin.index)}{origin.row}"
+        if origin.index is not None and origin.row is not None
+        else None
+    )
+    return CellProblem(
+        path=path,
+        message=message,
+        code=problem.code,
+        file=origin.file,
+        sheet=origin.sheet,
+        row=origin.row,
+        column=header,
+        cell=cell,
+        json_path=problem.path or None,
+    )
+
+
+def _message(problem: Problem, item: Located, result: ReadResult) -> str:
+    column = item.origin.column
+    if not problem.path:  # a problem of the tables themselves
+        return problem.message
+    if column is None:
+        return problem.message
+    if problem.code == "missing":
+        return "this required cell is empty"
+    templates = layout().accepted
+    lang = result.lang
+    if column.vocabulary is not None and problem.code == "unknown_term":
+        values = "; ".join(str(m.label(lang)) for m in column.vocabulary)
+        head = problem.message.split("; accepted values:", 1)[0]
+        return f"{head}; accepted: {values}"
+    if column.kind in ("date", "boolean", "version") and problem.code in (
+        "invalid",
+        "wrong_type",
+    ):
+        return (
+            f"{problem.message}; accepted: {templates[column.kind][check_lang(lang)]}"
+        )
+    return problem.message
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def _sheets(register: Register, lang: Lang, *, tokens: bool) -> list[Sheet]:
+    if not isinstance(register, Register):
+        from partnership_model.exceptions import RecordTypeError  # noqa: PLC0415
+
+        raise RecordTypeError("register", register, "expected a Register")
+    return write_document(to_dict(register), layout(), lang, tokens=tokens)
+
+
+def write_register_csv(
+    register: Register,
+    folder: str | os.PathLike[str],
+    *,
+    lang: Lang = "en",
+    tokens: bool = False,
+    delimiter: str | None = None,
+    overwrite: bool = False,
+) -> tuple[Path, ...]:
+    """Write a register as a folder of CSV files, one per table.
+
+    The files are UTF-8 with a byte-order mark, separated by ``,`` in
+    English and by ``;`` in French (what Excel expects in each language),
+    with ISO dates and every table present (empty ones have their header
+    only). Each file is written atomically.
+
+    Args:
+        register: The register.
+        folder: The folder (created if it does not exist).
+        lang: The language of the headers, file names and vocabulary labels
+            (``"fr-CA"`` uses Québec's labels where they differ).
+        tokens: Write vocabulary values (``partnership``) instead of labels.
+        delimiter: The separator, instead of the language's.
+        overwrite: Replace files already there.
+
+    Returns:
+        The files written, in table order.
+
+    Raises:
+        FileExistsError: A file exists and *overwrite* is false, or the
+            folder holds a table file this write would not replace.
+    """
+    base = check_lang(lang)
+    sheets = _sheets(register, lang, tokens=tokens)
+    return _sheet_csv.write_folder(
+        sheets,
+        Path(folder),
+        layout(),
+        lang=base,
+        delimiter=delimiter or (";" if base == "fr" else ","),
+        overwrite=overwrite,
+    )
+
+
+def write_register_xlsx(
+    register: Register,
+    path: str | os.PathLike[str],
+    *,
+    lang: Lang = "en",
+    tokens: bool = False,
+    overwrite: bool = False,
+) -> Path:
+    """Write a register as one ``.xlsx`` workbook (needs the ``xlsx`` extra).
+
+    The workbook has one sheet per table, a *Read me* sheet that explains
+    every column, and drop-down lists on the vocabulary, yes/no and id
+    columns. It is written atomically.
+
+    Raises:
+        FileExistsError: *path* exists and *overwrite* is false.
+        ValidationError: A text is too long for a cell (32,767 characters).
+        ImportError: openpyxl is not installed.
+    """
+    file = Path(path)
+    sheets = _sheets(register, lang, tokens=tokens)
+    content, problems = _sheet_xlsx.workbook_bytes(sheets, layout(), lang)
+    if problems:
+        raise ValidationError(problems)
+    _sheet_xlsx.write_workbook(file, content, overwrite=overwrite)
+    return file
+
+
+def write_register(
+    register: Register,
+    path: str | os.PathLike[str],
+    *,
+    lang: Lang = "en",
+    tokens: bool = False,
+    overwrite: bool = False,
+) -> tuple[Path, ...]:
+    """Write a register in the format *path* asks for.
+
+    ``.json``: the JSON document; ``.xlsx``: a workbook; anything else: a
+    folder of CSV files. This is what the command line's ``convert`` writes.
+
+    Returns:
+        The files written.
+    """
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix == ".json":
+        from partnership_model._files import write_atomically  # noqa: PLC0415
+
+        text = to_json(register, indent=2) + "\n"
+        write_atomically(file, text.encode("utf-8"), overwrite=overwrite)
+        return (file,)
+    if suffix == ".xlsx":
+        return (
+            write_register_xlsx(
+                register, file, lang=lang, tokens=tokens, overwrite=overwrite
+            ),
+        )
+    return write_register_csv(
+        register, file, lang=lang, tokens=tokens, overwrite=overwrite
+    )
+
+
+def write_template(
+    path: str | os.PathLike[str], *, lang: Lang = "en", overwrite: bool = False
+) -> tuple[Path, ...]:
+    """Write an empty register to fill in: a workbook, or a folder of CSV files.
+
+    A ``.xlsx`` path gets a workbook with every sheet, its headers, the *Read
+    me* sheet and the drop-down lists; any other path a folder of CSV files
+    with their headers. The Register sheet already holds the format version.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> [p.name for p in write_template(folder / "modele", lang="fr")][:3]
+        ['registre.csv', 'personnes.csv', 'organisations.csv']
+    """
+    return write_register(Register(), path, lang=lang, overwrite=overwrite)
