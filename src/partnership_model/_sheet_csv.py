@@ -1,10 +1,10 @@
-"""A register's tables as CSV files: one file per table, in a folder.
+r"""A register's tables as CSV files: one file per table, in a folder.
 
 Reading accepts what spreadsheets really save: ``,``, ``;`` or tab
 separators (sniffed from the header row), UTF-8 with or without a byte-order
 mark. Other encodings are refused with a message that says how to save the
 file as UTF-8. Writing uses UTF-8 with a byte-order mark (so that Excel shows
-the accents) and ``\\r\\n`` line ends.
+the accents) and ``\r\n`` line ends.
 
 A cell that a spreadsheet would run as a formula (starting with ``=``,
 ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
@@ -122,7 +122,7 @@ def _grid(text: str, table: Table, name: str, problems: list[Located]) -> Grid |
     rows: list[tuple[int, tuple[object, ...]]] = []
     number = 0
     try:
-        for number, record in enumerate(reader, 1):  # noqa: B007 - kept for errors
+        for number, record in enumerate(reader, 1):
             if not any(cell.strip() for cell in record):
                 continue
             cells = tuple(unescape(cell) for cell in record)

@@ -401,7 +401,7 @@ class _Builder:
             labels=entry.labels,
             definitions=entry.definitions,
             spellings=_spellings(
-                entry, json_key if parent is not None and parent.single else ""
+                entry, (json_key or "") if parent is not None and parent.single else ""
             ),
         )
         self.tables.append(table)

@@ -33,19 +33,13 @@ from typing import TYPE_CHECKING, Any, Final
 
 from partnership_model._files import write_atomically
 from partnership_model._i18n import Lang, check_lang, typeset
-from partnership_model._sheet_codec import (
-    Grid,
-    Located,
-    Origin,
-    Sheet,
-    column_letter,
-)
+from partnership_model._sheet_cells import column_letter
+from partnership_model._sheet_codec import Grid, Located, Origin, Sheet
 from partnership_model._sheet_layout import Column, Layout, Table, spelling, text_of
 from partnership_model.exceptions import Problem
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 __all__ = ["MAX_CELL", "read_workbook", "workbook_bytes"]
 
@@ -303,7 +297,7 @@ class _Writer:
     def furniture(self, name: str) -> str:
         return text_of(self.layout.furniture[name]["labels"], self.lang)
 
-    def cell(self, worksheet: WriteOnlyWorksheet, value: object, where: str) -> Any:
+    def cell(self, worksheet: Any, value: object, where: str) -> Any:
         from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
         if isinstance(value, str):
@@ -313,12 +307,12 @@ class _Writer:
             if value.startswith(("=", "+", "-", "@")):
                 cell.quotePrefix = True
             return cell
-        cell = WriteOnlyCell(worksheet, value=value)
+        cell = WriteOnlyCell(worksheet, value=value)  # type: ignore[arg-type]
         if isinstance(value, dt.date):
             cell.number_format = "yyyy-mm-dd"
         return cell
 
-    def header(self, worksheet: WriteOnlyWorksheet, labels: Sequence[str]) -> None:
+    def header(self, worksheet: Any, labels: Sequence[str]) -> None:
         from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
         cells = []
@@ -329,7 +323,7 @@ class _Writer:
         worksheet.append(cells)
         worksheet.freeze_panes = "A2"
 
-    def widths(self, worksheet: WriteOnlyWorksheet, sheet: Sheet) -> None:
+    def widths(self, worksheet: Any, sheet: Sheet) -> None:
         for index, label in enumerate(sheet.header):
             longest = max(
                 [len(label), *(len(str(row[index] or "")) for row in sheet.rows[:200])]
@@ -351,9 +345,7 @@ class _Writer:
             self.lists[key] = f"'{sheet}'!${letter}$2:${letter}${len(labels) + 1}"
         return self.lists[key]
 
-    def validations(
-        self, worksheet: WriteOnlyWorksheet, sheet: Sheet, names: dict[str, str]
-    ) -> None:
+    def validations(self, worksheet: Any, sheet: Sheet, names: dict[str, str]) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
         for index, column in enumerate(sheet.table.all_columns):

@@ -61,6 +61,7 @@ Examples:
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -69,19 +70,20 @@ from typing import Final, Literal
 import attrs
 
 from partnership_model import _sheet_csv, _sheet_xlsx
+from partnership_model._enums import Vocabulary
 from partnership_model._i18n import Lang, check_lang
+from partnership_model._sheet_cells import column_letter, value_at
 from partnership_model._sheet_codec import (
     Grid,
     Located,
     Origin,
     ReadResult,
     Sheet,
-    column_letter,
     locate,
     read_document,
     write_document,
 )
-from partnership_model._sheet_layout import layout
+from partnership_model._sheet_layout import layout, spelling
 from partnership_model.exceptions import Problem, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
 from partnership_model.serialization import from_dict, read_json, to_dict, to_json
@@ -252,7 +254,7 @@ def read_register_csv(
                 Origin(file=name),
             )
         )
-    return _register(grids, problems, Origin(file=name))
+    return _register(grids, problems, Origin(file=name), extra)
 
 
 def read_register_xlsx(
@@ -282,14 +284,14 @@ def read_register_xlsx(
                 Origin(file=file.name),
             )
         )
-    return _register(grids, problems, Origin(file=file.name))
+    return _register(grids, problems, Origin(file=file.name), extra)
 
 
 def _register(
-    grids: dict[str, Grid], found: list[Located], fallback: Origin
+    grids: dict[str, Grid], found: list[Located], fallback: Origin, extra: str
 ) -> Register:
     """Check the tables through the register's rules; raise every problem located."""
-    result = read_document(grids, layout(), extra="raise", version=SCHEMA_VERSION)
+    result = read_document(grids, layout(), extra=extra, version=SCHEMA_VERSION)
     located = [*found, *result.problems]
     register: Register | None = None
     try:
@@ -352,9 +354,9 @@ def _message(problem: Problem, item: Located, result: ReadResult) -> str:
     templates = layout().accepted
     lang = result.lang
     if column.vocabulary is not None and problem.code == "unknown_term":
-        values = "; ".join(str(m.label(lang)) for m in column.vocabulary)
-        head = problem.message.split("; accepted values:", 1)[0]
-        return f"{head}; accepted: {values}"
+        return _unknown_term(
+            value_at(result.document, problem.path), column.vocabulary, lang
+        )
     if column.kind in ("date", "boolean", "version") and problem.code in (
         "invalid",
         "wrong_type",
@@ -363,6 +365,24 @@ def _message(problem: Problem, item: Located, result: ReadResult) -> str:
             f"{problem.message}; accepted: {templates[column.kind][check_lang(lang)]}"
         )
     return problem.message
+
+
+def _unknown_term(value: object, vocabulary: type[Vocabulary], lang: Lang) -> str:
+    """Say that a cell names no member, suggesting labels of the sheet's language."""
+    labels = [str(member.label(lang)) for member in vocabulary]
+    by_spelling = {spelling(label): label for label in labels}
+    close = difflib.get_close_matches(
+        spelling(str(value)), list(by_spelling), n=3, cutoff=0.75
+    )
+    hint = (
+        " (did you mean " + " or ".join(repr(by_spelling[c]) for c in close) + "?)"
+        if close
+        else ""
+    )
+    return (
+        f"{value!r} is not a known {vocabulary.__name__}{hint}; accepted: "
+        f"{'; '.join(labels)}, their English or French labels, values or aliases"
+    )
 
 
 # -- writing ------------------------------------------------------------------------------
