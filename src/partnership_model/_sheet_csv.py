@@ -76,15 +76,26 @@ def file_name(table: Table, lang: str) -> str:
 # -- reading --------------------------------------------------------------------------------
 
 
-def _problem(file: str, message: str, code: str, row: int | None = None) -> Located:
-    return Located(Problem("", message, code), Origin(file=file, row=row))
+def _problem(
+    file: str,
+    message: str,
+    code: str,
+    row: int | None = None,
+    table: Table | None = None,
+) -> Located:
+    return Located(Problem("", message, code), Origin(file=file, row=row, table=table))
 
 
-def _decode(raw: bytes, name: str) -> tuple[str | None, Located | None]:
+def _decode(
+    raw: bytes, name: str, table: Table | None = None
+) -> tuple[str | None, Located | None]:
     """The text of a CSV file, or the problem that prevents reading it."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, _problem(
-            name, f"the file is in UTF-16, not UTF-8; {_SAVE_AS_UTF8}", "encoding"
+            name,
+            f"the file is in UTF-16, not UTF-8; {_SAVE_AS_UTF8}",
+            "encoding",
+            table=table,
         )
     try:
         return raw.decode("utf-8-sig"), None
@@ -96,6 +107,7 @@ def _decode(raw: bytes, name: str) -> tuple[str | None, Located | None]:
             f"the file is not UTF-8 (byte 0x{byte} on line {line}); {_SAVE_AS_UTF8}",
             "encoding",
             row=line,
+            table=table,
         )
 
 
@@ -132,10 +144,12 @@ def _grid(text: str, table: Table, name: str, problems: list[Located]) -> Grid |
                 rows.append((number, cells))
     except csv.Error as error:
         problems.append(
-            _problem(name, f"malformed CSV: {error}", "csv_syntax", row=number + 1)
+            _problem(name, f"malformed CSV: {error}", "csv_syntax", number + 1, table)
         )
     if header is None:
-        problems.append(_problem(name, "the file has no header row", "missing", row=1))
+        problems.append(
+            _problem(name, "the file has no header row", "missing", 1, table)
+        )
         return None
     return Grid(
         table=table,
@@ -147,25 +161,26 @@ def _grid(text: str, table: Table, name: str, problems: list[Located]) -> Grid |
     )
 
 
-def _read_bytes(
-    path: Path, max_bytes: int | None
-) -> tuple[bytes | None, Located | None]:
+def _load(path: Path, table: Table, max_bytes: int | None) -> str | Located:
+    """The text of a CSV file, or the problem that prevents reading it."""
     name = path.name
     try:
         with path.open("rb") as stream:
             raw = stream.read(-1 if max_bytes is None else max_bytes + 1)
     except OSError as error:
-        return None, _problem(
-            name, f"cannot read the file: {error.strerror or error}", "io"
+        return _problem(
+            name, f"cannot read the file: {error.strerror or error}", "io", table=table
         )
     if max_bytes is not None and len(raw) > max_bytes:
-        return None, _problem(
+        return _problem(
             name,
             f"the file is larger than the size cap of {max_bytes:,} bytes; "
             "raise the cap (max_bytes=...) if it really holds a register",
             "too_large",
+            table=table,
         )
-    return raw, None
+    text, problem = _decode(raw, name, table)
+    return problem if text is None else text  # type: ignore[return-value]
 
 
 def csv_files(folder: Path) -> list[Path]:
@@ -211,16 +226,13 @@ def read_files(
                     path.name,
                     f"{grids[table.id].file!r} already holds this table; keep one of the two",
                     "duplicate_table",
+                    table=table,
                 )
             )
             continue
-        raw, problem = _read_bytes(path, max_bytes)
-        if raw is None:
-            problems.append(problem)  # type: ignore[arg-type]
-            continue
-        text, problem = _decode(raw, path.name)
-        if text is None:
-            problems.append(problem)  # type: ignore[arg-type]
+        text = _load(path, table, max_bytes)
+        if isinstance(text, Located):
+            problems.append(text)
             continue
         grid = _grid(text, table, path.name, problems)
         if grid is not None:

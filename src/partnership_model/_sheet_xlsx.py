@@ -212,52 +212,58 @@ def read_workbook(
     if problem is not None:
         return {}, [problem]
     openpyxl = _openpyxl()
-    try:
-        workbook = openpyxl.load_workbook(
-            path, read_only=True, data_only=False, keep_links=False
-        )
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on bad files
-        return {}, [
-            _problem(
-                Origin(file=name), f"cannot read the workbook: {error}", "not_xlsx"
+    with path.open("rb") as stream:  # a stream: openpyxl checks no file extension
+        try:
+            workbook = openpyxl.load_workbook(
+                stream, read_only=True, data_only=False, keep_links=False
             )
-        ]
+        except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds
+            message = f"cannot read the workbook: {error}"
+            return {}, [_problem(Origin(file=name), message, "not_xlsx")]
+        try:
+            return _read_sheets(
+                workbook, name, layout, extra=extra, max_bytes=max_bytes
+            )
+        finally:
+            workbook.close()
+
+
+def _read_sheets(
+    workbook: Any, name: str, layout: Layout, *, extra: str, max_bytes: int | None
+) -> tuple[dict[str, Grid], list[Located]]:
     grids: dict[str, Grid] = {}
     problems: list[Located] = []
     budget = _Budget(max_bytes)
-    try:
-        for worksheet in workbook.worksheets:
-            title = str(worksheet.title)
-            table = _table_of(title, layout)
-            origin = Origin(file=name, sheet=title)
-            if table is None:
-                if spelling(title) in layout.furniture_spellings or extra == "ignore":
-                    continue
-                names = ", ".join(t.label("en") for t in layout.tables)
-                problems.append(
-                    _problem(
-                        origin,
-                        f"the sheet {title!r} is no table of a register; expected: "
-                        f"{names} (or their French names)",
-                        "unknown_table",
-                    )
-                )
+    for worksheet in workbook.worksheets:
+        title = str(worksheet.title)
+        table = _table_of(title, layout)
+        origin = Origin(file=name, sheet=title, table=table)
+        if table is None:
+            if spelling(title) in layout.furniture_spellings or extra == "ignore":
                 continue
-            if table.id in grids:
-                problems.append(
-                    _problem(
-                        origin,
-                        f"the sheet {grids[table.id].sheet!r} already holds this table; "
-                        "keep one of the two",
-                        "duplicate_table",
-                    )
+            names = ", ".join(t.label("en") for t in layout.tables)
+            problems.append(
+                _problem(
+                    origin,
+                    f"the sheet {title!r} is no table of a register; expected: "
+                    f"{names} (or their French names)",
+                    "unknown_table",
                 )
-                continue
-            grid = _sheet_grid(worksheet, table, name, budget, problems)
-            if grid is not None:
-                grids[table.id] = grid
-    finally:
-        workbook.close()
+            )
+            continue
+        if table.id in grids:
+            problems.append(
+                _problem(
+                    origin,
+                    f"the sheet {grids[table.id].sheet!r} already holds this table; "
+                    "keep one of the two",
+                    "duplicate_table",
+                )
+            )
+            continue
+        grid = _sheet_grid(worksheet, table, name, budget, problems)
+        if grid is not None:
+            grids[table.id] = grid
     return grids, problems
 
 
