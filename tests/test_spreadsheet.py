@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib.util
 import io
+import sys
 import tempfile
 import typing
 import zipfile
@@ -12,9 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
-import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
+
+if typing.TYPE_CHECKING:
+    from openpyxl import Workbook
 
 from partnership_model import (
     Engagement,
@@ -47,6 +51,10 @@ from partnership_model.spreadsheet import (
 )
 
 EXAMPLE = load_register()
+needs_xlsx = pytest.mark.skipif(
+    importlib.util.find_spec("openpyxl") is None,
+    reason="needs the xlsx extra (openpyxl)",
+)
 
 
 @pytest.fixture
@@ -149,6 +157,7 @@ def test_no_label_of_a_multi_valued_column_contains_the_separator() -> None:
 # -- round trips ------------------------------------------------------------------------
 
 
+@needs_xlsx
 @pytest.mark.parametrize("lang", ["en", "fr", "fr-CA"])
 def test_the_example_register_round_trips_through_csv_and_xlsx(
     tmp_path: Path, lang: str
@@ -186,6 +195,7 @@ def test_any_register_round_trips_through_csv(
     assert to_dict(back) == to_dict(register)
 
 
+@needs_xlsx
 @settings(max_examples=20)
 @given(register=pms.registers(), lang=st.sampled_from(["en", "fr"]))
 def test_any_register_round_trips_through_xlsx(register: Register, lang: str) -> None:
@@ -214,6 +224,7 @@ HOSTILE_TEXTS = [
 ]
 
 
+@needs_xlsx
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
 def test_texts_that_look_like_formulas_or_escapes_round_trip(
     tmp_path: Path, text: str
@@ -228,7 +239,10 @@ def test_texts_that_look_like_formulas_or_escapes_round_trip(
     assert read_register(tmp_path / "r.xlsx") == register
 
 
+@needs_xlsx
 def test_formula_cells_are_written_as_text(tmp_path: Path) -> None:
+    import openpyxl
+
     register = Register(people=[Person(id="=1+1", note="@cmd")])
     write_register_csv(register, tmp_path / "csv")
     write_register_xlsx(register, tmp_path / "r.xlsx")
@@ -244,6 +258,7 @@ def test_formula_cells_are_written_as_text(tmp_path: Path) -> None:
         assert all(b"<f>" not in archive.read(n) for n in archive.namelist())
 
 
+@needs_xlsx
 def test_a_text_too_long_for_a_cell_is_refused_with_its_place(tmp_path: Path) -> None:
     register = Register(people=[Person(id="p1", note="x" * 40_000)])
 
@@ -620,7 +635,10 @@ def test_an_empty_folder_is_refused(folder: Path) -> None:
 # -- workbooks --------------------------------------------------------------------------
 
 
+@needs_xlsx
 def test_a_formula_in_a_workbook_is_refused_at_its_cell(tmp_path: Path) -> None:
+    import openpyxl
+
     path = tmp_path / "r.xlsx"
     write_register_xlsx(small_register(), path)
     book = openpyxl.load_workbook(path)
@@ -632,7 +650,10 @@ def test_a_formula_in_a_workbook_is_refused_at_its_cell(tmp_path: Path) -> None:
     assert (problem.sheet, problem.cell, problem.code) == ("People", "B2", "formula")
 
 
+@needs_xlsx
 def test_typed_cells_of_a_workbook_are_read(tmp_path: Path) -> None:
+    import openpyxl
+
     path = tmp_path / "r.xlsx"
     write_register_xlsx(small_register(), path)
     book = openpyxl.load_workbook(path)
@@ -650,7 +671,10 @@ def test_typed_cells_of_a_workbook_are_read(tmp_path: Path) -> None:
     assert register.engagements[1].id == "12"
 
 
+@needs_xlsx
 def test_unknown_sheets_are_refused_and_template_sheets_skipped(tmp_path: Path) -> None:
+    import openpyxl
+
     path = tmp_path / "r.xlsx"
     write_register_xlsx(small_register(), path, lang="fr")
     book = openpyxl.load_workbook(path)
@@ -663,6 +687,7 @@ def test_unknown_sheets_are_refused_and_template_sheets_skipped(tmp_path: Path) 
     assert read_register_xlsx(path, extra="ignore") == small_register()
 
 
+@needs_xlsx
 def test_a_file_that_is_no_workbook_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     path.write_text("id,name\n", encoding="utf-8")
@@ -672,6 +697,7 @@ def test_a_file_that_is_no_workbook_is_refused(tmp_path: Path) -> None:
     assert problem.code == "not_xlsx"
 
 
+@needs_xlsx
 def test_a_workbook_past_the_cap_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     write_register_xlsx(EXAMPLE, path)
@@ -684,6 +710,7 @@ def test_a_workbook_past_the_cap_is_refused(tmp_path: Path) -> None:
 # -- writing never destroys ----------------------------------------------------------------
 
 
+@needs_xlsx
 def test_writing_refuses_to_overwrite_unless_asked(tmp_path: Path) -> None:
     write_register(EXAMPLE, tmp_path / "r.xlsx")
     write_register(EXAMPLE, tmp_path / "csv")
@@ -719,6 +746,7 @@ def test_files_a_new_write_would_not_replace_are_refused(tmp_path: Path) -> None
         write_register(EXAMPLE, folder, lang="en", overwrite=True)
 
 
+@needs_xlsx
 def test_register_format_is_told_by_extension_and_content(tmp_path: Path) -> None:
     write_register(EXAMPLE, tmp_path / "r.xlsx")
     (tmp_path / "r.xlsx").rename(tmp_path / "workbook")
@@ -735,9 +763,12 @@ def test_register_format_is_told_by_extension_and_content(tmp_path: Path) -> Non
 # -- the template ------------------------------------------------------------------------
 
 
+@needs_xlsx
 def test_the_template_explains_every_column_and_offers_drop_downs(
     tmp_path: Path,
 ) -> None:
+    import openpyxl
+
     path = write_template(tmp_path / "modele.xlsx", lang="fr")[0]
     book = openpyxl.load_workbook(path)
     tables = layout().tables
@@ -762,7 +793,10 @@ def test_the_template_explains_every_column_and_offers_drop_downs(
     assert any("\xa0:" in str(row[2] or "") for row in readme)
 
 
+@needs_xlsx
 def test_the_drop_downs_list_the_labels_of_the_vocabulary(tmp_path: Path) -> None:
+    import openpyxl
+
     path = write_template(tmp_path / "modele.xlsx", lang="fr")[0]
     book = openpyxl.load_workbook(path)
     sheet = book["Engagements"]
@@ -787,6 +821,7 @@ def test_the_drop_downs_list_the_labels_of_the_vocabulary(tmp_path: Path) -> Non
     assert participants["B2"].startswith("'Personnes'!$A$2")
 
 
+@needs_xlsx
 def test_an_empty_template_reads_as_an_empty_register(tmp_path: Path) -> None:
     for lang in ("en", "fr"):
         write_template(tmp_path / f"t-{lang}.xlsx", lang=lang)
@@ -799,7 +834,7 @@ def test_an_empty_template_reads_as_an_empty_register(tmp_path: Path) -> None:
 # -- the acceptance scenario --------------------------------------------------------------
 
 
-def _fill(book: openpyxl.Workbook, *, mistakes: bool) -> None:
+def _fill(book: Workbook, *, mistakes: bool) -> None:
     book["Registre"]["A2"] = "Registre de l'équipe"
     people = book["Personnes"]
     people.append(["p1", "Marie"])
@@ -865,9 +900,12 @@ def _fill(book: openpyxl.Workbook, *, mistakes: bool) -> None:
     )
 
 
+@needs_xlsx
 def test_a_french_team_fills_the_template_then_fixes_its_mistakes(
     tmp_path: Path,
 ) -> None:
+    import openpyxl
+
     template = write_template(tmp_path / "modele.xlsx", lang="fr")[0]
     book = openpyxl.load_workbook(template)
     _fill(book, mistakes=True)
@@ -956,3 +994,13 @@ def test_spelling_folds_what_people_type() -> None:
         == spelling("date_de_debut")
         == spelling("DATE-DE-DÉBUT")
     )
+
+
+def test_without_openpyxl_the_error_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+
+    with pytest.raises(ImportError, match=r"partnership-model\[xlsx\]"):
+        write_register_xlsx(EXAMPLE, tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
