@@ -76,6 +76,8 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.ego",
     "partnership_model.exchange",
     "partnership_model.serialization",
+    "partnership_model.spreadsheet",
+    "partnership_model.frames",
     "partnership_model.schema",
     "partnership_model.jsonld",
     "partnership_model.privacy",

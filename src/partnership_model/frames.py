@@ -67,7 +67,7 @@ from partnership_model.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import pandas
 
 __all__ = [
     "engagements_frame",
@@ -108,28 +108,26 @@ def _names(vocabulary: type[Vocabulary], lang: Lang | None) -> dict[str, str]:
     }
 
 
-def _column(
-    pandas: Any, column: Column, values: Sequence[Any], lang: Lang | None
-) -> Any:
+def _column(pd: Any, column: Column, values: Sequence[Any], lang: Lang | None) -> Any:
     """A pandas column for the JSON *values* of one field."""
     vocabulary = column.vocabulary
     if column.kind == "vocabulary" and vocabulary is not None:
         names = _names(vocabulary, lang)
-        return pandas.Categorical(
+        return pd.Categorical(
             [None if v is None else names[v] for v in values],
             categories=list(names.values()),
             ordered=issubclass(vocabulary, OrderedVocabulary),
         )
     if column.kind == "vocabularies" and vocabulary is not None:
         names = _names(vocabulary, lang)
-        return pandas.Series(
+        return pd.Series(
             [tuple(names[v] for v in value or ()) for value in values], dtype=object
         )
     if column.kind == "boolean":
-        return pandas.array(values, dtype="boolean")
+        return pd.array(values, dtype="boolean")
     if column.kind == "date":
-        return pandas.to_datetime(pandas.Series(values, dtype=object), format="ISO8601")
-    return pandas.Series(list(values), dtype=object)
+        return pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601")
+    return pd.Series(list(values), dtype=object)
 
 
 def _frame(
@@ -138,8 +136,8 @@ def _frame(
     lang: Lang | None,
     *,
     index: str | None = None,
-) -> pd.DataFrame:
-    pandas = _pandas()
+) -> pandas.DataFrame:
+    pd = _pandas()
     data: dict[str, Any] = {}
     for position, key in enumerate(table.keys):
         parent = layout().table(key.parent or "").record
@@ -147,20 +145,20 @@ def _frame(
         data[f"{owner}_{key.key}"] = [names[position] for names, _ in rows]
     for column in table.columns:
         data[column.key] = _column(
-            pandas, column, [item.get(column.key) for _, item in rows], lang
+            pd, column, [item.get(column.key) for _, item in rows], lang
         )
     for child in layout().tables:
         if child.parent == table.id and child.values and child.json_key:
-            data[child.json_key] = pandas.Series(
+            data[child.json_key] = pd.Series(
                 [tuple(item.get(child.json_key, ())) for _, item in rows], dtype=object
             )
-    frame: pd.DataFrame = pandas.DataFrame(data)
+    frame: pandas.DataFrame = pd.DataFrame(data)
     return frame.set_index(index) if index else frame
 
 
 def engagements_frame(
     register: Register | Iterable[Engagement], *, lang: Lang | None = None
-) -> pd.DataFrame:
+) -> pandas.DataFrame:
     """One row per engagement, indexed by its id (``id``).
 
     Args:
@@ -178,7 +176,7 @@ def engagements_frame(
 
 def participants_frame(
     register: Register | Iterable[Engagement], *, lang: Lang | None = None
-) -> pd.DataFrame:
+) -> pandas.DataFrame:
     """One row per participation: ``engagement_id``, then the participant's fields.
 
     Args:
@@ -197,7 +195,9 @@ def participants_frame(
     return _frame(table, rows, lang)
 
 
-def findings_frame(findings: Iterable[Finding], *, lang: Lang = "en") -> pd.DataFrame:
+def findings_frame(
+    findings: Iterable[Finding], *, lang: Lang = "en"
+) -> pandas.DataFrame:
     """One row per finding: engagement, rule code, severity, message, sources.
 
     ``severity`` is an ordered categorical (information < warning < alert),
@@ -206,20 +206,20 @@ def findings_frame(findings: Iterable[Finding], *, lang: Lang = "en") -> pd.Data
     Raises:
         ImportError: pandas is not installed.
     """
-    pandas = _pandas()
+    pd = _pandas()
 
     items = list(findings)
-    frame: pd.DataFrame = pandas.DataFrame(
+    frame: pandas.DataFrame = pd.DataFrame(
         {
             "engagement_id": [f.engagement_id for f in items],
             "code": [f.code for f in items],
-            "severity": pandas.Categorical(
+            "severity": pd.Categorical(
                 [f.severity.value for f in items],
                 categories=list(Severity.values()),
                 ordered=True,
             ),
             "message": [f.message(lang) for f in items],
-            "sources": pandas.Series([f.sources for f in items], dtype=object),
+            "sources": pd.Series([f.sources for f in items], dtype=object),
         }
     )
     return frame
@@ -227,7 +227,7 @@ def findings_frame(findings: Iterable[Finding], *, lang: Lang = "en") -> pd.Data
 
 def matrix_frame(
     matrix: EngagementMatrix | ResearchEngagementMatrix, *, lang: Lang | None = None
-) -> pd.DataFrame:
+) -> pandas.DataFrame:
     """The counts of a matrix: one row per level (or research stage), one column per degree.
 
     Rows and columns keep the vocabularies' order; totals are not included
@@ -241,7 +241,7 @@ def matrix_frame(
     Raises:
         ImportError: pandas is not installed.
     """
-    pandas = _pandas()
+    pd = _pandas()
     research = isinstance(matrix, ResearchEngagementMatrix)
     rows: list[Vocabulary] = list(ResearchStage) if research else list(EngagementLevel)
     degrees = list(EngagementDegree)
@@ -250,10 +250,10 @@ def matrix_frame(
         return str(member.value) if lang is None else member.label(lang)
 
     axes = _axes(research, lang)
-    frame: pd.DataFrame = pandas.DataFrame(
+    frame: pandas.DataFrame = pd.DataFrame(
         [list(counts) for counts in matrix.counts],
-        index=pandas.Index([name(row) for row in rows], name=axes[0]),
-        columns=pandas.Index([name(d) for d in degrees], name=axes[1]),
+        index=pd.Index([name(row) for row in rows], name=axes[0]),
+        columns=pd.Index([name(d) for d in degrees], name=axes[1]),
     )
     return frame
 

@@ -109,18 +109,18 @@ def __dir__() -> list[str]:
 
 
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
-"""The size cap of a read: 64 MiB per CSV file, or per workbook once unpacked.
+"""The size cap of a read, in bytes (64 MiB), per CSV file or per unpacked workbook.
 
-About 200,000 engagements. Pass ``max_bytes`` (``None`` for no cap) to read
+That is about 200,000 engagements. Pass ``max_bytes`` (``None`` for no cap) to read
 more; the cap keeps a mistaken or hostile file (``/dev/zero``, a zip bomb)
 from filling the memory.
 """
 
 ExtraPolicy = Literal["raise", "ignore"]
-"""What to do with a column, sheet or file that is no part of a register."""
+"""What a reader does with a column, sheet or file that is no part of a register (``"raise"`` or ``"ignore"``)."""
 
 RegisterFormat = Literal["json", "csv", "xlsx"]
-"""How a register is stored: a JSON file, a folder of CSV files, a workbook."""
+"""How a register is stored (``"json"``, ``"csv"`` or ``"xlsx"``), as told by :func:`register_format`."""
 
 
 @attrs.frozen(kw_only=True)
