@@ -10,6 +10,7 @@ message.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any, Final
@@ -35,9 +36,10 @@ ABSENT: Final[Any] = object()
 SEPARATOR: Final = ";"
 """Between the values of a cell that holds several vocabulary values."""
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_PARTIAL = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_MONTH_YEAR = re.compile(r"([0-9]{1,2})[/.-]([0-9]{4})")
 
 
 _STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
@@ -81,13 +83,14 @@ def column_letter(index: int) -> str:
 
 
 def _visible(text: str) -> str:
-    """*text* without format characters, stripped: for coded cells only."""
-    return spelling_free(text).strip()
+    """*text* without format characters (zero-width spaces...), stripped.
 
-
-def spelling_free(text: str) -> str:
-    """*text* without zero-width and other format characters (Unicode Cf)."""
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+    Only for coded cells (vocabulary values, dates, yes/no), where such
+    characters carry no meaning; text cells are kept as written.
+    """
+    if text.isascii():
+        return text.strip()
+    return "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
 
 
 def plain_text(raw: object) -> str | None:
@@ -129,7 +132,7 @@ def _date(raw: object) -> object:
     if match := _MONTH_YEAR.fullmatch(found):
         month, year = (int(part) for part in match.groups())
         return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else text
-    return found if _ISO_DAY.fullmatch(found) or found.isdigit() else text
+    return found if _ISO_PARTIAL.fullmatch(found) else text
 
 
 def _boolean(raw: object, layout: Layout) -> object:
@@ -140,7 +143,7 @@ def _boolean(raw: object, layout: Layout) -> object:
     text = plain_text(raw)
     if text is None:
         return ABSENT
-    word = spelling(text)
+    word = _folded(text)
     if word in layout.true_words:
         return True
     if word in layout.false_words:
@@ -148,7 +151,14 @@ def _boolean(raw: object, layout: Layout) -> object:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return spelling(text)
+
+
+@functools.lru_cache(maxsize=16384)
 def _member(vocabulary: type[Vocabulary], text: str) -> str:
+    """The value of the member *text* names, or *text* if it names none (cached)."""
     try:
         return str(vocabulary.parse(_visible(text)).value)
     except VocabularyError:
@@ -211,9 +221,11 @@ def encode_cell(
     return _unexpected(column, value)
 
 
+@functools.lru_cache(maxsize=4096)
 def _label(
     vocabulary: type[Vocabulary], token: object, lang: Lang, *, tokens: bool
 ) -> str:
+    """What a cell writes for the member *token* names (cached)."""
     member = vocabulary.from_value(token)
     if tokens:
         return str(member.value)

@@ -125,6 +125,11 @@ class ReadResult:
     lang: Lang
 
 
+def _value_columns(matched: _Matched) -> tuple[tuple[int, Column], ...]:
+    keys = {id(column) for column in matched.grid.table.keys}
+    return tuple((i, c) for i, c in matched.columns.items() if id(c) not in keys)
+
+
 @attrs.frozen
 class _Matched:
     """A grid and its header matched to the table's columns."""
@@ -132,6 +137,11 @@ class _Matched:
     grid: Grid
     columns: Mapping[int, Column]  # position -> column
     headers: Mapping[int, str]  # position -> header as the file spells it
+    # (position, column) of the columns that fill the row's object.
+    values: tuple[tuple[int, Column], ...] = attrs.field(
+        init=False,
+        default=attrs.Factory(_value_columns, takes_self=True),
+    )
 
     def position(self, column: Column) -> int | None:
         return next((i for i, c in self.columns.items() if c is column), None)
@@ -267,15 +277,12 @@ class _Reader:
     ) -> dict[str, Any]:
         """The object of a row (value columns only), remembering each value's origin."""
         values: dict[str, Any] = {}
-        keys = {id(column) for column in matched.grid.table.keys}
-        self.origins[path] = matched.at(number)
-        for index, column in matched.columns.items():
-            if id(column) in keys or index >= len(cells):
-                continue
-            value = decode_cell(column, cells[index], self.layout)
-            if value is not ABSENT:
-                values[column.key] = value
-                self.origins[f"{path}.{column.key}"] = matched.at(number, column, index)
+        self.origins[path] = matched.at(number)  # its cells: see locate()
+        for index, column in matched.values:
+            if index < len(cells):
+                value = decode_cell(column, cells[index], self.layout)
+                if value is not ABSENT:
+                    values[column.key] = value
         return values
 
     def read(self, grids: Mapping[str, Grid]) -> None:
@@ -368,7 +375,7 @@ class _Reader:
                     index.setdefault((*names, own), (path, values))
             elif key in values:
                 items.append(values[key])
-                self.origins[path] = self.origins[f"{path}.{key}"]
+                self.origins[path] = matched.at(number, table.columns[0])
             elif matched.position(table.columns[0]) is not None:
                 self.problem(
                     matched.at(number, table.columns[0]),

@@ -53,6 +53,7 @@ _BYTES_PER_CELL: Final = 16
 _UNSAFE = re.compile(
     r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)"
 )
+_FORMULA_STARTS: Final = ("=", "+", "-", "@")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _EXTRA_MESSAGE: Final = "pip install 'partnership-model[xlsx]'"
 
@@ -306,11 +307,19 @@ class _Writer:
     def cell(self, worksheet: Any, value: object, where: str) -> Any:
         from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
+        if value is None:
+            return None
         if isinstance(value, str):
+            if (
+                len(value) <= MAX_CELL
+                and not value.startswith(_FORMULA_STARTS)
+                and _UNSAFE.search(value) is None
+            ):
+                return value  # plain text: openpyxl stores it as a string
             cell = WriteOnlyCell(worksheet, value=None)
             cell.value = _cell_text(value, where, self.problems)
             cell.data_type = "s"  # text, even when it starts with "="
-            if value.startswith(("=", "+", "-", "@")):
+            if value.startswith(_FORMULA_STARTS):
                 cell.quotePrefix = True
             return cell
         cell = WriteOnlyCell(worksheet, value=value)  # type: ignore[arg-type]
