@@ -1004,3 +1004,64 @@ def test_without_openpyxl_the_error_names_the_extra(
     with pytest.raises(ImportError, match=r"partnership-model\[xlsx\]"):
         write_register_xlsx(EXAMPLE, tmp_path / "r.xlsx")
     assert not (tmp_path / "r.xlsx").exists()
+
+
+@settings(max_examples=60)
+@given(
+    header=st.lists(st.text(max_size=12), max_size=8),
+    rows=st.lists(st.lists(st.text(max_size=12), max_size=9), max_size=5),
+    name=st.sampled_from(["engagements", "participants", "people", "registre"]),
+    delimiter=st.sampled_from([",", ";"]),
+)
+def test_any_csv_content_reads_or_is_refused_with_located_problems(
+    header: list[str], rows: list[list[str]], name: str, delimiter: str
+) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / f"{name}.csv"
+        out = io.StringIO()
+        csv.writer(out, delimiter=delimiter).writerows([header, *rows])
+        path.write_text(out.getvalue(), encoding="utf-8", errors="surrogatepass")
+        try:
+            read_register_csv([path])
+        except ValidationError as error:
+            assert all(isinstance(p, CellProblem) for p in error.problems)
+            assert all(p.path.startswith(f"{name}.csv") for p in error.problems)
+
+
+_CELLS = (
+    st.none()
+    | st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=10
+    )
+    | st.integers(-5, 3000)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.booleans()
+    | st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2100, 1, 1))
+)
+
+
+@needs_xlsx
+@settings(max_examples=15)
+@given(
+    rows=st.lists(st.lists(_CELLS, max_size=8), min_size=1, max_size=5),
+    name=st.sampled_from(["Engagements", "Participants", "Personnes", "Notes"]),
+)
+def test_any_workbook_content_reads_or_is_refused_with_located_problems(
+    rows: list[list[object]], name: str
+) -> None:
+    import openpyxl
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "r.xlsx"
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = name
+        for row in rows:
+            sheet.append(row)
+        book.save(path)
+        try:
+            read_register(path)
+        except ValidationError as error:
+            assert all(isinstance(p, CellProblem) for p in error.problems)
+            assert all(p.path.startswith("r.xlsx") for p in error.problems)
