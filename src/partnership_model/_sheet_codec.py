@@ -488,6 +488,7 @@ def write_document(
     for table in layout.tables:
         rows: list[tuple[str | dt.date | None, ...]] = []
         owned: list[tuple[tuple[str, ...], Mapping[str, Any]]] = []
+        known = _known_keys(table, layout)
         for names, item in _items(table, document, objects):
             if table.values:
                 rows.append(
@@ -499,7 +500,10 @@ def write_document(
                     )
                 )
                 continue
-            _check_keys(table, item, layout)
+            if not known.issuperset(item):
+                unknown = sorted(set(item) - known)
+                msg = f"{table.id}: no column writes the keys {unknown}"
+                raise TypeError(msg)
             cells = tuple(
                 encode_cell(column, item.get(column.key), lang, layout, tokens=tokens)
                 for column in table.columns
@@ -537,14 +541,12 @@ def _items(
             yield names, item
 
 
-def _check_keys(table: Table, item: Mapping[str, Any], layout: Layout) -> None:
+def _known_keys(table: Table, layout: Layout) -> frozenset[str]:
+    """The JSON keys a row of *table* may hold: its columns and its child tables."""
     known = {column.key for column in table.columns}
     known |= {
         t.json_key or ""
         for t in layout.tables
         if t.parent == table.id or (table.single and t.parent is None and not t.single)
     }
-    for key in item:
-        if key not in known:
-            msg = f"{table.id}: no column writes the key {key!r}"
-            raise TypeError(msg)
+    return frozenset(known)

@@ -293,7 +293,6 @@ def _register(
     """Check the tables through the register's rules; raise every problem located."""
     result = read_document(grids, layout(), extra=extra, version=SCHEMA_VERSION)
     located = [*found, *result.problems]
-    register: Register | None = None
     try:
         register = from_dict(result.document, Register)
     except ValidationError as error:
@@ -301,9 +300,11 @@ def _register(
             place = locate(problem, result, fallback)
             if place is not None:
                 located.append(place)
+        # A problem locate() drops was reported at the header already.
+        located = located or [Located(p, fallback) for p in error.problems]
+        raise ValidationError(_sorted(located, result)) from None
     if located:
         raise ValidationError(_sorted(located, result))
-    assert register is not None  # noqa: S101 - from_dict either returns or raises
     return register
 
 
