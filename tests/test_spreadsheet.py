@@ -19,6 +19,7 @@ from hypothesis import given, settings, strategies as st
 
 if typing.TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 from partnership_model import (
     Engagement,
@@ -104,8 +105,9 @@ def _record_fields(cls: type[typing.Any], seen: set[str]) -> Iterator[str]:
     hints = typing.get_type_hints(cls)
     for field in attrs.fields(cls):
         yield f"{cls.__name__}.{field.name}"
-        args = typing.get_args(hints[field.name])
-        item = args[0] if args else None
+        hint = hints[field.name]
+        is_list = typing.get_origin(hint) in (tuple, frozenset, list, set)
+        item = typing.get_args(hint)[0] if is_list else None
         if isinstance(item, type) and attrs.has(item) and item.__name__ not in seen:
             seen.add(item.__name__)
             yield from _record_fields(item, seen)
@@ -265,7 +267,7 @@ def test_a_text_too_long_for_a_cell_is_refused_with_its_place(tmp_path: Path) ->
     with pytest.raises(ValidationError) as caught:
         write_register_xlsx(register, tmp_path / "r.xlsx")
 
-    assert caught.value.problems[0].path == "People:2"
+    assert caught.value.problems[0].path == "People:2:Note"
     assert not (tmp_path / "r.xlsx").exists()
     write_register_csv(register, tmp_path / "csv")  # CSV has no such limit
     assert read_register(tmp_path / "csv") == register
@@ -339,7 +341,7 @@ def test_french_csv_files_with_any_separator_and_bom(
     e1, e2 = register.engagements
     assert e1.degree is EngagementDegree.PARTNERSHIP
     assert e1.level is EngagementLevel.MESO
-    assert e1.start == dt.date(2021, 1, 15)
+    assert str(e1.start) == "2021-01-15"
     assert e1.trained_together is True
     assert e2.trained_together is False
     assert e2.domain is EngagementDomain.RESEARCH
@@ -371,7 +373,7 @@ def test_dates_iso_or_day_month_year(
     rows[1][6] = cell
     write_csv(folder / "engagements.csv", rows)
 
-    assert read_register(folder).engagements[0].start == expected
+    assert str(read_register(folder).engagements[0].start) == expected.isoformat()
 
 
 @pytest.mark.parametrize("cell", ["31/02/2021", "2021-13-01", "mars 2021", "13/2021"])
@@ -560,9 +562,11 @@ def test_a_missing_required_column_is_reported_once(folder: Path) -> None:
 
     found = problems(lambda: read_register(folder))
 
+    table = layout().table("Register.engagements")
+    expected = [c.labels["fr"] for c in table.columns[4:] if c.required]
+    assert "Degré" in expected
     assert [(p.code, p.row, p.column) for p in found] == [
-        ("missing_column", 1, "Degré"),
-        ("missing_column", 1, "Leadership"),
+        ("missing_column", 1, label) for label in expected
     ]
 
 
@@ -658,15 +662,16 @@ def test_typed_cells_of_a_workbook_are_read(tmp_path: Path) -> None:
     write_register_xlsx(small_register(), path)
     book = openpyxl.load_workbook(path)
     sheet = book["Engagements"]
-    sheet["H2"] = dt.datetime(2020, 5, 17)  # a date cell, as Excel stores it
-    sheet["N2"] = True  # a boolean cell
+    column = {cell.value: index for index, cell in enumerate(sheet[1], 1)}
+    sheet.cell(2, column["Start date"]).value = dt.datetime(2020, 5, 17)  # a date cell
+    sheet.cell(2, column["Trained together"]).value = True  # a boolean cell
     sheet["A3"], sheet["B3"], sheet["C3"] = 12, "T", "Recherche"
     sheet["D3"], sheet["E3"], sheet["F3"] = "Méso", "Consultation", "Co-led"
     book.save(path)
 
     register = read_register(path)
 
-    assert register.engagements[0].start == dt.date(2020, 5, 17)
+    assert str(register.engagements[0].start) == "2020-05-17"
     assert register.engagements[0].trained_together is True
     assert register.engagements[1].id == "12"
 
@@ -834,70 +839,105 @@ def test_an_empty_template_reads_as_an_empty_register(tmp_path: Path) -> None:
 # -- the acceptance scenario --------------------------------------------------------------
 
 
+def _append(sheet: Worksheet, values: dict[str, object]) -> None:
+    """Append a row, each value under the header that names it."""
+    header = [cell.value for cell in sheet[1]]
+    row: list[object] = [None] * len(header)
+    for label, value in values.items():
+        row[header.index(label)] = value
+    sheet.append(row)
+
+
 def _fill(book: Workbook, *, mistakes: bool) -> None:
+    """Fill the French template as a team would (one mistake per sheet if asked)."""
     book["Registre"]["A2"] = "Registre de l'équipe"
     people = book["Personnes"]
-    people.append(["p1", "Marie"])
-    people.append(["p2", None, "clinicienne"])
-    people.append([None if mistakes else "p3", "Sans identifiant"])
-    book["Organisations"].append(
-        [
-            "assoc",
-            "Association",
-            "Communautaire" if mistakes else "Membres de la communauté",
-        ]
+    _append(people, {"Identifiant": "p1", "Nom affiché": "Marie"})
+    _append(people, {"Identifiant": "p2", "Note": "clinicienne"})
+    _append(people, {"Identifiant": None if mistakes else "p3", "Nom affiché": "Lou"})
+    sphere = "Communautaire" if mistakes else "Membres de la communauté"
+    _append(
+        book["Organisations"],
+        {"Identifiant": "assoc", "Nom": "Association", "Sphère": sphere},
     )
-    book["Organisations"].append(
-        ["cisss", "CISSS", "Professionnels", "Autorité de gestion"]
+    _append(
+        book["Organisations"],
+        {
+            "Identifiant": "cisss",
+            "Nom": "CISSS",
+            "Sphère": "Professionnels",
+            "Autorité": "Autorité de gestion",
+        },
     )
     engagements = book["Engagements"]
-    engagements.append(
-        [
-            "comite",
-            "Comité des usagers",
-            "Gouvernance",
-            "Méso",
-            "Partenariat",
-            "Co-leadership",
-            None,
-            "15/01/2021",
-            "31/12/2021",
-            None,
-            "Prévenir ensemble",
-            "Rémunération; Indemnisation",
-            None,
-            "oui",
-            "non",
-        ]
+    _append(
+        engagements,
+        {
+            "Identifiant": "comite",
+            "Titre": "Comité des usagers",
+            "Domaine": "Gouvernance",
+            "Niveau": "Méso",
+            "Degré": "Partenariat",
+            "Leadership": "Co-leadership",
+            "Date de début": "15/01/2021",
+            "Date de fin": "31/12/2021",
+            "Activités ensemble": "Prévenir ensemble",
+            "Reconnaissance": "Rémunération; Indemnisation",
+            "Formation commune": "oui",
+            "Évaluation commune": "non",
+        },
     )
-    engagements.append(
-        [
-            "cours",
-            "Cours",
-            "Recherche",
-            "Micro",
-            "Partenaria" if mistakes else "Partenariat",
-            "Porté par les patients",
-            None,
-            None,
-            None,
-            "Conception de l'étude; Diffusion et transfert des connaissances",
-        ]
-    )
+    cours: dict[str, object] = {
+        "Identifiant": "cours",
+        "Titre": "Cours",
+        "Domaine": "Recherche",
+        "Niveau": "Micro",
+        "Degré": "Partenaria" if mistakes else "Partenariat",
+        "Leadership": "Porté par les patients",
+    }
+    stages = [
+        ("Conception de l'étude", "Partenariat"),
+        ("Diffusion et transfert des connaissances", "Collaboration"),
+    ]
+    if "Étapes de recherche" in book.sheetnames:  # format 1.1: a degree per stage
+        for stage, degree in stages:
+            _append(
+                book["Étapes de recherche"],
+                {
+                    "Identifiant de l'engagement": "cours",
+                    "Étape de recherche": stage,
+                    "Degré à cette étape": degree,
+                },
+            )
+    else:
+        cours["Étapes de recherche"] = "; ".join(stage for stage, _ in stages)
+    _append(engagements, cours)
     participants = book["Participants"]
-    participants.append(
-        ["comite", "p1", "Patiente partenaire", None, None, None, "oui"]
+    key = "Identifiant de l'engagement"
+    person = "Identifiant de la personne"
+    _append(
+        participants,
+        {
+            key: "comite",
+            person: "p1",
+            "Rôle": "Patiente partenaire",
+            "Rôle décisionnel": "oui",
+        },
     )
-    participants.append(["comite", "p2", "Clinicienne"])
-    participants.append(
-        ["cours", "p3", "Superhéros" if mistakes else "Patient formateur"]
-    )
+    _append(participants, {key: "comite", person: "p2", "Rôle": "Clinicienne"})
+    role = "Superhéros" if mistakes else "Patient formateur"
+    _append(participants, {key: "cours", person: "p3", "Rôle": role})
     links = book["Organisations des engagements"]
-    links.append(["comite", "assoc"])
-    links.append(["cour" if mistakes else "cours", "cisss"])
-    book["Sources des engagements"].append(
-        ["comite", None if mistakes else "Procès-verbal du 15 janvier 2021"]
+    _append(links, {key: "comite", "Identifiant de l'organisation": "assoc"})
+    _append(
+        links,
+        {
+            key: "cour" if mistakes else "cours",
+            "Identifiant de l'organisation": "cisss",
+        },
     )
+    source = None if mistakes else "Procès-verbal du 15 janvier 2021"
+    _append(book["Sources des engagements"], {key: "comite", "Source": source})
 
 
 @needs_xlsx

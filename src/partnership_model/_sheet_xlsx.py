@@ -23,6 +23,7 @@ size cap (uncompressed size, which also bounds the number of cells read).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import re
@@ -271,18 +272,27 @@ def _read_sheets(
 # -- writing --------------------------------------------------------------------------------
 
 
-def _cell_text(text: str, where: str, problems: list[Problem]) -> str:
-    escaped = escape_xml(text)
-    if len(escaped) > MAX_CELL:
-        problems.append(
-            Problem(
-                where,
-                f"{len(escaped):,} characters do not fit in a spreadsheet cell "
-                f"(at most {MAX_CELL:,}); write the register as CSV or JSON instead",
-                "unrepresentable",
-            )
-        )
-    return escaped
+def _oversized(sheets: Sequence[Sheet]) -> list[Problem]:
+    """The text cells longer than a spreadsheet cell holds, once escaped."""
+    problems = []
+    for sheet in sheets:
+        for number, row in enumerate(sheet.rows, 2):
+            for header, value in zip(sheet.header, row, strict=True):
+                # Escaping writes at most 7 characters for one.
+                if not isinstance(value, str) or len(value) * 7 <= MAX_CELL:
+                    continue
+                size = len(escape_xml(value))
+                if size > MAX_CELL:
+                    problems.append(
+                        Problem(
+                            f"{sheet.name}:{number}:{header}",
+                            f"{size:,} characters do not fit in a spreadsheet cell "
+                            f"(at most {MAX_CELL:,}); write the register as CSV or "
+                            "JSON instead",
+                            "unrepresentable",
+                        )
+                    )
+    return problems
 
 
 class _Writer:
@@ -299,12 +309,11 @@ class _Writer:
         self.workbook: Workbook = self.openpyxl.Workbook(write_only=True)
         self.lists: dict[str, str] = {}  # vocabulary name -> range on the lists sheet
         self.list_columns: list[tuple[str, list[str]]] = []
-        self.problems: list[Problem] = []
 
     def furniture(self, name: str) -> str:
         return text_of(self.layout.furniture[name]["labels"], self.lang)
 
-    def cell(self, worksheet: Any, value: object, where: str) -> Any:
+    def cell(self, worksheet: Any, value: object) -> Any:
         from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
 
         if value is None:
@@ -317,7 +326,7 @@ class _Writer:
             ):
                 return value  # plain text: openpyxl stores it as a string
             cell = WriteOnlyCell(worksheet, value=None)
-            cell.value = _cell_text(value, where, self.problems)
+            cell.value = escape_xml(value)
             cell.data_type = "s"  # text, even when it starts with "="
             if value.startswith(_FORMULA_STARTS):
                 cell.quotePrefix = True
@@ -398,9 +407,8 @@ class _Writer:
             self.header(worksheet, sheet.header)
             self.widths(worksheet, sheet)
             self.validations(worksheet, sheet, names)
-            for number, row in enumerate(sheet.rows, 2):
-                where = f"{sheet.name}:{number}"
-                worksheet.append([self.cell(worksheet, value, where) for value in row])
+            for row in sheet.rows:
+                worksheet.append([self.cell(worksheet, value) for value in row])
 
     def readme(self, sheets: Sequence[Sheet]) -> None:
         from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
@@ -485,16 +493,23 @@ class _Writer:
 def workbook_bytes(
     sheets: Sequence[Sheet], layout: Layout, lang: Lang
 ) -> tuple[bytes, list[Problem]]:
-    """The ``.xlsx`` file of the sheets, and the cells it could not hold."""
+    """The ``.xlsx`` file of the sheets, or the cells it could not hold."""
     check_lang(lang)
+    problems = _oversized(sheets)
+    if problems:
+        return b"", problems
     writer = _Writer(layout, lang)
-    writer.data(sheets)
-    writer.readme(sheets)
-    writer.lists_sheet()
-    if writer.problems:
-        return b"", writer.problems
     out = io.BytesIO()
-    writer.workbook.save(out)
+    try:
+        writer.data(sheets)
+        writer.readme(sheets)
+        writer.lists_sheet()
+        writer.workbook.save(out)
+    except BaseException:
+        for worksheet in writer.workbook.worksheets:  # release their temporary files
+            with contextlib.suppress(Exception):
+                worksheet.close()
+        raise
     return out.getvalue(), []
 
 

@@ -259,9 +259,18 @@ def matrix_frame(
 
 
 def _axes(research: bool, lang: Lang | None) -> tuple[str, str]:  # noqa: FBT001
+    """The names of a matrix's rows and columns: field names, or headers in *lang*."""
     if lang is None:
         return ("stage" if research else "level", "degree")
-    row = layout().table("Register.engagements")
-    labels = {c.key: c for c in row.columns}
-    key = "research_stages" if research else "level"
-    return (labels[key].label(lang), labels["degree"].label(lang))
+    headers = {
+        (table.id, column.key): column.label(lang)
+        for table in layout().tables
+        for column in table.columns
+    }
+    degree = headers["Register.engagements", "degree"]
+    if not research:
+        return (headers["Register.engagements", "level"], degree)
+    stage = headers.get(("Engagement.research_stages", "stage")) or headers.get(
+        ("Register.engagements", "research_stages"), "stage"
+    )
+    return (stage, degree)
