@@ -652,6 +652,23 @@ def test_a_formula_in_a_workbook_is_refused_at_its_cell(tmp_path: Path) -> None:
     (problem,) = problems(lambda: read_register(path))
 
     assert (problem.sheet, problem.cell, problem.code) == ("People", "B2", "formula")
+    assert problem.path == "r.xlsx:People:2:Display name"
+
+
+@needs_xlsx
+def test_an_error_value_in_a_workbook_is_refused_at_its_cell(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "r.xlsx"
+    write_register_xlsx(small_register(), path)
+    book = openpyxl.load_workbook(path)
+    book["People"]["B2"] = "#N/A"
+    book["People"]["B2"].data_type = "e"
+    book.save(path)
+
+    (problem,) = problems(lambda: read_register(path))
+
+    assert (problem.cell, problem.code) == ("B2", "error_value")
 
 
 @needs_xlsx

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from partnership_model._files import write_atomically
 from partnership_model._i18n import Lang, check_lang, typeset
-from partnership_model._sheet_cells import column_letter
+from partnership_model._sheet_cells import column_letter, plain_text
 from partnership_model._sheet_codec import Grid, Located, Origin, Sheet
 from partnership_model._sheet_layout import Column, Layout, Table, spelling, text_of
 from partnership_model.exceptions import Problem
@@ -142,16 +142,34 @@ class _Budget:
         return self.left >= 0
 
 
+def _refusal(value: object, data_type: str) -> tuple[str, str] | None:
+    """Why a cell's value cannot be read (a formula, an error), if it cannot."""
+    if data_type == "f":
+        message = (
+            f"this cell holds a formula ({str(value)[:60]}); type its value instead "
+            "(copy it, then paste special > values only)"
+        )
+        return (message, "formula")
+    if data_type == "e":
+        return (
+            f"this cell holds an error value ({value}); type a value",
+            "error_value",
+        )
+    return None
+
+
 def _sheet_grid(
     worksheet: Any, table: Table, name: str, budget: _Budget, problems: list[Located]
 ) -> Grid | None:
     worksheet.reset_dimensions()  # the declared size may lie: read what is there
+    title = str(worksheet.title)
     rows: list[tuple[int, tuple[object, ...]]] = []
+    refused: list[tuple[int, int, tuple[str, str]]] = []  # row, position, why
     for cells in worksheet.iter_rows():
         if not budget.spend(len(cells) + 1):
             problems.append(
                 _problem(
-                    Origin(file=name, sheet=worksheet.title),
+                    Origin(file=name, sheet=title, table=table),
                     "the sheet holds more cells than the size cap allows; raise the "
                     "cap (max_bytes=...) if it really holds a register",
                     "too_large",
@@ -165,43 +183,27 @@ def _sheet_grid(
             if value is None:
                 continue
             number = cell.row
-            if cell.data_type == "f":
-                problems.append(
-                    _problem(
-                        Origin(
-                            file=name,
-                            sheet=worksheet.title,
-                            row=cell.row,
-                            index=position,
-                            header=column_letter(position),
-                            table=table,
-                        ),
-                        f"this cell holds a formula ({str(value)[:60]}); type its value "
-                        "instead (copy it, then paste special > values only)",
-                        "formula",
-                    )
-                )
+            why = _refusal(value, cell.data_type)
+            if why is not None:
+                refused.append((cell.row, position, why))
                 continue
             values[position] = unescape_xml(value) if isinstance(value, str) else value
         if number is not None and any(v is not None for v in values):
             rows.append((number, tuple(values)))
-    if not rows:
-        return Grid(
-            table=table,
-            file=name,
-            sheet=worksheet.title,
-            header_row=1,
-            header=(),
-            rows=(),
+    header_row, header = rows[0] if rows else (1, ())
+    for row, position, (message, code) in refused:
+        text = plain_text(header[position]) if position < len(header) else None
+        origin = Origin(
+            file=name, sheet=title, row=row, index=position, header=text, table=table
         )
-    (header_row, header), *body = rows
+        problems.append(_problem(origin, message, code))
     return Grid(
         table=table,
         file=name,
-        sheet=worksheet.title,
+        sheet=title,
         header_row=header_row,
         header=header,
-        rows=tuple(body),
+        rows=tuple(rows[1:]),
     )
 
 
