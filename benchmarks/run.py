@@ -3,7 +3,8 @@
 Each ``bench_*.py`` module next to this file exposes
 ``run(*, scale: float, repeat: int) -> list[Result]`` (``scale`` multiplies the
 sizes the issue sets: 100,000 actors and 1,000,000 relations; 100,000 and
-1,000,000 engagements). Every benchmark measures the
+1,000,000 engagements; for ``bench_timeline``, 1,000,000 dated relations over 20
+periods, issue 17). Every benchmark measures the
 library and its raw baseline in the same process run, reports medians, the ratio
 library/baseline and peak memory, and the whole run is written as JSON.
 

@@ -84,9 +84,12 @@ nitpick_ignore = [
     ("py:obj", "partnership_model.matrix.R"),
     ("py:class", "partnership_model.serialization.T"),
     ("py:class", "partnership_model.strategies.E"),
+    ("py:class", "partnership_model.timeline._T"),
+    ("py:obj", "partnership_model.timeline._T"),
     # Private type aliases that appear in signatures autodoc cannot evaluate
     # (networkx classes are not subscriptable at run time); each parameter's
     # description lists the accepted values.
+    ("py:class", "BinarySource"),
     ("py:class", "ExtraPolicy"),
     ("py:class", "MismatchPolicy"),
     ("py:class", "RelationLike"),

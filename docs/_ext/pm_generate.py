@@ -15,9 +15,11 @@ from __future__ import annotations
 import argparse
 import enum
 import importlib
+import importlib.util
 import inspect
 import json
 import re
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -74,7 +76,9 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.metrics",
     "partnership_model.significance",
     "partnership_model.ego",
+    "partnership_model.timeline",
     "partnership_model.exchange",
+    "partnership_model.dynamic_gexf",
     "partnership_model.serialization",
     "partnership_model.spreadsheet",
     "partnership_model.frames",
@@ -82,6 +86,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.jsonld",
     "partnership_model.privacy",
     "partnership_model.plotting",
+    "partnership_model.plotting_time",
     "partnership_model.strategies",
     "partnership_model.examples",
     "partnership_model.bibliography",
@@ -958,6 +963,22 @@ def rules_markdown() -> str:
 
 # -- figures -------------------------------------------------------------------------
 
+
+def _pm_time() -> ModuleType:
+    """The sibling ``pm_time.py`` (the example register over time; not a package)."""
+    name = "pm_time"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).with_name("pm_time.py")
+        )
+        assert spec is not None  # noqa: S101 - the file is beside this one
+        assert spec.loader is not None  # noqa: S101
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 #: Engagements of the example register shown in the detailed ecology drawing.
 DETAIL_ENGAGEMENTS: tuple[str, ...] = (
     "peer-companions-clinic",
@@ -1001,6 +1022,7 @@ def write_figures(directory: Path) -> list[Path]:
     matrix = EngagementMatrix.from_engagements(register)
     for lang, name in (("en", "matrix.png"), ("fr", "matrix-fr.png")):
         save(plot_matrix(matrix, lang=lang), name)  # type: ignore[arg-type]
+    written += _pm_time().write_time_figures(directory)
     return written
 
 
@@ -1021,6 +1043,7 @@ def generated_pages() -> dict[str, str]:
         "tables/upstream.md": upstream_markdown(),
         "tables/crosswalks.md": crosswalk_markdown(),
         "tables/rules.md": rules_markdown(),
+        "tables/time.md": _pm_time().time_markdown(),
     }
     for name in schema_names():
         pages[f"schemas/{name}.md"] = schema_markdown(name)

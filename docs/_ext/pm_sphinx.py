@@ -39,6 +39,7 @@ LOGGER = logging.getLogger(__name__)
 SHORT_NAMES: dict[str, str] = {
     "Axes": "matplotlib.axes.Axes",
     "Figure": "matplotlib.figure.Figure",
+    "dt.date": "datetime.date",
     "nx.Graph": "networkx.Graph",
     "nx.MultiGraph": "networkx.MultiGraph",
     "st.SearchStrategy": "hypothesis.strategies.SearchStrategy",

@@ -58,6 +58,7 @@ from partnership_model.records import (
     Register,
 )
 from partnership_model.skos import Concept, ConceptScheme, SkosData, Source
+from partnership_model.timeline import Period
 from partnership_model.vocabulary import (
     ActorKind,
     Authority,
@@ -88,6 +89,7 @@ __all__ = [
     "organisations",
     "participants",
     "people",
+    "periods",
     "registers",
     "relations",
     "skos_exports",
@@ -538,6 +540,22 @@ def ecology_graphs(
         items = draw(st.lists(pair | relations(ids), max_size=max_relations))
         graph.add_relations(items)
     return graph
+
+
+@st.composite
+def periods(draw: st.DrawFn, *, labels: st.SearchStrategy[str] | None = None) -> Period:
+    """Valid :class:`~partnership_model.timeline.Period` records.
+
+    Args:
+        draw: Supplied by hypothesis.
+        labels: Where to draw the label from (default: short texts).
+    """
+    first, second = sorted((draw(dates()), draw(dates())))
+    return Period(
+        label=draw(labels if labels is not None else identifiers()),
+        start=first,
+        end=second,
+    )
 
 
 # -- the SKOS export -----------------------------------------------------------

@@ -1,0 +1,714 @@
+"""The ecology over time: windows, periods, series of measures and two-wave comparisons.
+
+Boivin et al. describe ecosystems of engagement as open, living and evolving
+(``Boivin2022``); the teams who map them ask what changed since the last
+survey wave. Relations carry the dates of the engagement they come from
+(``start`` and ``end``); this module cuts the ecology into periods with one
+rule and describes each period with the summary measures of
+:mod:`partnership_model.metrics`.
+
+**The window rule.** A relation belongs to a window of days (both ends
+included) when its own dates overlap it (:func:`in_window`):
+
+* it spans from the earliest day its ``start`` covers to the latest day its
+  ``end`` covers;
+* a missing ``start`` reaches back without limit, a missing ``end`` forward
+  without limit: a relation with a start and no end is read as still going
+  on (our reading: a register records the end of an engagement once it has
+  one);
+* a relation with neither date is **undated**: it belongs to no window, and
+  every slice or series counts such relations apart (:attr:`TimeSeries.undated`)
+  rather than guessing when they held.
+
+:meth:`EcologyGraph.at <partnership_model.ecology.EcologyGraph.at>`,
+:meth:`EcologyGraph.during <partnership_model.ecology.EcologyGraph.during>`,
+:func:`series`, :func:`compare_periods`, :func:`select_in_window`, the
+dynamic GEXF export (:mod:`partnership_model.dynamic_gexf`) and the
+report's ``--since``/``--until`` all use this one rule. An actor has no dates
+of its own: it is present in a window when one of its relations is.
+
+Examples:
+    >>> import datetime as dt
+    >>> from partnership_model import Role
+    >>> from partnership_model.ecology import Actor, EcologyGraph, Relation
+    >>> day = dt.date
+    >>> graph = EcologyGraph(
+    ...     actors=[Actor.from_role("p", Role.PATIENT), Actor.from_role("c", Role.CLINICIAN),
+    ...             Actor.from_role("m", Role.MANAGER)],
+    ...     relations=[
+    ...         Relation(source="p", target="c", start=day(2020, 3, 1), end=day(2021, 6, 30)),
+    ...         Relation(source="c", target="m", start=day(2021, 1, 1)),
+    ...         ("p", "m"),  # undated
+    ...     ],
+    ... )
+    >>> found = series(graph, "year")
+    >>> [(s.period.label, s.relations, sorted(s.brokers)) for s in found]
+    [('2020', 1, ['c', 'p']), ('2021', 2, ['c', 'm', 'p'])]
+    >>> found.undated
+    1
+    >>> change = compare_periods(graph, found[0].period, found[1].period)
+    >>> {t.value: n for t, n in change.gained.items() if n}
+    {'linking': 1}
+    >>> sorted(change.became_brokers)
+    ['m']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    Generic,
+    Literal,
+    Protocol,
+    TypeAlias,
+    TypeVar,
+    overload,
+)
+
+import attrs
+
+from partnership_model import _period_measures, _time
+from partnership_model._partition import GroupPartition, check_graph, group_labels
+from partnership_model.ecology import EcologyGraph
+from partnership_model.exceptions import (
+    DuplicateIdError,
+    InvalidRecordError,
+    RecordTypeError,
+)
+from partnership_model.vocabulary import RelationType
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "Frequency",
+    "Period",
+    "PeriodComparison",
+    "PeriodSummary",
+    "TimeSeries",
+    "WindowSelection",
+    "calendar_periods",
+    "compare_periods",
+    "in_window",
+    "is_dated",
+    "select_in_window",
+    "series",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+Frequency: TypeAlias = Literal["month", "quarter", "year"]
+"""Calendar periods :func:`calendar_periods` and :func:`series` cut time into."""
+
+PeriodLike: TypeAlias = "Period | tuple[str, dt.date, dt.date]"
+"""A :class:`Period`, or a ``(label, start, end)`` tuple such as a survey wave."""
+
+_BROKERING: Final = frozenset({RelationType.BRIDGING, RelationType.LINKING})
+
+
+# -- the window rule ------------------------------------------------------------------------
+
+
+def is_dated(start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a relation or engagement with these dates has a place in time.
+
+    Only one with neither a start nor an end is undated.
+
+    Raises:
+        RecordTypeError: A date is neither a :class:`datetime.date` nor ``None``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> is_dated(None, dt.date(2020, 1, 1)), is_dated(None, None)
+        (True, False)
+    """
+    return _time.span(start, end) is not None
+
+
+def in_window(
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> bool:
+    """Whether a relation (or engagement) dated *start* to *end* belongs to a window.
+
+    The window runs from *since* to *until*, both days included; ``None``
+    leaves a side open. The relation belongs to it when the days it spans,
+    from its *start* (without limit if ``None``) to its *end* (without
+    limit if ``None``), overlap the window. An undated relation (neither
+    date) belongs to no window: count it apart (:func:`is_dated`).
+
+    This is the library's one window rule: :meth:`EcologyGraph.during
+    <partnership_model.ecology.EcologyGraph.during>`, :func:`series` and
+    the report's ``--since``/``--until`` apply it.
+
+    Raises:
+        RecordTypeError: A date is neither a :class:`datetime.date` nor ``None``.
+        InvalidRecordError: *until* is before *since* (code ``window_order``).
+
+    Examples:
+        >>> import datetime as dt
+        >>> day = dt.date
+        >>> in_window(day(2019, 5, 1), day(2020, 2, 1), since=day(2020, 1, 1))
+        True
+        >>> in_window(day(2019, 5, 1), None, since=day(2024, 1, 1))  # still going on
+        True
+        >>> in_window(None, None)  # undated
+        False
+    """
+    return _time.overlaps(start, end, _time.window(since, until))
+
+
+class _Dated(Protocol):
+    @property
+    def start(self) -> dt.date | None: ...  # pragma: no cover - protocol
+
+    @property
+    def end(self) -> dt.date | None: ...  # pragma: no cover - protocol
+
+
+_T = TypeVar("_T", bound=_Dated)
+
+
+@attrs.frozen
+class WindowSelection(Generic[_T]):
+    """Items split by the window rule (see :func:`select_in_window`).
+
+    Attributes:
+        inside: The items that belong to the window, in input order.
+        outside: The dated items that do not.
+        undated: The items with neither a start nor an end.
+    """
+
+    inside: tuple[_T, ...]
+    outside: tuple[_T, ...]
+    undated: tuple[_T, ...]
+
+
+def select_in_window(
+    items: Iterable[_T],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> WindowSelection[_T]:
+    """Split dated items (engagements, relations) by the window rule of :func:`in_window`.
+
+    Any object with ``start`` and ``end`` attributes works: an
+    :class:`~partnership_model.Engagement`, a
+    :class:`~partnership_model.ecology.Relation`.
+
+    Raises:
+        RecordTypeError: A date is neither a :class:`datetime.date` nor ``None``.
+        InvalidRecordError: *until* is before *since*.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from partnership_model.ecology import Relation
+        >>> relations = [
+        ...     Relation(source="a", target="b", start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31)),
+        ...     Relation(source="a", target="c", start=dt.date(2021, 1, 1)),
+        ...     Relation(source="b", target="c"),
+        ... ]
+        >>> chosen = select_in_window(relations, since=dt.date(2020, 1, 1))
+        >>> [len(chosen.inside), len(chosen.outside), len(chosen.undated)]
+        [1, 1, 1]
+    """
+    chosen = _time.window(since, until)
+    inside: list[_T] = []
+    outside: list[_T] = []
+    undated: list[_T] = []
+    for item in items:
+        found = _time.span(item.start, item.end)
+        if found is None:
+            undated.append(item)
+        elif found[0] <= chosen[1] and found[1] >= chosen[0]:
+            inside.append(item)
+        else:
+            outside.append(item)
+    return WindowSelection(tuple(inside), tuple(outside), tuple(undated))
+
+
+# -- periods ------------------------------------------------------------------------------------
+
+
+def _label(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if type(value) is not str or not value.strip():
+        raise RecordTypeError(attribute.name, value, "expected a non-empty label")
+
+
+def _day(_instance: object, attribute: attrs.Attribute[dt.date], value: object) -> None:
+    if type(value) is not dt.date:
+        raise RecordTypeError(attribute.name, value, "expected a datetime.date")
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A named window of days, both ends included: a month, a year, a survey wave.
+
+    Attributes:
+        label: How the period is named in series, tables and plots
+            (``"2021"``, ``"2021-Q3"``, ``"wave 2"``).
+        start: Its first day.
+        end: Its last day, not before *start*.
+
+    Raises:
+        RecordTypeError: A field has the wrong type.
+        InvalidRecordError: *end* is before *start* (code ``date_order``).
+
+    Examples:
+        >>> import datetime as dt
+        >>> Period(label="wave 1", start=dt.date(2021, 9, 1), end=dt.date(2022, 2, 28))
+        Period(label='wave 1', start=datetime.date(2021, 9, 1), end=datetime.date(2022, 2, 28))
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: Name of the period.
+    label: str = attrs.field(validator=_label)
+    #: First day.
+    start: dt.date = attrs.field(validator=_day)
+    #: Last day.
+    end: dt.date = attrs.field(validator=_day)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidRecordError(
+                "end",
+                self.end,
+                f"the period ends before it starts ({self.start})",
+                code="date_order",
+            )
+
+    def contains(self, start: dt.date | None, end: dt.date | None) -> bool:
+        """Whether a relation dated *start* to *end* belongs to this period (:func:`in_window`)."""
+        return in_window(start, end, since=self.start, until=self.end)
+
+
+def _first_of(day: dt.date, every: Frequency) -> dt.date:
+    if every == "year":
+        return day.replace(month=1, day=1)
+    if every == "quarter":
+        return day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1)
+    return day.replace(day=1)
+
+
+def _next(day: dt.date, months: int) -> dt.date | None:
+    """The first day *months* months after *day* (a first of month); None past 9999."""
+    index = day.year * 12 + day.month - 1 + months
+    year = index // 12
+    return dt.date(year, index % 12 + 1, 1) if year <= dt.MAXYEAR else None
+
+
+_ONE_DAY: Final = dt.timedelta(days=1)
+
+
+_MONTHS: Final = {"month": 1, "quarter": 3, "year": 12}
+
+
+def calendar_periods(
+    start: dt.date, end: dt.date, *, every: Frequency
+) -> tuple[Period, ...]:
+    """The calendar months, quarters or years from the one holding *start* to the one holding *end*.
+
+    Labels are ``"2021-03"`` (months), ``"2021-Q1"`` (quarters) and
+    ``"2021"`` (years).
+
+    Raises:
+        InvalidRecordError: *every* is not ``"month"``, ``"quarter"`` or
+            ``"year"``, or *end* is before *start*.
+        RecordTypeError: *start* or *end* is not a date.
+
+    Examples:
+        >>> import datetime as dt
+        >>> [p.label for p in calendar_periods(dt.date(2020, 11, 5), dt.date(2021, 2, 1), every="quarter")]
+        ['2020-Q4', '2021-Q1']
+    """
+    if every not in _MONTHS:
+        raise InvalidRecordError(
+            "every", every, "expected 'month', 'quarter' or 'year'"
+        )
+    for field, value in (("start", start), ("end", end)):
+        if type(value) is not dt.date:
+            raise RecordTypeError(field, value, "expected a datetime.date")
+    if end < start:
+        raise InvalidRecordError(
+            "end", end, f"ends before it starts ({start})", code="window_order"
+        )
+    step = _MONTHS[every]
+    periods: list[Period] = []
+    day = _first_of(start, every)
+    while True:
+        following = _next(day, step)
+        if every == "year":
+            label = f"{day.year}"
+        elif every == "quarter":
+            label = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        else:
+            label = f"{day.year}-{day.month:02d}"
+        last = dt.date.max if following is None else following - _ONE_DAY
+        periods.append(Period(label=label, start=day, end=last))
+        if following is None or following > end:
+            break
+        day = following
+    return tuple(periods)
+
+
+def _periods(items: Iterable[PeriodLike]) -> tuple[Period, ...]:
+    if isinstance(items, str):
+        raise RecordTypeError("periods", items, "expected periods or a frequency")
+    periods: list[Period] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if type(item) is Period:
+            period = item
+        elif type(item) is tuple and len(item) == 3:
+            try:
+                period = Period(label=item[0], start=item[1], end=item[2])
+            except InvalidRecordError as error:
+                raise type(error)(
+                    f"periods[{index}].{error.field}", error.value, error.reason
+                ) from None
+        else:
+            raise RecordTypeError(
+                f"periods[{index}]",
+                item,
+                "expected a Period or a (label, start, end) tuple",
+            )
+        if period.label in seen:
+            raise DuplicateIdError(
+                f"periods[{index}].label", period.label, "two periods have this label"
+            )
+        seen.add(period.label)
+        periods.append(period)
+    return tuple(periods)
+
+
+# -- summaries ---------------------------------------------------------------------------------
+
+
+def _share(count: int, total: int) -> float | None:
+    return count / total if total else None
+
+
+def _no_nan(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not float or not math.isfinite(value)):
+        raise InvalidRecordError(
+            attribute.name, value, "expected a finite float or None"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class PeriodSummary:
+    """The summary measures of the ecology over one period.
+
+    Every measure reads the relations that belong to the period
+    (:func:`in_window`) and the actors they relate, as
+    ``graph.during(period.start, period.end)`` would hold them; each equals
+    the :mod:`~partnership_model.metrics` function of the same name on that
+    slice, with ``None`` where the measure is undefined (never NaN).
+
+    Attributes:
+        period: The period.
+        relations: Number of relations in the period.
+        counts: Relations of each primary type (every type a key).
+        shares: Share of each primary type; ``None`` for every type when
+            the period has no relation.
+        ei_index: Krackhardt & Stern's E-I index of the period's relations
+            (``KrackhardtStern1988``) over the partition asked for; ``None``
+            without relations.
+        actors: Number of actors with a relation in the period.
+        brokers: Actors with a bridging or linking relation in the period,
+            and the *tiers* (third-party role) present in it, as
+            :func:`~partnership_model.metrics.brokers` counts them.
+        unlinked_to_public_authority: Actors present in the period from
+            whom no holder of public authority can be reached through the
+            period's relations (:func:`~partnership_model.metrics.unlinked_to_public_authority`).
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: The period.
+    period: Period
+    #: Number of relations in the period.
+    relations: int
+    #: Relations of each primary type.
+    counts: Mapping[RelationType, int]
+    #: Share of each primary type, None without relations.
+    shares: Mapping[RelationType, float | None]
+    #: E-I index, None without relations.
+    ei_index: float | None = attrs.field(validator=_no_nan)
+    #: Number of actors present.
+    actors: int
+    #: Brokers of the period.
+    brokers: frozenset[str]
+    #: Actors with no path to a holder of public authority in the period.
+    unlinked_to_public_authority: frozenset[str]
+
+
+@attrs.frozen(kw_only=True)
+class TimeSeries(Sequence[PeriodSummary]):
+    """The summaries of a series of periods, with the relations left out.
+
+    A sequence of :class:`PeriodSummary`, one per period, in the order the
+    periods were given.
+
+    Attributes:
+        summaries: One summary per period.
+        undated: Relations with neither a start nor an end: they belong to
+            no period, and are counted here instead.
+        policy: Name of the classification policy of the graph.
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: One summary per period.
+    summaries: tuple[PeriodSummary, ...]
+    #: Relations without any date.
+    undated: int
+    #: The classification policy's name.
+    policy: str
+
+    def __len__(self) -> int:
+        return len(self.summaries)
+
+    def __iter__(self) -> Iterator[PeriodSummary]:
+        return iter(self.summaries)
+
+    @overload
+    def __getitem__(self, index: int) -> PeriodSummary: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[PeriodSummary, ...]: ...
+
+    def __getitem__(
+        self, index: int | slice
+    ) -> PeriodSummary | tuple[PeriodSummary, ...]:
+        return self.summaries[index]
+
+    def summary(self, label: str) -> PeriodSummary:
+        """The summary of the period named *label*.
+
+        Raises:
+            KeyError: No period has this label.
+        """
+        for found in self.summaries:
+            if found.period.label == label:
+                return found
+        raise KeyError(label)
+
+
+def _summaries(
+    graph: EcologyGraph,
+    periods: Sequence[Period],
+    partition: GroupPartition,
+    backend: str | None,
+) -> tuple[list[PeriodSummary], int]:
+    labels = group_labels(graph, partition)
+    found, undated = _period_measures.measure(
+        graph, [(p.start, p.end) for p in periods], labels, backend
+    )
+    summaries = []
+    for period, measures in zip(periods, found, strict=True):
+        total = sum(measures.counts.values())
+        summaries.append(
+            PeriodSummary(
+                period=period,
+                relations=total,
+                counts=measures.counts,
+                shares={kind: _share(n, total) for kind, n in measures.counts.items()},
+                ei_index=_share(2 * measures.external - total, total),
+                actors=measures.actors,
+                brokers=measures.brokers,
+                unlinked_to_public_authority=measures.unlinked,
+            )
+        )
+    return summaries, undated
+
+
+def _dated_extent(graph: EcologyGraph) -> tuple[dt.date, dt.date] | None:
+    """The first and last finite day named by the relations' dates."""
+    days: list[dt.date] = []
+    for _, _, data in graph._graph.edges(data=True):
+        for field in ("start", "end"):
+            value = data.get(field)
+            if value is not None:
+                first, last = _time.bounds(value)
+                days.append(first if field == "start" else last)
+    if not days:
+        return None
+    return min(days), max(days)
+
+
+def series(
+    graph: EcologyGraph,
+    periods: Frequency | Iterable[PeriodLike],
+    *,
+    partition: GroupPartition = "sphere",
+    backend: str | None = None,
+) -> TimeSeries:
+    """The summary measures of the ecology over each period.
+
+    Notes:
+        Each relation is read once and added to every period it belongs to
+        (:func:`in_window`), so the time grows with the number of relations
+        times the number of periods each one spans, not with the number of
+        periods times the whole graph; the per-period measures then cost time
+        proportional to the actors present. Undated relations are counted
+        in :attr:`TimeSeries.undated` and belong to no period. Periods may
+        overlap (survey waves): a relation then counts in each.
+
+        Actors unlinked to public authority are found with the connected
+        components of the period's relations: by a union-find pass here,
+        or, when *backend* is given, by :func:`networkx.connected_components`
+        called with ``backend=`` (``"networkx"``, or a parallel or GPU
+        backend that implements it), which then costs one simple graph per
+        period.
+
+    Args:
+        graph: The ecology.
+        periods: ``"month"``, ``"quarter"`` or ``"year"`` for the calendar
+            periods from the first to the last day the relations' dates
+            name (none if no relation is dated), or explicit periods:
+            :class:`Period` records or ``(label, start, end)`` tuples, with
+            distinct labels.
+        partition: Groups of the E-I index: ``"sphere"`` (default),
+            ``"authority"`` or a mapping of every actor id to a group.
+        backend: A networkx backend for the connected components (see above).
+
+    Returns:
+        A :class:`TimeSeries`, one summary per period in the order given.
+
+    Raises:
+        RecordTypeError: *graph* is not an ecology, or a period is malformed.
+        DuplicateIdError: Two periods share a label.
+        InvalidRecordError: See :func:`calendar_periods` and
+            :func:`~partnership_model.significance.brokerage_significance`
+            for *partition*.
+        ImportError: The backend is not installed (raised by networkx).
+
+    .. versionadded:: 0.2.0
+    """
+    check_graph(graph)
+    if isinstance(periods, str):
+        if periods not in _MONTHS:
+            raise InvalidRecordError(
+                "periods", periods, "expected 'month', 'quarter', 'year' or periods"
+            )
+        extent = _dated_extent(graph)
+        chosen: tuple[Period, ...] = (
+            calendar_periods(*extent, every=periods) if extent is not None else ()
+        )
+    else:
+        chosen = _periods(periods)
+    summaries, undated = _summaries(graph, chosen, partition, backend)
+    return TimeSeries(
+        summaries=tuple(summaries), undated=undated, policy=graph.policy.name
+    )
+
+
+# -- two periods ----------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PeriodComparison:
+    """What changed in the ecology from one period to another.
+
+    A relation is *kept* when it belongs to both periods (its dates overlap
+    both), *gained* when it belongs to the second only, *lost* when it
+    belongs to the first only. Relations are the graph's own: two
+    engagements between the same two actors are two relations, and a
+    relation that ends and a new one that starts between the same actors
+    count as one lost and one gained. Undated relations belong to neither
+    period.
+
+    Attributes:
+        first: The earlier (or reference) period's summary.
+        second: The later period's summary.
+        gained: Relations of each primary type in the second period only.
+        lost: Relations of each primary type in the first period only.
+        kept: Relations of each primary type in both.
+        became_brokers: Brokers of the second period who were not brokers of
+            the first (they may have been absent from it).
+        stopped_brokering: Brokers of the first period who are not brokers
+            of the second (they may be absent from it).
+
+    .. versionadded:: 0.2.0
+    """
+
+    #: Summary of the first period.
+    first: PeriodSummary
+    #: Summary of the second period.
+    second: PeriodSummary
+    #: Relations gained, by primary type.
+    gained: Mapping[RelationType, int]
+    #: Relations lost, by primary type.
+    lost: Mapping[RelationType, int]
+    #: Relations kept, by primary type.
+    kept: Mapping[RelationType, int]
+    #: Actors who became brokers.
+    became_brokers: frozenset[str]
+    #: Actors who stopped brokering.
+    stopped_brokering: frozenset[str]
+
+
+def compare_periods(
+    graph: EcologyGraph,
+    first: PeriodLike,
+    second: PeriodLike,
+    *,
+    partition: GroupPartition = "sphere",
+    backend: str | None = None,
+) -> PeriodComparison:
+    """Compare the ecology over two periods (for instance two survey waves).
+
+    Args:
+        graph: The ecology.
+        first: The reference period, a :class:`Period` or ``(label, start,
+            end)``.
+        second: The period compared with it (labels must differ).
+        partition: Groups of the E-I index of both summaries.
+        backend: See :func:`series`.
+
+    Raises:
+        See :func:`series`.
+
+    .. versionadded:: 0.2.0
+    """
+    check_graph(graph)
+    pair = _periods([first, second])
+    (one, two), _ = _summaries(graph, pair, partition, backend)
+    windows = [(p.start, p.end) for p in pair]
+    table = graph._table
+    states = graph._states
+    moves = {
+        name: dict.fromkeys(RelationType, 0) for name in ("gained", "lost", "kept")
+    }
+    for source, target, data in graph._graph.edges(data=True):
+        days = _time.span(data.get("start"), data.get("end"))
+        if days is None:
+            continue
+        inside = [days[0] <= last and days[1] >= start for start, last in windows]
+        if not any(inside):
+            continue
+        move = "kept" if all(inside) else "lost" if inside[0] else "gained"
+        primary = table[states[source].profile][states[target].profile].primary
+        moves[move][primary] += 1
+    return PeriodComparison(
+        first=one,
+        second=two,
+        gained=moves["gained"],
+        lost=moves["lost"],
+        kept=moves["kept"],
+        became_brokers=two.brokers - one.brokers,
+        stopped_brokering=one.brokers - two.brokers,
+    )
