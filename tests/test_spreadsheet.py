@@ -1122,3 +1122,17 @@ def test_any_workbook_content_reads_or_is_refused_with_located_problems(
         except ValidationError as error:
             assert all(isinstance(p, CellProblem) for p in error.problems)
             assert all(p.path.startswith("r.xlsx") for p in error.problems)
+
+
+def test_paths_never_carry_control_characters_from_the_file(folder: Path) -> None:
+    folder.mkdir()
+    write_csv(
+        folder / "engagements.csv",
+        [[*row[:6], "x\x1b[2J\u202e"] for row in FR_ENGAGEMENTS[:2]],
+    )
+
+    (problem,) = problems(lambda: read_register(folder))
+
+    assert problem.code == "unknown_column"
+    assert problem.path == "engagements.csv:1:x\\x1b[2J\\u202e"
+    assert problem.column == "x\x1b[2J\u202e"  # the structured field keeps it as is

@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final, Literal
@@ -325,7 +326,7 @@ def _cell_problem(item: Located, result: ReadResult) -> CellProblem:
     header = origin.header or (column.label(result.lang) if column else None)
     message = _message(problem, item, result)
     parts = [origin.file, origin.sheet, origin.row, header]
-    path = ":".join(str(part) for part in parts if part is not None)
+    path = ":".join(_shown(str(part)) for part in parts if part is not None)
     cell = (
         f"{column_letter(origin.index)}{origin.row}"
         if origin.index is not None and origin.row is not None
@@ -342,6 +343,27 @@ def _cell_problem(item: Located, result: ReadResult) -> CellProblem:
         cell=cell,
         json_path=problem.path or None,
     )
+
+
+def _shown(text: str) -> str:
+    r"""*text* with its invisible and control characters escaped, for printing.
+
+    File, sheet and header names come from the file: a terminal escape
+    sequence or a bidi override in one must not reach a terminal as such.
+
+    Examples:
+        >>> _shown("Rôle\x1b[2J\u202e")
+        'Rôle\\x1b[2J\\u202e'
+    """
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in _HIDDEN
+        else char
+        for char in text
+    )
+
+
+_HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
 def _message(problem: Problem, item: Located, result: ReadResult) -> str:
