@@ -1136,3 +1136,14 @@ def test_paths_never_carry_control_characters_from_the_file(folder: Path) -> Non
     assert problem.code == "unknown_column"
     assert problem.path == "engagements.csv:1:x\\x1b[2J\\u202e"
     assert problem.column == "x\x1b[2J\u202e"  # the structured field keeps it as is
+
+
+def test_a_single_csv_file_is_a_register_of_one_table(folder: Path) -> None:
+    folder.mkdir()
+    write_csv(folder / "engagements.csv", [row[:6] for row in FR_ENGAGEMENTS])
+    write_csv(folder / "notes.csv", [["not", "read"]])
+
+    register = read_register(folder / "engagements.csv")
+
+    assert [e.id for e in register] == ["e1", "e2"]
+    assert register.people == ()
