@@ -31,6 +31,7 @@ from partnership_model import (
     assess,
     strategies as pms,
 )
+from partnership_model._messages import message
 from partnership_model.assessment import rule
 from partnership_model.bibliography import BIBLIOGRAPHY
 from partnership_model.examples import load_register
@@ -284,3 +285,75 @@ def test_invalid_rules_and_targets_are_refused() -> None:
         assess(["not an engagement"])  # type: ignore[list-item]
     with pytest.raises(UnknownReferenceError):
         rule("no_such_rule")
+
+
+# -- messages: the catalogue for built-in rules, literal text for your own ----------------
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.code)
+def test_built_in_messages_come_from_the_catalogue(r: Rule) -> None:
+    assert r.message("en") == message(f"assessment.{r.code}", "en")
+    assert r.message("fr-CA") == message(f"assessment.{r.code}", "fr-CA")
+    assert r.message_en == r.message("en")
+    assert r.message_fr == r.message("fr")
+
+
+def test_french_messages_are_typeset_for_each_region() -> None:
+    r = rule("possible_instrumentalisation")
+    assert "décisionnel\u00a0: vérifier" in r.message("fr")
+    (finding,) = assess(
+        exemplary(degree=EngagementDegree.PARTNERSHIP, participants=[])
+    )[:1]
+    assert finding.message_fr == finding.message("fr")
+    assert "\u202f" not in rule("ambiguous_expert_label").message("fr-CA")
+    assert "«\u00a0patient expert\u00a0»" in rule("ambiguous_expert_label").message(
+        "fr"
+    )
+
+
+def test_a_rule_of_your_own_keeps_its_literal_messages() -> None:
+    mine = Rule(
+        code="short_title",
+        severity=Severity.INFO,
+        check=lambda e: len(e.title) < 10,
+        message_en="Title is short: lengthen it.",
+        message_fr="Le titre est court : l'allonger.",
+        sources=["partnership_model"],
+    )
+    assert mine.message("en") == "Title is short: lengthen it."
+    assert mine.message_en == "Title is short: lengthen it."
+    assert mine.message("fr") == "Le titre est court\u00a0: l'allonger."
+    (finding,) = assess(exemplary(title="Short"), rules=[mine])
+    assert finding.message("fr-CA") == "Le titre est court\u00a0: l'allonger."
+    renamed = attrs.evolve(
+        rule("no_recognition"), code="my_recognition", message_en="a", message_fr="b"
+    )
+    assert renamed.message("fr") == "b"
+
+
+def test_a_rule_needs_both_messages_or_neither() -> None:
+    with pytest.raises(InvalidRecordError) as caught:
+        Rule(
+            code="half",
+            severity=Severity.INFO,
+            check=lambda e: True,
+            message_en="only English",
+            sources=["partnership_model"],
+        )
+    assert caught.value.field == "message_fr"
+    with pytest.raises(InvalidRecordError):
+        Rule(
+            code="half",
+            severity=Severity.INFO,
+            check=lambda e: True,
+            message_fr="seulement en français",
+            sources=["partnership_model"],
+        )
+    nameless = Rule(
+        code="not_in_the_catalogue",
+        severity=Severity.INFO,
+        check=lambda e: True,
+        sources=["partnership_model"],
+    )
+    with pytest.raises(UnknownReferenceError):
+        nameless.message("en")

@@ -155,12 +155,14 @@ def test_the_french_report_is_set_in_french_typography(
     assert main(["report", "--lang", "fr"]) == 0
     france = capsys.readouterr().out
     assert f"acteurs{NBSP}: " in france
-    assert f"){NNBSP}; relations{NBSP}: " in france
     assert f"{NBSP}%)" in france
     assert " : " not in france.replace(f"{NBSP}:", "")
-    assert main(["report", "--lang", "fr-CA"]) == 0
+    assert main(["report", "--lang", "fr", "--since", "2020"]) == 0
+    france = capsys.readouterr().out
+    assert f"chevauchent{NNBSP}; sans date" in france
+    assert main(["report", "--lang", "fr-CA", "--since", "2020"]) == 0
     quebec = capsys.readouterr().out
-    assert "); relations" in quebec
+    assert "chevauchent; sans date" in quebec
     assert NNBSP not in quebec
     assert main(["report", "--lang", "en"]) == 0
     english = capsys.readouterr().out

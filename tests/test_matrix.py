@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from typing import Any
 
 import pytest
 from hypothesis import given, strategies as st
@@ -130,3 +131,43 @@ def test_direct_construction_equals_built_matrix() -> None:
     built = EngagementMatrix.from_engagements([one])
     direct = EngagementMatrix(counts=((0, 0, 0, 0), (0, 0, 0, 0), (0, 1, 0, 0)))
     assert built == direct
+
+
+@given(pms.registers(max_engagements=10), st.sampled_from(["en", "fr", "fr-CA"]))
+def test_the_document_carries_labels_and_agrees_with_the_counts(
+    register: Register, lang: str
+) -> None:
+    research = ResearchEngagementMatrix.from_engagements(register)
+    matrices: list[Any] = [EngagementMatrix.from_engagements(register), research]
+    for matrix in matrices:
+        document = matrix.to_document(lang)
+        rows = list(matrix._rows)
+        assert document["rows"] == [row.value for row in rows]
+        assert document["row_labels"] == [row.label(lang) for row in rows]
+        assert document["columns"] == [d.value for d in EngagementDegree]
+        assert document["column_labels"] == [
+            d.label(lang)  # type: ignore[arg-type]
+            for d in EngagementDegree
+        ]
+        assert document["counts"] == [list(row) for row in matrix.counts]
+        assert document["row_totals"] == [matrix.row_total(row) for row in rows]
+        assert document["column_totals"] == [
+            matrix.column_total(d) for d in EngagementDegree
+        ]
+        assert document["total"] == matrix.total
+    assert research.to_document()["without_stage"] == research.without_stage
+
+
+def test_french_rendering_groups_thousands_and_uses_french_headings() -> None:
+    counts = ((1234, 0, 0, 0), (0, 0, 0, 0), (0, 0, 0, 5))
+    matrix = EngagementMatrix(counts=counts)
+    text = matrix.to_text("fr")
+    assert text.splitlines()[0].startswith("Niveau")
+    assert "1\u202f234" in text
+    assert text.splitlines()[-1].split()[-1] == "239"  # 1 239 total, grouped
+    assert "1234" in matrix.to_text("en")
+    assert "Niveau" in matrix.to_rows("fr")[0]
+    assert (
+        "Étape de recherche"
+        in (ResearchEngagementMatrix.from_engagements([]).to_rows("fr")[0])
+    )

@@ -83,12 +83,12 @@ def oracle_groups(
     return dict(partition)
 
 
-def oracle_ei(graph: EcologyGraph, groups: Mapping[str, Hashable]) -> float:
+def oracle_ei(graph: EcologyGraph, groups: Mapping[str, Hashable]) -> float | None:
     nxg = graph.to_networkx()
     external = sum(1 for u, v in nxg.edges() if groups[u] != groups[v])
     internal = nxg.number_of_edges() - external
     if external + internal == 0:
-        return math.nan
+        return None
     return (external - internal) / (external + internal)
 
 
@@ -131,10 +131,11 @@ def as_values(
     return {a: {r.value: n for r, n in counts.items()} for a, counts in roles.items()}
 
 
-def same_float(expected: float, actual: float) -> bool:
-    return (math.isnan(expected) and math.isnan(actual)) or math.isclose(
-        expected, actual
-    )
+def same_float(expected: float | None, actual: float | None) -> bool:
+    """Both undefined (None, never NaN), or both defined and close."""
+    if expected is None or actual is None:
+        return expected is None and actual is None
+    return not math.isnan(actual) and math.isclose(expected, actual)
 
 
 def test_doctests() -> None:
@@ -163,7 +164,7 @@ def test_shares_and_per_actor_counts(graph: EcologyGraph) -> None:
     counts = oracle_counts(graph)
     total = sum(counts.values())
     for kind in RelationType:
-        assert math.isclose(counts[kind] / total if total else 0.0, shares[kind])
+        assert same_float(counts[kind] / total if total else None, shares[kind])
     nxg = graph.to_networkx()
     expected = {n: dict.fromkeys(RelationType, 0) for n in nxg}
     for u, v in nxg.edges():
@@ -174,10 +175,10 @@ def test_shares_and_per_actor_counts(graph: EcologyGraph) -> None:
 
 
 def test_counts_of_an_empty_graph() -> None:
-    """Zeros everywhere; shares are 0.0 rather than undefined."""
+    """Zeros everywhere; shares are undefined (None), never NaN or a misleading 0."""
     empty = EcologyGraph(actors=[actor("a")])
     assert relation_counts(empty) == {B: 0, BR: 0, L: 0}
-    assert relation_shares(empty) == {B: 0.0, BR: 0.0, L: 0.0}
+    assert relation_shares(empty) == {B: None, BR: None, L: None}
     assert actor_relation_counts(empty) == {"a": {B: 0, BR: 0, L: 0}}
     with pytest.raises(RecordTypeError):
         relation_counts(nx.Graph())  # type: ignore[arg-type]
@@ -196,7 +197,7 @@ def test_ei_index_matches_the_definition(graph: EcologyGraph, partition: str) ->
     for node in nxg:
         ext = sum(1 for _, v in nxg.edges(node) if groups[v] != groups[node])
         internal = nxg.degree(node) - ext
-        expected = (ext - internal) / (ext + internal) if ext + internal else math.nan
+        expected = (ext - internal) / (ext + internal) if ext + internal else None
         assert same_float(expected, by_actor[node])
     by_group = group_ei_index(graph, partition=partition)  # type: ignore[arg-type]
     labels = {getattr(g, "value", None) for g in by_group}
@@ -205,7 +206,7 @@ def test_ei_index_matches_the_definition(graph: EcologyGraph, partition: str) ->
         members = {n for n in nxg if groups[n] == label}
         ext = sum(1 for u, v in nxg.edges() if (u in members) != (v in members))
         internal = sum(1 for u, v in nxg.edges() if u in members and v in members)
-        expected = (ext - internal) / (ext + internal) if ext + internal else math.nan
+        expected = (ext - internal) / (ext + internal) if ext + internal else None
         found = next(
             value for g, value in by_group.items() if getattr(g, "value", None) == label
         )
@@ -231,16 +232,16 @@ def test_ei_index_on_the_karate_club() -> None:
     internal = club.number_of_edges() - external
     expected = (external - internal) / (external + internal)
     assert club.number_of_edges() == 78
-    assert math.isclose(expected, ei_index(graph))
-    assert math.isclose(expected, ei_index(graph, partition=factions))
-    assert math.isclose(-1.0, ei_index(graph, partition="authority"))
+    assert same_float(expected, ei_index(graph))
+    assert same_float(expected, ei_index(graph, partition=factions))
+    assert same_float(-1.0, ei_index(graph, partition="authority"))
     by_group = group_ei_index(graph, partition=factions)
     assert {"Mr. Hi", "Officer"} == set(by_group)
     hi = {n for n in club if factions[n] == "Mr. Hi"}
     ext = sum(1 for u, v in club.edges() if (u in hi) != (v in hi))
     internal_hi = sum(1 for u, v in club.edges() if u in hi and v in hi)
-    assert math.isclose((ext - internal_hi) / (ext + internal_hi), by_group["Mr. Hi"])
-    assert math.isclose(by_group["Mr. Hi"], group_ei_index(graph)[C])
+    assert same_float((ext - internal_hi) / (ext + internal_hi), by_group["Mr. Hi"])
+    assert same_float(by_group["Mr. Hi"], group_ei_index(graph)[C])
 
 
 def test_ei_index_hand_checked() -> None:
@@ -250,16 +251,17 @@ def test_ei_index_hand_checked() -> None:
         relations=[("p1", "p2"), ("p1", "c"), ("p2", "c"), ("p1", "c")],
     )
     # E = 3 bridging relations (one pair twice), I = 1.
-    assert math.isclose(0.5, ei_index(graph))
-    assert math.isclose(-1.0, ei_index(graph, partition="authority"))
+    assert same_float(0.5, ei_index(graph))
+    assert same_float(-1.0, ei_index(graph, partition="authority"))
     by_actor = actor_ei_index(graph)
-    assert math.isclose(1.0, by_actor["c"])
-    assert math.isclose((2 - 1) / 3, by_actor["p1"])
-    assert math.isnan(by_actor["alone"])
+    assert same_float(1.0, by_actor["c"])
+    assert same_float((2 - 1) / 3, by_actor["p1"])
+    assert by_actor["alone"] is None
     by_group = group_ei_index(graph)
-    assert math.isclose((3 - 1) / 4, by_group[C])
-    assert math.isclose(1.0, by_group[P])
-    assert math.isnan(ei_index(EcologyGraph()))
+    assert same_float((3 - 1) / 4, by_group[C])
+    assert same_float(1.0, by_group[P])
+    assert ei_index(EcologyGraph()) is None
+    assert ei_index(EcologyGraph(), partition="authority") is None
     assert group_ei_index(EcologyGraph()) == {}
 
 
@@ -282,7 +284,7 @@ def test_authority_partition_puts_unstated_organisations_in_a_group() -> None:
         relations=[("a", "o")],
     )
     assert set(group_ei_index(graph, partition="authority")) == {MEMBER, None}
-    assert math.isclose(1.0, ei_index(graph, partition="authority"))
+    assert same_float(1.0, ei_index(graph, partition="authority"))
 
 
 def test_partition_errors() -> None:

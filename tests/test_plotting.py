@@ -159,3 +159,16 @@ def test_core_import_does_not_import_matplotlib() -> None:
         "assert 'jsonschema' not in sys.modules, 'jsonschema imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603
+
+
+@pytest.mark.parametrize("lang", ["fr", "fr-CA"])
+def test_french_titles_are_set_in_french_typography(lang: str) -> None:
+    """Titles come from the message catalogue, with a no-break space before ':'."""
+    matrix = EngagementMatrix.from_engagements([], domain=EngagementDomain.RESEARCH)
+    axes = plot_matrix(matrix, lang=lang).axes[0]  # type: ignore[arg-type]
+    assert axes.get_title() == (
+        "Matrice de Montréal\u00a0: engagements par niveau et degré (Recherche)"
+    )
+    assert axes.get_xlabel() == "Degré"
+    english = plot_matrix(EngagementMatrix.from_engagements([])).axes[0]
+    assert english.get_title() == "Montreal matrix: engagements by level and degree"

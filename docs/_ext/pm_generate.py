@@ -84,6 +84,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.frames",
     "partnership_model.schema",
     "partnership_model.jsonld",
+    "partnership_model.report",
     "partnership_model.privacy",
     "partnership_model.plotting",
     "partnership_model.plotting_time",

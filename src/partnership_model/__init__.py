@@ -117,6 +117,12 @@ if TYPE_CHECKING:
         Person,
         Register,
     )
+    from partnership_model.report import (
+        Report,
+        ReportScope,
+        build_report,
+        render_report,
+    )
     from partnership_model.schema import (
         json_schema,
     )
@@ -214,6 +220,8 @@ _EXPORTS: dict[str, str] = {
     "RecordTypeError": "exceptions",
     "Register": "records",
     "RegisterCoverage": "checklists",
+    "Report": "report",
+    "ReportScope": "report",
     "Relation": "ecology",
     "RelationType": "vocabulary",
     "RelationTypeMismatchWarning": "exceptions",
@@ -239,6 +247,7 @@ _EXPORTS: dict[str, str] = {
     "brokerage_roles": "metrics",
     "brokerage_significance": "significance",
     "brokers": "metrics",
+    "build_report": "report",
     "builtin_checklist": "checklists",
     "checklist_from_dict": "checklists",
     "checklist_to_dict": "checklists",
@@ -268,6 +277,7 @@ _EXPORTS: dict[str, str] = {
     "relation_shares": "metrics",
     "relation_types": "ecology",
     "render_draft": "draft_output",
+    "render_report": "report",
     "silos": "metrics",
     "to_dict": "serialization",
     "to_json": "serialization",
@@ -328,6 +338,8 @@ __all__ = [
     "Relation",
     "RelationType",
     "RelationTypeMismatchWarning",
+    "Report",
+    "ReportScope",
     "ResearchEngagementMatrix",
     "ResearchStage",
     "Role",
@@ -350,6 +362,7 @@ __all__ = [
     "brokerage_roles",
     "brokerage_significance",
     "brokers",
+    "build_report",
     "builtin_checklist",
     "checklist_from_dict",
     "checklist_to_dict",
@@ -379,6 +392,7 @@ __all__ = [
     "relation_shares",
     "relation_types",
     "render_draft",
+    "render_report",
     "silos",
     "to_dict",
     "to_json",

@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 import attrs
 
 from partnership_model import _validators as v
+from partnership_model._messages import Message, problem
 from partnership_model.exceptions import (
     InvalidRecordError,
     PartnershipModelError,
@@ -124,6 +125,13 @@ def problem_from_error(path: str, error: PartnershipModelError) -> Problem:
     if isinstance(error, InvalidRecordError):
         return Problem(where, error.reason, error.code)
     if isinstance(error, UnknownReferenceError):
+        if error.kind in _REFERENCE_KINDS:
+            return problem(
+                where,
+                "unknown_reference",
+                kind=Message(f"problems.{error.kind}"),
+                reference=repr(error.reference),
+            )
         return Problem(
             where, f"unknown {error.kind} {error.reference!r}", "unknown_reference"
         )
@@ -219,12 +227,14 @@ def _bad_term(
     close = difflib.get_close_matches(
         value.lower(), [m._value_ for m in cls], n=1, cutoff=0.8
     )
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
     problems.append(
-        Problem(
+        problem(
             path,
-            f"{_clip(value)!r} is not a known {cls.__name__}{hint}; accepted values: {accepted}",
             "unknown_term",
+            value=repr(_clip(value)),
+            vocabulary=cls.__name__,
+            hint=_hint(close),
+            accepted=accepted,
         )
     )
 
@@ -256,11 +266,7 @@ def _bad_type(problems: list[Problem], path: str, value: object, expected: str) 
 
 def _missing(problems: list[Problem], path: str, key: str, cls: type[Any]) -> None:
     problems.append(
-        Problem(
-            member_path(path, key),
-            f"missing required key {key!r} of {cls.__name__}",
-            "missing",
-        )
+        problem(member_path(path, key), "missing", key=repr(key), record=cls.__name__)
     )
 
 
@@ -277,15 +283,27 @@ def _unknown_keys(
             continue
         name = key if type(key) is str else repr(key)
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
         problems.append(
-            Problem(
+            problem(
                 member_path(path, name),
-                f"unknown key {_clip(name)!r} in {cls.__name__}{hint}; allowed keys: "
-                f"{', '.join(allowed)}",
                 "unknown_key",
+                key=repr(_clip(name)),
+                record=cls.__name__,
+                hint=_hint(close),
+                allowed=", ".join(allowed),
             )
         )
+
+
+# Reference kinds whose name the message catalogue translates (problems.<kind>).
+_REFERENCE_KINDS = frozenset({"person", "organisation"})
+
+
+def _hint(close: list[str]) -> Message | str:
+    """The "did you mean" hint for the closest match, if any (a catalogue message)."""
+    if not close:
+        return ""
+    return Message("problems.did_you_mean", {"suggestion": repr(close[0])})
 
 
 def _clip(text: str, limit: int = 60) -> str:

@@ -3,7 +3,7 @@
 Each file is checked when it is first loaded anyway; this module checks them
 all, whether or not anything loads them, and reports every problem of every
 file, and that no two vocabularies share an identifier. Run it after editing
-a term, a crosswalk or a reference::
+a term, a crosswalk, a reference or a message::
 
     python -m partnership_model.data
 
@@ -23,6 +23,7 @@ import attrs
 
 from partnership_model._data import Problems, data_files, read_data_json
 from partnership_model._enums import Vocabulary
+from partnership_model._messages import MESSAGES_DIRECTORY, build_catalogue
 from partnership_model._termfiles import (
     build_table,
     duplicate_scheme_message,
@@ -52,6 +53,7 @@ class DataReport:
         references: References in the bibliography, if it passed.
         crosswalks: Crosswalks in the crosswalks file, if it passed.
         errors: One error per file that failed, with all its problems.
+        messages: Messages in the message catalogue files that passed.
     """
 
     vocabularies: int
@@ -59,6 +61,7 @@ class DataReport:
     references: int
     crosswalks: int
     errors: tuple[DataFileError, ...]
+    messages: int = 0
 
     @property
     def ok(self) -> bool:
@@ -89,7 +92,7 @@ def _read(file: str, errors: list[DataFileError]) -> Any:
 
 
 def check_all() -> DataReport:
-    """Check the bibliography, every terms file and the crosswalks file."""
+    """Check the bibliography, every terms file, the crosswalks and the messages."""
     errors: list[DataFileError] = []
     items = _read(BIBLIOGRAPHY_FILE, errors)
     references = 0
@@ -146,12 +149,27 @@ def check_all() -> DataReport:
             crosswalks = len(check_crosswalks(document))
         except DataFileError as error:
             errors.append(error)
+    messages = 0
+    for name in data_files(MESSAGES_DIRECTORY):
+        file = f"{MESSAGES_DIRECTORY}/{name}"
+        document = _read(file, errors)
+        if document is None:
+            continue
+        try:
+            catalogue = build_catalogue(
+                document, file=file, domain=name.removesuffix(".json")
+            )
+        except DataFileError as error:
+            errors.append(error)
+            continue
+        messages += len(catalogue.messages)
     return DataReport(
         vocabularies=checked,
         terms=terms,
         references=references,
         crosswalks=crosswalks,
         errors=tuple(errors),
+        messages=messages,
     )
 
 
@@ -174,6 +192,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 1
     stream.write(
         f"ok: {report.vocabularies} vocabularies ({report.terms} terms), "
-        f"{report.references} references, {report.crosswalks} crosswalks\n"
+        f"{report.references} references, {report.crosswalks} crosswalks, "
+        f"{report.messages} messages\n"
     )
     return 0

@@ -40,6 +40,8 @@ import attrs
 
 from partnership_model import _validators as v
 from partnership_model._enums import Lang, check_lang
+from partnership_model._i18n import typeset
+from partnership_model._messages import message
 from partnership_model.exceptions import (
     InvalidRecordError,
     RecordTypeError,
@@ -89,30 +91,83 @@ def _callable(_instance: object, attribute: attrs.Attribute[Any], value: Any) ->
         )
 
 
+def _both_or_neither(
+    instance: Rule, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    if (instance._message_en is None) != (value is None):
+        raise InvalidRecordError(
+            "message_fr" if value is None else "message_en",
+            None,
+            "give a rule both messages, English and French, or neither (to take "
+            "them from the package's message catalogue)",
+            code="missing_message",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Rule:
     """One assessment rule: a check of an engagement against practice guidance.
+
+    A rule of your own gives its messages as text, *message_en* and
+    *message_fr*. The built-in rules give none: their messages live in the
+    package's message catalogue (``data/messages/assessment.json``) under their
+    code, with their regional wordings.
 
     Attributes:
         code: Stable snake_case identifier of the rule and of its findings.
         severity: How much attention a finding deserves.
         check: Called with an engagement; returns ``True`` when the finding
             applies.
-        message_en: What the finding means and what to look at, in English.
-        message_fr: The same, in French.
+        message_en: What the finding means and what to look at, in English
+            (read: :meth:`message`).
+        message_fr: The same, in French, set in French typography.
         sources: Bibliography keys of the guidance the rule rests on.
+
+    .. versionchanged:: 0.1.0
+       *message_en* and *message_fr* may both be left out for a rule whose
+       code has messages in the catalogue (issue 13).
     """
 
     code: str = attrs.field(validator=_code)
     severity: Severity = attrs.field(validator=v.member_of(Severity))
     check: Callable[[Engagement], bool] = attrs.field(validator=_callable, eq=False)
-    message_en: str = attrs.field(validator=v.text)
-    message_fr: str = attrs.field(validator=v.text)
+    _message_en: str | None = attrs.field(
+        default=None, alias="message_en", validator=v.optional_text
+    )
+    _message_fr: str | None = attrs.field(
+        default=None,
+        alias="message_fr",
+        validator=[v.optional_text, _both_or_neither],
+    )
     sources: tuple[str, ...] = attrs.field(converter=_sources, validator=v.texts)
 
+    @property
+    def message_en(self) -> str:
+        """The rule's message in English."""
+        return self.message("en")
+
+    @property
+    def message_fr(self) -> str:
+        """The rule's message in French (France's typography)."""
+        return self.message("fr")
+
     def message(self, lang: Lang = "en") -> str:
-        """The rule's message in *lang* (``"en"`` or ``"fr"``)."""
-        return self.message_en if check_lang(lang) == "en" else self.message_fr
+        """The rule's message in *lang* (any of ``LANGUAGE_TAGS``).
+
+        Raises:
+            UnknownReferenceError: The rule gives no messages and its code has
+                none in the catalogue.
+            VocabularyError: *lang* is not an accepted language tag.
+
+        Examples:
+            >>> rule("not_trained_together").message("fr-CA")
+            'Partenaires et professionnels ne se sont pas formés ensemble aux pratiques partenariales.'
+        """
+        if self._message_en is None or self._message_fr is None:
+            return message(f"assessment.{self.code}", lang)
+        if check_lang(lang) == "en":
+            return self._message_en
+        return typeset(self._message_fr, lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -124,7 +179,7 @@ class Finding:
         severity: The rule's severity.
         engagement_id: The engagement the finding is about.
         message_en: The rule's message in English.
-        message_fr: The rule's message in French.
+        message_fr: The rule's message in French, in France's typography.
         sources: Bibliography keys of the guidance.
     """
 
@@ -136,8 +191,13 @@ class Finding:
     sources: tuple[str, ...] = attrs.field(converter=_sources, validator=v.texts)
 
     def message(self, lang: Lang = "en") -> str:
-        """The finding's message in *lang* (``"en"`` or ``"fr"``)."""
-        return self.message_en if check_lang(lang) == "en" else self.message_fr
+        """The finding's message in *lang* (any of ``LANGUAGE_TAGS``).
+
+        French is set in the typography of *lang* (Québec's for ``"fr-CA"``).
+        """
+        if check_lang(lang) == "en":
+            return self.message_en
+        return typeset(self.message_fr, lang)
 
 
 # -- the checks ---------------------------------------------------------------------
@@ -209,155 +269,66 @@ RULES: tuple[Rule, ...] = (
         code="possible_instrumentalisation",
         severity=Severity.ALERT,
         check=_possible_instrumentalisation,
-        message_en=(
-            "Labelled a partnership, but no community participant holds a decision "
-            "role: check that partners are not there as tokens, which guidance warns "
-            "makes both sides lose."
-        ),
-        message_fr=(
-            "Qualifié de partenariat, mais aucun participant de la communauté "
-            "n'occupe de rôle décisionnel : vérifier que les partenaires ne sont pas "
-            "instrumentalisés, ce qui, selon les recommandations, fait deux perdants."
-        ),
         sources=("Berkesse2024Bern",),
     ),
     Rule(
         code="missing_co_leadership",
         severity=Severity.WARNING,
         check=_missing_co_leadership,
-        message_en=(
-            "A partnership-degree engagement that is not co-led: partnership means "
-            "leadership shared by a patient or user and a professional."
-        ),
-        message_fr=(
-            "Un engagement de degré partenariat qui n'est pas en co-leadership : le "
-            "partenariat suppose un leadership partagé entre un patient ou usager et "
-            "un professionnel."
-        ),
         sources=("Berkesse2024Bern", "Berkesse2024", "AlteringFrontiers2021"),
     ),
     Rule(
         code="no_community_participant",
         severity=Severity.WARNING,
         check=_no_community_participant,
-        message_en=(
-            "No participant acts in the community sphere (patient, caregiver, "
-            "citizen): the register does not show who is engaged."
-        ),
-        message_fr=(
-            "Aucun participant n'agit dans la sphère communautaire (patient, proche, "
-            "citoyen) : le registre ne montre pas qui est engagé."
-        ),
         sources=("Boivin2022", "Pomey2015"),
     ),
     Rule(
         code="late_involvement",
         severity=Severity.WARNING,
         check=_late_involvement,
-        message_en=(
-            "Partners joined after the problem was framed and the work designed: "
-            "involve them as far upstream as possible."
-        ),
-        message_fr=(
-            "Les partenaires sont arrivés après la problématisation et la conception : "
-            "les impliquer le plus en amont possible."
-        ),
         sources=("Berkesse2024Bern",),
     ),
     Rule(
         code="no_recognition",
         severity=Severity.WARNING,
         check=_no_recognition,
-        message_en=(
-            "No recognition of the engaged people is recorded (status, reimbursement, "
-            "indemnity or remuneration, VAE...): planning recognition helps actions "
-            "last."
-        ),
-        message_fr=(
-            "Aucune modalité de reconnaissance des personnes engagées n'est consignée "
-            "(statut, remboursement, indemnisation ou rémunération, VAE...) : la "
-            "prévoir favorise la pérennité des actions."
-        ),
         sources=("HAS2020", "Berkesse2024Bern"),
     ),
     Rule(
         code="single_profile",
         severity=Severity.INFO,
         check=_single_profile,
-        message_en=(
-            "All community participants share one role: consider the diversity and "
-            "complementarity of profiles, and ask first which contribution is needed."
-        ),
-        message_fr=(
-            "Tous les participants de la communauté ont le même rôle : penser à la "
-            "diversité et à la complémentarité des profils, et se demander d'abord "
-            "de quelle contribution on a besoin."
-        ),
         sources=("Berkesse2024Bern",),
     ),
     Rule(
         code="not_trained_together",
         severity=Severity.INFO,
         check=_not_trained_together,
-        message_en="Partners and professionals did not train together in partnership practice.",
-        message_fr="Partenaires et professionnels ne se sont pas formés ensemble aux pratiques partenariales.",
         sources=("Berkesse2024Bern",),
     ),
     Rule(
         code="not_evaluated_together",
         severity=Severity.INFO,
         check=_not_evaluated_together,
-        message_en=(
-            "Partners and professionals did not evaluate the work together "
-            "(co-accountability)."
-        ),
-        message_fr=(
-            "Partenaires et professionnels ne se sont pas évalués ensemble "
-            "(co-imputabilité)."
-        ),
         sources=("Berkesse2024Bern",),
     ),
     Rule(
         code="no_tiers_support",
         severity=Severity.INFO,
         check=_no_tiers_support,
-        message_en=(
-            "No tiers (trusted third party) takes part and no tiers action is "
-            "recorded: methodological support by a tiers is a key success factor."
-        ),
-        message_fr=(
-            "Aucun tiers n'y participe et aucune action de tiers n'est consignée : "
-            "l'accompagnement méthodologique par un tiers de confiance est un facteur "
-            "clé de succès."
-        ),
         sources=("Berkesse2024Bern", "Berkesse2024"),
     ),
     Rule(
         code="ambiguous_expert_label",
         severity=Severity.INFO,
         check=_ambiguous_expert_label,
-        message_en=(
-            "A participant is recorded as an 'expert patient', an ambiguous label: "
-            "describe the activity and the contribution rather than the status."
-        ),
-        message_fr=(
-            "Un participant est consigné comme « patient expert », une appellation "
-            "ambiguë : décrire l'activité et la contribution plutôt que le statut."
-        ),
         sources=("Berkesse2024Bern",),
     ),
     Rule(
         code="consider_higher_degree",
         severity=Severity.INFO,
         check=_consider_higher_degree,
-        message_en=(
-            "Information or consultation only: aim for the highest degree of "
-            "engagement the context and the people allow."
-        ),
-        message_fr=(
-            "Information ou consultation seulement : viser le plus haut niveau "
-            "d'engagement que permettent le contexte et les personnes."
-        ),
         sources=("HAS2020",),
     ),
 )
@@ -407,6 +378,8 @@ def assess(
         engagements = target.engagements
     else:
         engagements = target
+    # Each rule's messages, looked up once per call rather than once per finding.
+    texts = [(r, r.message("en"), r.message("fr")) for r in table]
     findings: list[Finding] = []
     for index, engagement in enumerate(engagements):
         if not isinstance(engagement, Engagement):
@@ -418,11 +391,11 @@ def assess(
                 code=r.code,
                 severity=r.severity,
                 engagement_id=engagement.id,
-                message_en=r.message_en,
-                message_fr=r.message_fr,
+                message_en=en,
+                message_fr=fr,
                 sources=r.sources,
             )
-            for r in table
+            for r, en, fr in texts
             if r.check(engagement)
         )
     return tuple(findings)

@@ -13,29 +13,33 @@ No traceback is ever printed for bad input.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import sys
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
+
+import attrs
 
 from partnership_model import __version__
-from partnership_model._enums import Lang
-from partnership_model._i18n import (
-    LANGUAGE_TAGS,
-    check_lang,
-    format_decimal,
-    format_percent,
-    typeset,
-)
+from partnership_model._i18n import LANGUAGE_TAGS, Lang
+from partnership_model._messages import Message, message, problem_message
 from partnership_model._vocabulary_command import add_vocabulary_command
-from partnership_model.assessment import Finding, assess
-from partnership_model.exceptions import PartnershipModelError, Problem, ValidationError
-from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
+from partnership_model.exceptions import (
+    InvalidRecordError,
+    PartnershipModelError,
+    ValidationError,
+    VocabularyError,
+)
+from partnership_model.matrix import EngagementMatrix
 from partnership_model.records import Register
+from partnership_model.report import (
+    REPORT_FORMATS,
+    ReportScope,
+    build_report,
+    render_report,
+)
 from partnership_model.serialization import (
     from_dict,
     in_file,
@@ -45,55 +49,11 @@ from partnership_model.serialization import (
     to_dict,
     write_json,
 )
-from partnership_model.vocabulary import RelationType
 
 __all__ = ["build_parser", "main"]
 
 KEY_ENVIRONMENT_VARIABLE = "PARTNERSHIP_MODEL_KEY"
 """Environment variable holding the pseudonymisation key (never a CLI argument)."""
-
-_TITLES: dict[str, dict[str, str]] = {
-    "en": {
-        "report": "Partnership report",
-        "engagements": "engagements",
-        "people": "people",
-        "organisations": "organisations",
-        "matrix": "Montreal matrix (level x degree)",
-        "research": "Research-engagement matrix (stage x degree)",
-        "no_stage": "engagements with no research stage",
-        "ecology": "Ecology of engagement",
-        "actors": "actors",
-        "relations": "relations",
-        "community": "community",
-        "professional": "professional",
-        "ei": "E-I index of the community/professional partition",
-        "silos": "silos (groups that only bond)",
-        "unlinked": "actors with no path to a holder of public authority",
-        "policy": "classification policy",
-        "findings": "Assessment findings",
-        "none": "none",
-    },
-    "fr": {
-        "report": "Rapport de partenariat",
-        "engagements": "engagements",
-        "people": "personnes",
-        "organisations": "organisations",
-        "matrix": "Matrice du modèle de Montréal (niveau x degré)",
-        "research": "Matrice d'engagement en recherche (étape x degré)",
-        "no_stage": "engagements sans étape de recherche",
-        "ecology": "Écologie de l'engagement",
-        "actors": "acteurs",
-        "relations": "relations",
-        "community": "communauté",
-        "professional": "professionnels",
-        "ei": "indice E-I de la partition communauté/professionnels",
-        "silos": "silos (groupes qui ne font que s'attacher)",
-        "unlinked": "acteurs sans chemin vers un détenteur de l'autorité publique",
-        "policy": "politique de classement",
-        "findings": "Constats de l'évaluation",
-        "none": "aucun",
-    },
-}
 
 
 class _UsageError(Exception):
@@ -148,172 +108,47 @@ def _ecology_of(kind: str, document: Any) -> Any:
 # ---------------------------------------------------------------------------
 
 
-def _ecology_summary(register: Register) -> dict[str, Any]:
-    from partnership_model import metrics  # noqa: PLC0415
-    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
-    from partnership_model.vocabulary import Sphere  # noqa: PLC0415
-
-    graph = EcologyGraph.from_engagements(register)
-    counts = metrics.relation_counts(graph)
-    spheres = Counter(actor.sphere for actor in graph.actors())
-    return {
-        "actors": graph.number_of_actors,
-        "community": spheres[Sphere.COMMUNITY],
-        "professional": spheres[Sphere.PROFESSIONAL],
-        "relations": graph.number_of_relations,
-        "relation_counts": {kind.value: counts[kind] for kind in RelationType},
-        "relation_shares": {
-            kind.value: round(share, 4)
-            for kind, share in metrics.relation_shares(graph).items()
-        },
-        "ei_index": round(metrics.ei_index(graph), 4),
-        "silos": len(metrics.silos(graph)),
-        "unlinked_to_public_authority": len(
-            metrics.unlinked_to_public_authority(graph)
-        ),
-        "policy": graph.policy.to_attributes(),
-    }
+def _report_register(path: str | None, lang: Lang) -> Register:
+    """The register to report on; an ecology file is refused with what to do."""
+    if path is None:
+        return _load_register(None)
+    file = Path(path)
+    try:
+        data = read_file_data(file)
+    except ValidationError as error:
+        if error.problems[0].code == "syntax" and _looks_like_xml(file):
+            raise _UsageError(
+                message("cli.ecology_not_register", lang, path=path)
+            ) from None
+        raise
+    if _document_kind(data) == "ecology":
+        raise _UsageError(message("cli.ecology_not_register", lang, path=path))
+    try:
+        return from_dict(data, Register)
+    except ValidationError as error:
+        raise in_file(file, error) from None
 
 
-def _report_data(register: Register) -> dict[str, Any]:
-    findings = assess(register)
-    return {
-        "register": {
-            "name": register.name,
-            "engagements": len(register.engagements),
-            "people": len(register.people),
-            "organisations": len(register.organisations),
-        },
-        "matrix": EngagementMatrix.from_engagements(register),
-        "research_matrix": ResearchEngagementMatrix.from_engagements(register),
-        "ecology": _ecology_summary(register),
-        "findings": findings,
-    }
-
-
-def _render_text(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
-    t = _TITLES[check_lang(lang)]
-    reg = data["register"]
-    title = t["report"] + (f": {reg['name']}" if reg["name"] else "")
-    out.write(f"{title}\n{'=' * len(title)}\n")
-    out.write(
-        f"{reg['engagements']} {t['engagements']}, {reg['people']} {t['people']}, "
-        f"{reg['organisations']} {t['organisations']}\n\n"
-    )
-    out.write(f"{t['matrix']}\n\n{data['matrix'].to_text(lang)}\n\n")
-    research: ResearchEngagementMatrix = data["research_matrix"]
-    out.write(f"{t['research']}\n\n{research.to_text(lang)}\n")
-    out.write(f"({research.without_stage} {t['no_stage']})\n\n")
-    eco = data["ecology"]
-    out.write(f"{t['ecology']}\n\n")
-    out.write(f"  {t['policy']}: {_policy_line(eco['policy'])}\n")
-    out.write(
-        f"  {t['actors']}: {eco['actors']} ({t['community']} {eco['community']}, "
-        f"{t['professional']} {eco['professional']}); {t['relations']}: "
-        f"{eco['relations']}\n"
-    )
-    for kind in RelationType:
-        count = eco["relation_counts"][kind.value]
-        share = eco["relation_shares"][kind.value]
-        out.write(f"  {kind.label(lang)}: {count} ({format_percent(share, lang)})\n")
-    out.write(f"  {t['ei']}: {format_decimal(eco['ei_index'], lang, signed=True)}\n")
-    out.write(f"  {t['silos']}: {eco['silos']}\n")
-    out.write(f"  {t['unlinked']}: {eco['unlinked_to_public_authority']}\n\n")
-    findings: tuple[Finding, ...] = data["findings"]
-    out.write(f"{t['findings']} ({len(findings)})\n\n")
-    if not findings:
-        out.write(f"  {t['none']}\n")
-    for first, ids in _grouped(findings):
-        out.write(
-            f"  [{first.severity.label(lang)}] {first.code} ({len(ids)}): {', '.join(ids)}\n"
-        )
-        out.write(f"      {first.message(lang)}\n")
-
-
-def _policy_line(attributes: dict[str, Any]) -> str:
-    """The policy's name and parameters, on one line."""
-    parameters = ", ".join(
-        f"{key.removeprefix('policy_')}={value}"
-        for key, value in attributes.items()
-        if key != "policy"
-    )
-    return f"{attributes['policy']} ({parameters})"
-
-
-def _grouped(findings: Sequence[Finding]) -> list[tuple[Finding, list[str]]]:
-    """Group findings by rule, most severe first, keeping register order within."""
-    groups: dict[str, tuple[Finding, list[str]]] = {}
-    for finding in findings:
-        groups.setdefault(finding.code, (finding, []))[1].append(finding.engagement_id)
-    return sorted(groups.values(), key=lambda group: -group[0].severity.rank)
-
-
-def _markdown_table(rows: list[dict[str, str | int]]) -> str:
-    headers = list(rows[0])
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(str(row[h]) for h in headers) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _render_markdown(data: dict[str, Any], lang: Lang, out: TextIO) -> None:
-    t = _TITLES[check_lang(lang)]
-    reg = data["register"]
-    out.write(f"# {t['report']}" + (f": {reg['name']}" if reg["name"] else "") + "\n\n")
-    out.write(
-        f"{reg['engagements']} {t['engagements']}, {reg['people']} {t['people']}, "
-        f"{reg['organisations']} {t['organisations']}.\n\n"
-    )
-    out.write(
-        f"## {t['matrix']}\n\n{_markdown_table(data['matrix'].to_rows(lang))}\n\n"
-    )
-    research: ResearchEngagementMatrix = data["research_matrix"]
-    out.write(f"## {t['research']}\n\n{_markdown_table(research.to_rows(lang))}\n\n")
-    eco = data["ecology"]
-    out.write(f"## {t['ecology']}\n\n")
-    out.write(f"- {t['policy']}: {_policy_line(eco['policy'])}\n")
-    out.write(
-        f"- {t['actors']}: {eco['actors']}; {t['relations']}: {eco['relations']}\n"
-    )
-    for kind in RelationType:
-        count = eco["relation_counts"][kind.value]
-        out.write(f"- {kind.label(lang)}: {count}\n")
-    out.write(f"- {t['ei']}: {format_decimal(eco['ei_index'], lang, signed=True)}\n")
-    out.write(f"- {t['silos']}: {eco['silos']}\n")
-    out.write(f"- {t['unlinked']}: {eco['unlinked_to_public_authority']}\n\n")
-    findings: tuple[Finding, ...] = data["findings"]
-    out.write(f"## {t['findings']} ({len(findings)})\n\n")
-    for first, ids in _grouped(findings):
-        out.write(
-            f"- **{first.severity.label(lang)}** `{first.code}` ({len(ids)}): "
-            f"{first.message(lang)} {', '.join(f'`{i}`' for i in ids)}\n"
-        )
-
-
-def _render_json(data: dict[str, Any], _lang: Lang, out: TextIO) -> None:
-    payload = {
-        "register": data["register"],
-        "matrix": to_dict(data["matrix"]),
-        "research_matrix": to_dict(data["research_matrix"]),
-        "ecology": data["ecology"],
-        "findings": [to_dict(f) for f in data["findings"]],
-    }
-    out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-
-
-_RENDERERS: dict[str, Callable[[dict[str, Any], Lang, TextIO], None]] = {
-    "text": _render_text,
-    "markdown": _render_markdown,
-    "json": _render_json,
-}
+def _looks_like_xml(file: Path) -> bool:
+    """Whether *file* starts like an XML document (GraphML, GEXF)."""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(64)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    register = _load_register(args.file)
-    text = io.StringIO()
-    _RENDERERS[args.format](_report_data(register), args.lang, text)
-    # People read text and Markdown: set them in the language's typography.
-    report = text.getvalue()
-    sys.stdout.write(report if args.format == "json" else typeset(report, args.lang))
+    try:
+        scope = ReportScope.parse(
+            domain=args.domain, since=args.since, until=args.until
+        )
+    except (VocabularyError, InvalidRecordError) as error:
+        raise _UsageError(str(error)) from None
+    register = _report_register(args.file, args.lang)
+    report = build_report(register, scope=scope)
+    sys.stdout.write(render_report(report, args.format, args.lang))
     return 0
 
 
@@ -334,6 +169,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    lang = args.lang
     failed = 0
     for path in args.files:
         try:
@@ -342,21 +178,52 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 _check_schema(path, kind)
         except ValidationError as error:
             failed += 1
-            print(f"{path}: invalid ({len(error.problems)} problems)", file=sys.stderr)
-            for problem in error.problems:
-                print(
-                    f"  {problem.path}: {problem.message} [{problem.code}]",
-                    file=sys.stderr,
-                )
+            count = len(error.problems)
+            print(
+                message("cli.invalid_file", lang, path=path, count=count),
+                file=sys.stderr,
+            )
+            _print_problems(error, lang)
             continue
         size = (
-            f"{len(document.engagements)} engagements"
+            Message("report.engagements", {"count": len(document.engagements)})
             if kind == "register"
-            else f"{document.number_of_actors} actors, {document.number_of_relations} relations"
+            else Message(
+                "cli.ecology_size",
+                {
+                    "actors": Message(
+                        "cli.actors", {"count": document.number_of_actors}
+                    ),
+                    "relations": Message(
+                        "cli.relations", {"count": document.number_of_relations}
+                    ),
+                },
+            )
         )
-        checks = "model rules and JSON Schema" if args.schema else "model rules"
-        print(f"{path}: valid {kind} ({size}; checked: {checks})")
+        checks = "cli.checks_schema" if args.schema else "cli.checks_model"
+        line = message(
+            "cli.valid_file",
+            lang,
+            path=path,
+            kind=Message(f"cli.{kind}"),
+            size=size,
+            checks=Message(checks),
+        )
+        print(line)
     return 1 if failed else 0
+
+
+def _print_problems(error: ValidationError, lang: Lang) -> None:
+    """One line per problem on stderr, in *lang* where the problem allows it."""
+    for problem in error.problems:
+        text = message(
+            "cli.problem",
+            lang,
+            path=problem.path,
+            message=problem_message(problem, lang),
+            code=problem.code,
+        )
+        print(f"  {text}", file=sys.stderr)
 
 
 def _check_schema(path: str, kind: str) -> None:
@@ -373,7 +240,7 @@ def _check_schema(path: str, kind: str) -> None:
         raise _UsageError(str(error)) from None
     if problems:
         raise ValidationError(
-            [Problem(f"{path}:{p.path}", p.message, p.code) for p in problems]
+            [attrs.evolve(p, path=f"{path}:{p.path}") for p in problems]
         )
 
 
@@ -482,6 +349,15 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 
 
+def _add_lang(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGE_TAGS,
+        default="en",
+        help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of ``partnership-model``."""
     # allow_abbrev=False everywhere: "--key" must not silently mean "--key-file"
@@ -505,22 +381,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the Montreal matrix, the ecology summary and the findings",
         description=(
             "Report on a register: its Montreal matrix, research-engagement matrix, "
-            "ecology of engagement and assessment findings. Without FILE, the "
-            "embedded example register of real cases is used."
+            "ecology of engagement and assessment findings, for all its engagements "
+            "or those of one domain and period. Without FILE, the embedded example "
+            "register of real cases is used."
         ),
     )
     report.add_argument("file", nargs="?", metavar="FILE", help="a register JSON file")
-    report.add_argument(
-        "--lang",
-        choices=LANGUAGE_TAGS,
-        default="en",
-        help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
-    )
+    _add_lang(report)
     report.add_argument(
         "--format",
-        choices=tuple(_RENDERERS),
+        choices=REPORT_FORMATS,
         default="text",
         help="output format (default: text)",
+    )
+    report.add_argument(
+        "--domain",
+        metavar="DOMAIN",
+        help=(
+            "only the engagements of this domain (its token, or its English or "
+            "French label: care_and_services, research, teaching...)"
+        ),
+    )
+    report.add_argument(
+        "--since",
+        metavar="DATE",
+        help=(
+            "only the engagements whose dates overlap the period starting on DATE "
+            "(YYYY, YYYY-MM or YYYY-MM-DD; its first day); undated engagements "
+            "(no start or end date) are left out and counted apart"
+        ),
+    )
+    report.add_argument(
+        "--until",
+        metavar="DATE",
+        help="the same, for the period ending on DATE (its last day)",
     )
     report.set_defaults(run=_cmd_report)
 
@@ -573,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also validate with the reference JSON Schema validator",
     )
+    _add_lang(validate)
     validate.set_defaults(run=_cmd_validate)
 
     convert = sub.add_parser(
@@ -641,7 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="draw the Montreal matrix heat map instead",
     )
-    plot.add_argument("--lang", choices=("en", "fr"), default="en")
+    _add_lang(plot)
     plot.set_defaults(run=_cmd_plot)
 
     add_vocabulary_command(sub)  # partnership_model._vocabulary_command
@@ -652,23 +547,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang: Lang = getattr(args, "lang", "en")
     try:
         return int(args.run(args))
     except ValidationError as error:
-        print(
-            f"partnership-model: invalid data ({len(error.problems)} problems)",
-            file=sys.stderr,
-        )
-        for problem in error.problems:
-            print(
-                f"  {problem.path}: {problem.message} [{problem.code}]", file=sys.stderr
-            )
+        count = len(error.problems)
+        print(message("cli.invalid_data", lang, count=count), file=sys.stderr)
+        _print_problems(error, lang)
         return 1
     except PartnershipModelError as error:
-        print(f"partnership-model: {error}", file=sys.stderr)
+        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
         return 1
     except _UsageError as error:
-        print(f"partnership-model: {error}", file=sys.stderr)
+        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (``partnership-model report | head``): stop quietly,

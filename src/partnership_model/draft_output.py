@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
@@ -48,6 +47,8 @@ import attrs
 
 from partnership_model._enums import Lang, check_lang
 from partnership_model._i18n import typeset
+from partnership_model._markdown import code_span as _code, escape as _escape
+from partnership_model._messages import message
 from partnership_model._version import __version__
 from partnership_model.checklists import ChecklistItem
 from partnership_model.drafting import ChecklistDraft, ItemDraft, ItemStatus
@@ -235,64 +236,23 @@ class _View:
 
 
 # Words of the rendered report; French ones pass through _fr() when used.
-_WORDS: Mapping[Lang, Mapping[str, str]] = {
-    "en": {
-        "title": "{checklist}: draft from a partnership register",
-        "engagement": "Engagement",
-        "engagements": "Engagements",
-        "checklist": "Checklist",
-        "reference": "Reference",
-        "items": "{n} items",
-        "notice": (
-            "Drafted by {generator} from the register. A starting point for the "
-            "team: check every sentence, and write what a register cannot know."
-        ),
-        "incomplete": (
-            "Incomplete checklist: {missing} of the {expected} published items "
-            "could not be verified yet and are not in this draft."
-        ),
-        "status": "Status",
-        "count": "Items",
-        "section": "Section {id}: {title}",
-        "item": "Item {id}",
-        "item_topic": "{id}: {topic}",
-        "asks": "What the item asks (our summary)",
-        "to_add": "To add",
-        "values": "Register values used",
-        "from_library": "library",
-    },
-    "fr": {
-        "title": "{checklist} : ébauche tirée d'un registre de partenariat",
-        "engagement": "Engagement",
-        "engagements": "Engagements",
-        "checklist": "Liste de contrôle",
-        "reference": "Référence",
-        "items": "{n} items",
-        "notice": (
-            "Ébauche rédigée par {generator} à partir du registre. Un point de "
-            "départ pour l'équipe : vérifier chaque phrase, et écrire ce qu'un "
-            "registre ne peut pas savoir."
-        ),
-        "incomplete": (
-            "Liste incomplète : {missing} des {expected} items publiés n'ont pas "
-            "encore pu être vérifiés et ne figurent pas dans cette ébauche."
-        ),
-        "status": "Statut",
-        "count": "Items",
-        "section": "Section {id} : {title}",
-        "item": "Item {id}",
-        "item_topic": "{id} : {topic}",
-        "asks": "Ce que demande l'item (notre résumé)",
-        "to_add": "À ajouter",
-        "values": "Valeurs du registre utilisées",
-        "from_library": "bibliothèque",
-    },
-}
+# The words of the rendered report that take no parameter (data/messages/draft.json).
+_LABELS = (
+    "engagement",
+    "engagements",
+    "checklist",
+    "reference",
+    "status",
+    "count",
+    "asks",
+    "to_add",
+    "values",
+    "from_library",
+)
 
 
 def _words(lang: Lang) -> Mapping[str, str]:
-    words = _WORDS[lang]
-    return words if lang == "en" else {key: _fr(w) for key, w in words.items()}
+    return {key: message(f"draft.{key}", lang) for key in _LABELS}
 
 
 def _view(draft: ChecklistDraft, lang: Lang) -> _View:
@@ -316,9 +276,9 @@ def _view(draft: ChecklistDraft, lang: Lang) -> _View:
                 local(item.topic, item.topic_fr or item.topic) if item.topic else None
             )
             heading = (
-                words["item_topic"].format(id=item.id, topic=topic)
+                message("draft.item_topic", lang, id=item.id, topic=topic)
                 if topic
-                else words["item"].format(id=item.id)
+                else message("draft.item", lang, id=item.id)
             )
             to_add = result.to_add(lang)
             items.append(
@@ -347,14 +307,17 @@ def _view(draft: ChecklistDraft, lang: Lang) -> _View:
     name = local(checklist.title, checklist.title_fr)
     incomplete = None
     if not checklist.complete:
-        incomplete = words["incomplete"].format(
-            missing=checklist.items_to_verify, expected=checklist.expected_item_count
+        incomplete = message(
+            "draft.incomplete",
+            lang,
+            missing=checklist.items_to_verify,
+            expected=checklist.expected_item_count,
         )
     return _View(
         lang=lang,
         words=words,
-        title=words["title"].format(checklist=name),
-        checklist=f"{name} ({words['items'].format(n=len(checklist.items))})",
+        title=message("draft.title", lang, checklist=name),
+        checklist=f"{name} ({message('draft.items', lang, count=len(checklist.items))})",
         citation=checklist.citation.text(),
         engagements=tuple((e.id, e.title) for e in draft.engagements),
         incomplete=incomplete,
@@ -367,29 +330,6 @@ def _view(draft: ChecklistDraft, lang: Lang) -> _View:
 
 
 # -- Markdown -----------------------------------------------------------------------
-
-_KEEP_SPACES = frozenset("\u00a0\u202f")
-_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
-_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
-
-
-def _escape(text: str) -> str:
-    """Text safe to place in a Markdown paragraph, heading or list item."""
-    flat = "".join(
-        " " if c.isspace() and c not in _KEEP_SPACES else c for c in text
-    ).strip()
-    escaped = _MARKUP.sub(r"\\\1", flat)
-    return _LINE_START.sub(
-        lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped
-    )
-
-
-def _code(text: str) -> str:
-    """An inline code span holding *text* whatever backticks it contains."""
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _colon(view: _View) -> str:
@@ -424,7 +364,7 @@ def _markdown(view: _View) -> str:
         "",
         f"{_label(view, 'reference')} {_escape(view.citation)}",
         "",
-        f"> {_escape(view.words['notice'].format(generator=f'partnership_model {__version__}'))}",
+        f"> {_escape(message('draft.notice', view.lang, generator=f'partnership_model {__version__}'))}",
         "",
     ]
     if view.incomplete is not None:
@@ -436,7 +376,9 @@ def _markdown(view: _View) -> str:
         "",
     ]
     for section in view.sections:
-        heading = view.words["section"].format(id=section.id, title=section.title)
+        heading = message(
+            "draft.section", view.lang, id=section.id, title=section.title
+        )
         lines += [f"## {_escape(heading)}", ""]
         for item in section.items:
             lines += [f"### {_escape(item.heading)}", ""]

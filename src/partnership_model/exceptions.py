@@ -15,7 +15,7 @@ The wording of messages is not part of the public API; the attributes are.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -175,11 +175,22 @@ class Problem:
         message: What is wrong, in plain words.
         code: A stable, machine-readable code (``"unknown_key"``,
             ``"unknown_term"``, ``"wrong_type"``...).
+        params: The values the message was written from, by placeholder name
+            of the catalogue message ``problems.<code>``, so that the message
+            can be written in another language; ``None`` when the problem
+            does not carry them (its message is then English only). Not part
+            of equality.
+
+    .. versionchanged:: 0.1.0
+       *params* (issue 14: ``validate --lang fr``).
     """
 
     path: str
     message: str
     code: str = "invalid"
+    params: Mapping[str, object] | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False
+    )
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

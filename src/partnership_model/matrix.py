@@ -36,7 +36,10 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from partnership_model import _validators as v
-from partnership_model._enums import Lang, OrderedVocabulary, check_lang
+from partnership_model._enums import Lang, OrderedVocabulary
+from partnership_model._i18n import format_integer
+from partnership_model._messages import message
+from partnership_model._tables import aligned
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
 from partnership_model.records import Engagement, Register
 from partnership_model.vocabulary import (
@@ -63,11 +66,6 @@ _DEGREES: tuple[EngagementDegree, ...] = tuple(EngagementDegree)
 _LEVELS: tuple[EngagementLevel, ...] = tuple(EngagementLevel)
 _STAGES: tuple[ResearchStage, ...] = tuple(ResearchStage)
 
-_HEADINGS = {
-    "en": {"level": "Level", "stage": "Research stage", "total": "Total"},
-    "fr": {"level": "Niveau", "stage": "Étape de recherche", "total": "Total"},
-}
-
 
 @attrs.frozen(kw_only=True)
 class MatrixCell(Generic[R]):
@@ -93,12 +91,13 @@ def _engagements_of(
 
 
 class _Grid(Generic[R]):
-    """Shared behaviour of the two matrices (rows of an ordered vocabulary x degrees)."""
+    """Shared behaviour of the two matrices (rows of an ordered vocabulary × degrees)."""
 
     __slots__ = ()
     _rows: tuple[R, ...]
     _row_heading: str
     counts: tuple[tuple[int, ...], ...]
+    domain: EngagementDomain | None
 
     def count(self, row: R, degree: EngagementDegree) -> int:
         return self.counts[self._rows.index(row)][_DEGREES.index(degree)]
@@ -131,55 +130,79 @@ class _Grid(Generic[R]):
 
         Keys are the row heading, each degree's label in *lang* and the total;
         values are the row label and the counts.
+
+        Examples:
+            >>> from partnership_model.examples import load_register
+            >>> rows = EngagementMatrix.from_engagements(load_register()).to_rows("fr")
+            >>> list(rows[0])
+            ['Niveau', 'Information', 'Consultation', 'Collaboration', 'Partenariat', 'Total']
         """
-        headings = _HEADINGS[check_lang(lang)]
+        heading = message(f"matrix.{self._row_heading}", lang)
+        total = message("matrix.total", lang)
         rows: list[dict[str, str | int]] = []
         for row, counts in zip(self._rows, self.counts, strict=True):
-            record: dict[str, str | int] = {
-                headings[self._row_heading]: row.label(lang)
-            }
+            record: dict[str, str | int] = {heading: row.label(lang)}
             for degree, count in zip(_DEGREES, counts, strict=True):
                 record[degree.label(lang)] = count
-            record[headings["total"]] = sum(counts)
+            record[total] = sum(counts)
             rows.append(record)
         return rows
 
+    def to_document(self, lang: Lang = "en") -> dict[str, Any]:
+        """The matrix as a JSON-ready object that carries its row and column labels.
+
+        ``rows`` and ``columns`` hold the JSON tokens of the levels (or
+        stages) and degrees, ``row_labels``, ``column_labels`` and
+        ``row_heading`` their labels in *lang*; ``counts`` has one list per
+        row; ``row_totals``, ``column_totals`` and ``total`` follow; ``domain``
+        is the domain token or ``None``. A research-engagement matrix adds
+        ``without_stage``.
+
+        Examples:
+            >>> from partnership_model.examples import load_register
+            >>> document = EngagementMatrix.from_engagements(load_register()).to_document()
+            >>> document["rows"], document["column_labels"][-1]
+            (['micro', 'meso', 'macro'], 'Partnership')
+            >>> document["total"] == sum(document["row_totals"])
+            True
+        """
+        document: dict[str, Any] = {
+            "row_heading": message(f"matrix.{self._row_heading}", lang),
+            "rows": [row.value for row in self._rows],
+            "row_labels": [row.label(lang) for row in self._rows],
+            "columns": [degree.value for degree in _DEGREES],
+            "column_labels": [degree.label(lang) for degree in _DEGREES],
+            "counts": [list(counts) for counts in self.counts],
+            "row_totals": [sum(counts) for counts in self.counts],
+            "column_totals": [self.column_total(degree) for degree in _DEGREES],
+            "total": self.total,
+            "domain": None if self.domain is None else self.domain.value,
+        }
+        return document
+
     def to_text(self, lang: Lang = "en") -> str:
-        """Render the matrix as an aligned plain-text table with totals."""
-        headings = _HEADINGS[check_lang(lang)]
-        header = [headings[self._row_heading]]
+        """Render the matrix as an aligned plain-text table with totals.
+
+        Numbers are written the way of *lang* (thousands grouped in French).
+        """
+        total = message("matrix.total", lang)
+        header = [message(f"matrix.{self._row_heading}", lang)]
         header += [d.label(lang) for d in _DEGREES]
-        header.append(headings["total"])
+        header.append(total)
         body = [
-            [row.label(lang), *map(str, counts), str(sum(counts))]
+            [
+                row.label(lang),
+                *(format_integer(n, lang) for n in counts),
+                format_integer(sum(counts), lang),
+            ]
             for row, counts in zip(self._rows, self.counts, strict=True)
         ]
         footer = [
-            headings["total"],
-            *(str(self.column_total(d)) for d in _DEGREES),
-            str(self.total),
+            total,
+            *(format_integer(self.column_total(d), lang) for d in _DEGREES),
+            format_integer(self.total, lang),
         ]
-        table = [header, *body, footer]
-        widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-
-        def render(line: list[str]) -> str:
-            first = line[0].ljust(widths[0])
-            rest = (
-                cell.rjust(width)
-                for cell, width in zip(line[1:], widths[1:], strict=True)
-            )
-            return "  ".join((first, *rest)).rstrip()
-
-        rule = "  ".join("-" * width for width in widths)
-        return "\n".join(
-            [
-                render(header),
-                rule,
-                *(render(line) for line in body),
-                rule,
-                render(footer),
-            ]
-        )
+        return aligned(header, body, footer)
 
 
 def _counts_validator(rows: int) -> v.Validator:
@@ -336,6 +359,16 @@ class ResearchEngagementMatrix(_Grid[ResearchStage]):
     ) -> int:
         """Number of engagements engaged at *stage* with *degree*."""
         return super().count(stage, degree)
+
+    def to_document(self, lang: Lang = "en") -> dict[str, Any]:
+        """The matrix as a JSON-ready object with its labels, and ``without_stage``.
+
+        See :func:`partnership_model.report.report_document` for how reports
+        use it; the keys are those of the Montreal matrix's document.
+        """
+        document = super().to_document(lang)
+        document["without_stage"] = self.without_stage
+        return document
 
     def stage_total(self, stage: ResearchStage) -> int:
         """Number of engagements engaged at *stage*, all degrees together."""

@@ -14,6 +14,11 @@ proportional to the number of actors, not of relations. Measures that need
 adjacency read the graph's private :class:`networkx.MultiGraph` through
 networkx's public API.
 
+A measure that is undefined for a graph (an E-I index or a share with
+nothing to count, 0/0) is ``None``: never NaN, never a misleading 0. JSON
+output writes it ``null``; text output writes "n/a" (French "s.o.", *sans
+objet*) with the reason.
+
 Relations are counted with their multiplicity: two engagements between the
 same two actors are two relations. Measures that are about *who is adjacent
 to whom* (brokerage roles, reachability, betweenness) use the simple graph
@@ -43,7 +48,6 @@ Examples:
 from __future__ import annotations
 
 import enum
-import math
 import warnings
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast
@@ -131,18 +135,25 @@ def relation_counts(graph: EcologyGraph) -> dict[RelationType, int]:
     return _by_primary(graph._totals)
 
 
-def relation_shares(graph: EcologyGraph) -> dict[RelationType, float]:
+def relation_shares(graph: EcologyGraph) -> dict[RelationType, float | None]:
     """The share of relations of each primary type, summing to 1.
 
-    A graph without relations has a share of ``0.0`` for every type (so the
-    shares then sum to 0), which keeps dashboards simple; test
-    ``graph.number_of_relations`` to tell "none" from "none of this type".
-    Source of the typology: ``Boivin2022``.
+    A graph without relations has no shares: every type's is ``None``, the
+    library's value for an undefined measure, never NaN and never a
+    misleading 0. Source of the typology: ``Boivin2022``.
+
+    Examples:
+        >>> from partnership_model.ecology import EcologyGraph
+        >>> relation_shares(EcologyGraph())[RelationType.BONDING] is None
+        True
+
+    .. versionchanged:: 0.1.0
+       A graph without relations gives ``None`` shares, not ``0.0`` (issue 14).
     """
     counts = relation_counts(graph)
     total = sum(counts.values())
     if total == 0:
-        return dict.fromkeys(RelationType, 0.0)
+        return dict.fromkeys(RelationType, None)
     return {kind: count / total for kind, count in counts.items()}
 
 
@@ -172,9 +183,10 @@ def actor_relation_counts(graph: EcologyGraph) -> dict[str, dict[RelationType, i
 # -- E-I index --------------------------------------------------------------------
 
 
-def _ratio(external: int, internal: int) -> float:
+def _ratio(external: int, internal: int) -> float | None:
+    """``(E - I) / (E + I)``, or ``None`` when there is nothing to count (0/0)."""
     total = external + internal
-    return (external - internal) / total if total else math.nan
+    return (external - internal) / total if total else None
 
 
 _PARTITION_HINT = "expected 'sphere', 'authority' or a mapping of actor ids to groups"
@@ -245,7 +257,7 @@ def _incidences(
     return result
 
 
-def ei_index(graph: EcologyGraph, *, partition: Partition = "sphere") -> float:
+def ei_index(graph: EcologyGraph, *, partition: Partition = "sphere") -> float | None:
     """Krackhardt & Stern's E-I index of the whole graph.
 
     Notes:
@@ -259,8 +271,9 @@ def ei_index(graph: EcologyGraph, *, partition: Partition = "sphere") -> float:
         each actor's authority; actors without one form a group of their
         own). Parallel relations each count.
 
-        A graph without relations has no E-I index: the result is
-        ``math.nan`` (0/0), never a misleading 0.
+        A graph without relations has no E-I index (0/0): the result is
+        ``None``, the library's value for an undefined measure, never NaN
+        and never a misleading 0.
 
     Args:
         graph: The ecology.
@@ -290,8 +303,12 @@ def ei_index(graph: EcologyGraph, *, partition: Partition = "sphere") -> float:
         >>> ei_index(graph, partition="authority")
         -1.0
 
+        >>> ei_index(EcologyGraph()) is None
+        True
+
     .. versionchanged:: 0.1.0
        ``partition="authority"`` replaces ``"level"``, which is deprecated.
+       An undefined index is ``None``, no longer ``math.nan`` (issue 14).
     """
     _states(graph)
     partition = _checked_partition(partition)
@@ -307,18 +324,21 @@ def ei_index(graph: EcologyGraph, *, partition: Partition = "sphere") -> float:
 
 def group_ei_index(
     graph: EcologyGraph, *, partition: Partition = "sphere"
-) -> dict[Hashable, float]:
+) -> dict[Hashable, float | None]:
     """The E-I index of each group (Krackhardt & Stern 1988).
 
     For a group, *E* counts the relations between its members and
     non-members and *I* the relations among its members; the index is
-    ``(E - I) / (E + I)``, or ``math.nan`` for a group whose members have no
-    relation. Keys are the groups that have at least one actor: spheres or
+    ``(E - I) / (E + I)``, or ``None`` for a group whose members have no
+    relation (never NaN). Keys are the groups that have at least one actor: spheres or
     authorities (vocabulary members, ``None`` for actors without authority),
     or the labels of a mapping partition. Source: ``KrackhardtStern1988``.
 
     Raises:
         InvalidRecordError: See :func:`ei_index`.
+
+    .. versionchanged:: 0.1.0
+       ``None``, no longer ``math.nan``, for a group without relations (issue 14).
     """
     _states(graph)
     partition = _checked_partition(partition)
@@ -336,15 +356,18 @@ def group_ei_index(
 
 def actor_ei_index(
     graph: EcologyGraph, *, partition: Partition = "sphere"
-) -> dict[str, float]:
+) -> dict[str, float | None]:
     """The E-I index of each actor's own relations (Krackhardt & Stern 1988).
 
     For an actor, *E* counts its relations with actors of other groups and
-    *I* with actors of its own group; isolated actors get ``math.nan``.
-    Source: ``KrackhardtStern1988``.
+    *I* with actors of its own group; isolated actors get ``None`` (never
+    NaN). Source: ``KrackhardtStern1988``.
 
     Raises:
         InvalidRecordError: See :func:`ei_index`.
+
+    .. versionchanged:: 0.1.0
+       ``None``, no longer ``math.nan``, for an isolated actor (issue 14).
     """
     _states(graph)
     partition = _checked_partition(partition)

@@ -21,7 +21,8 @@ import math
 import os
 from typing import TYPE_CHECKING, Any, Final
 
-from partnership_model._enums import Lang, check_lang
+from partnership_model._i18n import Lang, locale
+from partnership_model._messages import message
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import RecordTypeError
 from partnership_model.matrix import EngagementMatrix
@@ -55,25 +56,6 @@ ECOLOGY_COLOURS: Final = {
 Spheres colour the actors and the bonding relations among them; bridging and
 linking relations have their own colours.
 """
-
-_TITLES: Final = {
-    "en": {
-        "ecology": "Ecology of engagement",
-        "matrix": "Montreal matrix: engagements by level and degree",
-        "level": "Level",
-        "degree": "Degree",
-        "count": "Engagements",
-        "bonding_of": "Bonding among {sphere}",
-    },
-    "fr": {
-        "ecology": "Écologie de l'engagement",
-        "matrix": "Matrice de Montréal : engagements par niveau et degré",
-        "level": "Niveau",
-        "degree": "Degré",
-        "count": "Engagements",
-        "bonding_of": "Attachement entre {sphere}",
-    },
-}
 
 
 def _pyplot_free_figure(
@@ -149,7 +131,7 @@ def draw_ecology(
         ax: Draw on these axes instead of a new figure.
         path: Save the figure there (PNG, SVG...).
         seed: Seed of the layout.
-        lang: ``"en"`` or ``"fr"``.
+        lang: A language tag: ``"en"``, ``"fr"``, ``"fr-FR"`` or ``"fr-CA"``.
         with_labels: Write each actor's label (or id) next to it.
 
     Returns:
@@ -160,7 +142,7 @@ def draw_ecology(
     """
     if not isinstance(graph, EcologyGraph):
         raise RecordTypeError("graph", graph, "expected an EcologyGraph")
-    lang = check_lang(lang)
+    lang = locale(lang).tag
     figure, axes = _pyplot_free_figure(ax, (8.0, 6.0))
     import networkx as nx  # noqa: PLC0415 - only needed here
     from matplotlib.lines import Line2D  # noqa: PLC0415 - optional extra
@@ -210,7 +192,6 @@ def draw_ecology(
             font_size=8,
             ax=axes,
         )
-    titles = _TITLES[lang]
     handles: list[Any] = [
         Line2D(
             [],
@@ -229,7 +210,9 @@ def draw_ecology(
             [],
             [],
             color=ECOLOGY_COLOURS[sphere],
-            label=titles["bonding_of"].format(sphere=sphere.label(lang).lower()),
+            label=message(
+                "plotting.bonding_of", lang, sphere=sphere.label(lang).lower()
+            ),
         )
         for sphere in Sphere
     ]
@@ -238,7 +221,7 @@ def draw_ecology(
         for kind in (RelationType.BRIDGING, RelationType.LINKING)
     ]
     axes.legend(handles=handles, loc="best", fontsize=8, frameon=True)
-    axes.set_title(titles["ecology"])
+    axes.set_title(message("plotting.ecology", lang))
     axes.set_axis_off()
     _save(figure, path)
     return figure
@@ -261,7 +244,7 @@ def plot_matrix(
         matrix: An :class:`~partnership_model.EngagementMatrix`.
         ax: Draw on these axes instead of a new figure.
         path: Save the figure there (PNG, SVG...).
-        lang: ``"en"`` or ``"fr"``.
+        lang: A language tag: ``"en"``, ``"fr"``, ``"fr-FR"`` or ``"fr-CA"``.
 
     Returns:
         The matplotlib figure.
@@ -271,7 +254,7 @@ def plot_matrix(
     """
     if not isinstance(matrix, EngagementMatrix):
         raise RecordTypeError("matrix", matrix, "expected an EngagementMatrix")
-    lang = check_lang(lang)
+    lang = locale(lang).tag
     figure, axes = _pyplot_free_figure(ax, (8.0, 4.5))
     levels = list(reversed(EngagementLevel))
     degrees = list(EngagementDegree)
@@ -290,13 +273,15 @@ def plot_matrix(
             )
     axes.set_xticks(range(len(degrees)), [d.label(lang) for d in degrees])
     axes.set_yticks(range(len(levels)), [level.label(lang) for level in levels])
-    titles = _TITLES[lang]
-    axes.set_xlabel(titles["degree"])
-    axes.set_ylabel(titles["level"])
-    title = titles["matrix"]
-    if matrix.domain is not None:
-        title = f"{title} ({matrix.domain.label(lang)})"
+    axes.set_xlabel(message("plotting.degree", lang))
+    axes.set_ylabel(message("plotting.level", lang))
+    if matrix.domain is None:
+        title = message("plotting.matrix", lang)
+    else:
+        title = message(
+            "plotting.matrix_in_domain", lang, domain=matrix.domain.label(lang)
+        )
     axes.set_title(title)
-    figure.colorbar(image, ax=axes, label=titles["count"])
+    figure.colorbar(image, ax=axes, label=message("plotting.count", lang))
     _save(figure, path)
     return figure

@@ -49,10 +49,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 
 from partnership_model import _codec, _gc, _migration
 from partnership_model._codec import INVALID, json_type
+from partnership_model._messages import problem
 from partnership_model.exceptions import (
     Problem,
     RecordTypeError,
@@ -341,11 +343,7 @@ def read_file_data(file: Path) -> Any:
         raw = file.read_bytes()
     except OSError as error:
         raise ValidationError(
-            [
-                Problem(
-                    str(file), f"cannot read the file: {error.strerror or error}", "io"
-                )
-            ]
+            [problem(str(file), "io", reason=str(error.strerror or error))]
         ) from None
     try:
         return parse_json(raw)
@@ -400,13 +398,7 @@ def parse_json(text: str | bytes | bytearray) -> Any:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ValidationError(
-                [
-                    Problem(
-                        "$",
-                        f"the document is not UTF-8: byte {error.start} is invalid",
-                        "encoding",
-                    )
-                ]
+                [problem("$", "encoding", position=str(error.start))]
             ) from None
     elif not isinstance(text, str):
         raise ValidationError(
@@ -419,13 +411,20 @@ def parse_json(text: str | bytes | bytearray) -> Any:
     elif text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise ValidationError([Problem("$", "the document is empty", "empty")])
+        raise ValidationError([problem("$", "empty")])
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno} column {error.colno}"
         raise ValidationError(
-            [Problem("$", f"not valid JSON at {where}: {error.msg}", "syntax")]
+            [
+                problem(
+                    "$",
+                    "syntax",
+                    line=str(error.lineno),
+                    column=str(error.colno),
+                    reason=error.msg,
+                )
+            ]
         ) from None
     except RecursionError:
         raise ValidationError(
@@ -442,9 +441,7 @@ def parse_json(text: str | bytes | bytearray) -> Any:
 def in_file(file: Path, error: ValidationError) -> ValidationError:
     """Prefix the paths of *error* with the file name (``file.json:$.a``)."""
     renamed = [
-        Problem(
-            f"{file}:{p.path}" if p.path.startswith("$") else p.path, p.message, p.code
-        )
+        attrs.evolve(p, path=f"{file}:{p.path}") if p.path.startswith("$") else p
         for p in error.problems
     ]
     if isinstance(error, SchemaVersionError):

@@ -494,7 +494,7 @@ def ei_permutation_test(
         raise RecordTypeError("seed", seed, "expected an int or None")
     labels = group_labels(graph, partition)
     observed = ei_index(graph, partition=labels)
-    if math.isnan(observed):
+    if observed is None:
         return EIPermutationTest(
             observed=None,
             expected=None,

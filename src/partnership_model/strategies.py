@@ -57,6 +57,7 @@ from partnership_model.records import (
     Person,
     Register,
 )
+from partnership_model.report import Report, ReportScope, build_report
 from partnership_model.skos import Concept, ConceptScheme, SkosData, Source
 from partnership_model.timeline import Period
 from partnership_model.vocabulary import (
@@ -92,6 +93,8 @@ __all__ = [
     "periods",
     "registers",
     "relations",
+    "report_scopes",
+    "reports",
     "skos_exports",
     "texts",
 ]
@@ -270,6 +273,39 @@ def registers(
         people=people_list,
         organisations=organisation_list,
         name=draw(st.none() | texts()),
+    )
+
+
+# -- reports ---------------------------------------------------------------------
+
+
+@st.composite
+def report_scopes(draw: st.DrawFn) -> ReportScope:
+    """Valid :class:`~partnership_model.report.ReportScope` records.
+
+    Any domain or none, and a period open on either side or both.
+    """
+    since = draw(st.none() | dates())
+    until = draw(st.none() | dates())
+    if since is not None and until is not None and until < since:
+        since, until = until, since
+    return ReportScope(
+        domain=draw(st.none() | members(EngagementDomain)), since=since, until=until
+    )
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    """Valid :class:`~partnership_model.report.Report` records.
+
+    Reports are made the way users make them, by
+    :func:`~partnership_model.report.build_report`, for a generated register
+    and scope, under a generated classification policy.
+    """
+    return build_report(
+        draw(registers(max_engagements=5, max_people=8)),
+        scope=draw(report_scopes()),
+        policy=draw(classification_policies()),
     )
 
 

@@ -300,7 +300,7 @@ class Role(Vocabulary):
 
     @property
     def level(self) -> EngagementLevel:
-        """Deprecated: format 1.0's "authority level" of the role; use :attr:`authority`.
+        """The role's "authority level" of format 1.0, deprecated (read ``authority``).
 
         Up to 0.1.0 the ecology read a role's authority on the Montreal level
         scale (micro, meso, macro), which conflated where an engagement acts

@@ -10,8 +10,12 @@ modules read with :mod:`importlib.resources` the first time they need them.
 * ``bibliography.json``: every cited work, in CSL-JSON
   (schema: ``bibliography.schema.json``);
 * ``checklists/``: the reporting checklists (see
-  :mod:`partnership_model.checklists`).
+  :mod:`partnership_model.checklists`);
+* ``messages/<domain>.json``: every sentence the library writes for people
+  (report, matrices, figures, assessment, command line, validation problems),
+  in English and French (schema: ``messages.schema.json``; see
+  :mod:`partnership_model._messages`).
 
-Check the terms, crosswalks and bibliography after an edit with
+Check the terms, crosswalks, bibliography and messages after an edit with
 ``python -m partnership_model.data``.
 """

@@ -1,0 +1,595 @@
+r"""The partnership report: what a register shows, assembled once and written in any format.
+
+:func:`build_report` computes the report of a
+:class:`~partnership_model.Register` as typed records (a :class:`Report`):
+the register's size, which engagements the report covers (a
+:class:`ReportScope`, by domain and period, and its :class:`Coverage`), the
+Montreal matrix (Pomey et al. 2015), the research-engagement matrix, a summary
+of the ecology of engagement (Boivin et al. 2022) with the classification
+policy that typed its relations, and the assessment findings.
+
+:func:`render_report` writes a report in one of :data:`REPORT_FORMATS`:
+
+- ``"text"``: for a terminal, tables aligned;
+- ``"markdown"``: for a wiki or a document (user data is escaped);
+- ``"json"``: :func:`report_document`, for other programs: matrices carry
+  their row and column labels, and an undefined measure is ``null`` with
+  its reason.
+
+Text and Markdown are written in any language tag (``"en"``, ``"fr"``,
+``"fr-FR"``, ``"fr-CA"``), in that language's typography: decimal comma,
+``37 %``, no-break spaces. Both are drawn from one language-specific view of
+the report (sections of tables, facts and findings), so another format, such
+as HTML, is one more function over that view.
+
+**Undefined measures.** A measure with nothing to measure (the E-I index, or
+the share of each relation type, of an ecology with no relation: 0/0) is
+``None`` in the records, ``null`` in JSON, and "n/a" in text (French "s.o.",
+*sans objet*: not applicable) followed by the reason. "n.d." (*non
+disponible*) would suggest missing data, which this is not.
+
+**Periods.** An engagement belongs to a period when its dates overlap it,
+by the library's one window rule (:func:`partnership_model.timeline.in_window`):
+a missing end date reads as still running, a missing start date as no lower
+limit. An engagement with neither date cannot be placed in time: a report
+restricted to a period leaves it out and counts it apart
+(:attr:`Coverage.undated`).
+
+Examples:
+    >>> from partnership_model.examples import load_register
+    >>> from partnership_model.report import (
+    ...     build_report, render_report, report_document,
+    ... )
+    >>> report = build_report(load_register())
+    >>> report.coverage.selected, report.ecology.actors
+    (17, 71)
+    >>> render_report(report, "text", "fr").splitlines()[0][:24]
+    'Rapport de partenariat\xa0:'
+    >>> document = report_document(report)
+    >>> document["matrix"]["rows"], document["ecology"]["ei_index"]
+    (['micro', 'meso', 'macro'], 0.0417)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from partnership_model import _report_text, _time
+from partnership_model._i18n import Lang, locale
+from partnership_model._period import period_bound
+from partnership_model._report_view import view
+from partnership_model._version import __version__
+from partnership_model.assessment import RULES, Finding, Rule, assess
+from partnership_model.exceptions import (
+    InvalidRecordError,
+    RecordTypeError,
+    VocabularyError,
+)
+from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
+from partnership_model.policy import DEFAULT_POLICY, ClassificationPolicy
+from partnership_model.records import Engagement, Register
+from partnership_model.vocabulary import EngagementDomain, RelationType, Sphere
+
+__all__ = [
+    "REPORT_FORMATS",
+    "REPORT_FORMAT_VERSION",
+    "Coverage",
+    "EcologySummary",
+    "RegisterSummary",
+    "Report",
+    "ReportScope",
+    "build_report",
+    "render_report",
+    "report_document",
+    "report_to_json",
+    "report_to_markdown",
+    "report_to_text",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+REPORT_FORMAT_VERSION = "1.0"
+"""Version of the JSON report document (:func:`report_document`)."""
+
+
+def _count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 0:
+        raise InvalidRecordError(
+            attribute.name, value, "expected a count (an int >= 0)"
+        )
+
+
+def _optional_date(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and type(value) is not dt.date:
+        raise RecordTypeError(attribute.name, value, "expected a datetime.date or None")
+
+
+def _optional_domain(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and type(value) is not EngagementDomain:
+        raise RecordTypeError(attribute.name, value, "expected an EngagementDomain")
+
+
+def _period_order(instance: ReportScope, _attribute: object, until: object) -> None:
+    since = instance.since
+    if isinstance(until, dt.date) and since is not None and until < since:
+        raise InvalidRecordError(
+            "until",
+            until,
+            f"the period ends before it starts ({instance.since})",
+            code="window_order",
+        )
+
+
+def _instance(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    def check(
+        _instance: object, attribute: attrs.Attribute[Any], value: object
+    ) -> None:
+        if not isinstance(value, cls):
+            raise RecordTypeError(attribute.name, value, f"expected a {cls.__name__}")
+
+    return check
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+def _by_relation_type(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if not isinstance(value, Mapping) or set(value) != set(RelationType):
+        raise InvalidRecordError(
+            attribute.name, value, "expected a mapping with every RelationType as key"
+        )
+
+
+def _optional_measure(
+    _instance: object, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    # Undefined is None, never NaN (the library's one convention).
+    if value is not None and (type(value) is not float or not math.isfinite(value)):
+        raise InvalidRecordError(
+            attribute.name, value, "expected a finite float, or None when undefined"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ReportScope:
+    """Which engagements a report covers: a domain, a period, or all.
+
+    Attributes:
+        domain: Only the engagements of this domain; ``None`` for all.
+        since: Only the engagements whose dates reach this day or later.
+        until: Only the engagements whose dates reach this day or earlier.
+
+    Examples:
+        >>> scope = ReportScope.parse(domain="recherche", since="2020", until="2021-02")
+        >>> scope.domain.value, scope.since.isoformat(), scope.until.isoformat()
+        ('research', '2020-01-01', '2021-02-28')
+    """
+
+    domain: EngagementDomain | None = attrs.field(
+        default=None, validator=_optional_domain
+    )
+    since: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    until: dt.date | None = attrs.field(
+        default=None, validator=[_optional_date, _period_order]
+    )
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        domain: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> ReportScope:
+        """Build a scope from text, as typed on a command line or in a form.
+
+        Args:
+            domain: A domain's token, label (English or French) or alias.
+            since: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the period starts on
+                the first day it names.
+            until: The same: the period ends on the last day it names.
+
+        Raises:
+            VocabularyError: *domain* is not a known domain.
+            InvalidRecordError: A date is malformed, or *until* comes before
+                *since*.
+        """
+        return cls(
+            domain=None if domain is None else EngagementDomain.parse(domain),
+            since=period_bound(since, "since", last=False),
+            until=period_bound(until, "until", last=True),
+        )
+
+    @property
+    def dated(self) -> bool:
+        """Whether the scope is restricted to a period."""
+        return self.since is not None or self.until is not None
+
+    @property
+    def restricted(self) -> bool:
+        """Whether the scope leaves any engagement out."""
+        return self.domain is not None or self.dated
+
+    def includes(self, engagement: Engagement) -> bool | None:
+        """Whether the scope covers *engagement*; ``None`` if it cannot be placed.
+
+        ``None`` only for an engagement of the domain with neither a start
+        nor an end date when the scope is restricted to a period.
+        """
+        if self.domain is not None and engagement.domain is not self.domain:
+            return False
+        if not self.dated:
+            return True
+        if _time.span(engagement.start, engagement.end) is None:
+            return None
+        window = _time.window(self.since, self.until)
+        return _time.overlaps(engagement.start, engagement.end, window)
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """How many engagements of the register a report covers.
+
+    Attributes:
+        total: Engagements in the register.
+        selected: Engagements the report covers.
+        undated: Engagements of the domain left out because a period was asked
+            and they have neither a start nor an end date.
+    """
+
+    total: int = attrs.field(validator=_count)
+    selected: int = attrs.field(validator=_count)
+    undated: int = attrs.field(default=0, validator=_count)
+
+    @property
+    def outside(self) -> int:
+        """Engagements of another domain, or dated outside the period."""
+        return self.total - self.selected - self.undated
+
+
+@attrs.frozen(kw_only=True)
+class RegisterSummary:
+    """The size of the register a report is about (the whole register).
+
+    Attributes:
+        name: The register's name, if any.
+        engagements: Number of engagements.
+        people: Number of people.
+        organisations: Number of organisations.
+    """
+
+    name: str | None = attrs.field(default=None)
+    engagements: int = attrs.field(validator=_count)
+    people: int = attrs.field(validator=_count)
+    organisations: int = attrs.field(validator=_count)
+
+
+@attrs.frozen(kw_only=True)
+class EcologySummary:
+    """What the ecology of engagement of the covered engagements shows.
+
+    Relation types follow Boivin et al. (2022, ``Boivin2022``) under the
+    classification policy named here; the E-I index is Krackhardt & Stern's
+    (1988, ``KrackhardtStern1988``) over the community/professional
+    partition. See :mod:`partnership_model.metrics`.
+
+    Attributes:
+        policy: The policy that typed the relations.
+        actors: Number of actors.
+        community: Actors of the community sphere.
+        professional: Actors of the professional sphere.
+        relations: Number of relations.
+        relation_counts: Relations of each primary type (every type a key).
+        relation_shares: Share of each type; ``None`` without relations.
+        ei_index: E-I index of the sphere partition; ``None`` without relations.
+        silos: Groups of actors that only bond.
+        unlinked_to_public_authority: Actors with no path to a holder of
+            public authority.
+    """
+
+    policy: ClassificationPolicy = attrs.field(
+        validator=_instance(ClassificationPolicy)
+    )
+    actors: int = attrs.field(validator=_count)
+    community: int = attrs.field(validator=_count)
+    professional: int = attrs.field(validator=_count)
+    relations: int = attrs.field(validator=_count)
+    relation_counts: Mapping[RelationType, int] = attrs.field(
+        validator=_by_relation_type
+    )
+    relation_shares: Mapping[RelationType, float | None] = attrs.field(
+        validator=_by_relation_type
+    )
+    ei_index: float | None = attrs.field(validator=_optional_measure)
+    silos: int = attrs.field(validator=_count)
+    unlinked_to_public_authority: int = attrs.field(validator=_count)
+
+    @classmethod
+    def of(cls, graph: Any) -> EcologySummary:
+        """Summarise an :class:`~partnership_model.ecology.EcologyGraph`."""
+        from partnership_model import metrics  # noqa: PLC0415 - loads networkx
+
+        spheres = Counter(actor.sphere for actor in graph.actors())
+        return cls(
+            policy=graph.policy,
+            actors=graph.number_of_actors,
+            community=spheres[Sphere.COMMUNITY],
+            professional=spheres[Sphere.PROFESSIONAL],
+            relations=graph.number_of_relations,
+            relation_counts=metrics.relation_counts(graph),
+            relation_shares=metrics.relation_shares(graph),
+            ei_index=metrics.ei_index(graph),
+            silos=len(metrics.silos(graph)),
+            unlinked_to_public_authority=len(
+                metrics.unlinked_to_public_authority(graph)
+            ),
+        )
+
+    @property
+    def undefined(self) -> dict[str, str]:
+        """Why each undefined measure is undefined, by field name (reason codes)."""
+        reasons: dict[str, str] = {}
+        if self.ei_index is None:
+            reasons["ei_index"] = "no_relations"
+        if any(share is None for share in self.relation_shares.values()):
+            reasons["relation_shares"] = "no_relations"
+        return reasons
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Everything a partnership report shows, computed once.
+
+    Build it with :func:`build_report`; write it with :func:`render_report`.
+
+    Attributes:
+        register: The size of the whole register.
+        scope: Which engagements the report covers.
+        coverage: How many engagements that is.
+        matrix: The Montreal matrix of the covered engagements.
+        research_matrix: Their research-engagement matrix.
+        ecology: A summary of their ecology of engagement.
+        findings: The assessment findings about them.
+    """
+
+    register: RegisterSummary = attrs.field(validator=_instance(RegisterSummary))
+    scope: ReportScope = attrs.field(validator=_instance(ReportScope))
+    coverage: Coverage = attrs.field(validator=_instance(Coverage))
+    matrix: EngagementMatrix = attrs.field(validator=_instance(EngagementMatrix))
+    research_matrix: ResearchEngagementMatrix = attrs.field(
+        validator=_instance(ResearchEngagementMatrix)
+    )
+    ecology: EcologySummary = attrs.field(validator=_instance(EcologySummary))
+    findings: tuple[Finding, ...] = attrs.field(
+        converter=_findings,
+        validator=attrs.validators.deep_iterable(_instance(Finding)),
+    )
+
+
+def build_report(
+    register: Register,
+    *,
+    scope: ReportScope | None = None,
+    policy: ClassificationPolicy = DEFAULT_POLICY,
+    rules: Iterable[Rule] = RULES,
+) -> Report:
+    """Compute the report of *register*, restricted to *scope*.
+
+    Args:
+        register: The register.
+        scope: Which engagements to cover (default: all).
+        policy: How the ecology's relations are classified.
+        rules: The assessment rules (default: the built-in ones).
+
+    Raises:
+        RecordTypeError: *register* is not a Register, *scope* not a
+            ReportScope, or *policy* not a ClassificationPolicy.
+
+    Examples:
+        >>> from partnership_model import EngagementDomain
+        >>> from partnership_model.examples import load_register
+        >>> scope = ReportScope(domain=EngagementDomain.RESEARCH)
+        >>> report = build_report(load_register(), scope=scope)
+        >>> report.matrix.total == report.coverage.selected
+        True
+    """
+    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415 - networkx
+
+    if not isinstance(register, Register):
+        raise RecordTypeError("register", register, "expected a Register")
+    if scope is None:
+        scope = ReportScope()
+    elif not isinstance(scope, ReportScope):
+        raise RecordTypeError("scope", scope, "expected a ReportScope")
+    selected: list[Engagement] = []
+    undated = 0
+    for engagement in register.engagements:
+        included = scope.includes(engagement)
+        if included:
+            selected.append(engagement)
+        elif included is None:
+            undated += 1
+    covered = (
+        attrs.evolve(register, engagements=selected) if scope.restricted else register
+    )
+    return Report(
+        register=RegisterSummary(
+            name=register.name,
+            engagements=len(register.engagements),
+            people=len(register.people),
+            organisations=len(register.organisations),
+        ),
+        scope=scope,
+        coverage=Coverage(
+            total=len(register.engagements), selected=len(selected), undated=undated
+        ),
+        matrix=EngagementMatrix.from_engagements(covered, domain=scope.domain),
+        research_matrix=ResearchEngagementMatrix.from_engagements(
+            covered, domain=scope.domain
+        ),
+        ecology=EcologySummary.of(
+            EcologyGraph.from_engagements(covered, policy=policy)
+        ),
+        findings=assess(covered, rules=rules),
+    )
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _check_report(report: object) -> Report:
+    if not isinstance(report, Report):
+        raise RecordTypeError("report", report, "expected a Report")
+    return report
+
+
+def _share(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def report_document(report: Report, lang: Lang = "en") -> dict[str, Any]:
+    """The report as a JSON-ready document; labels in *lang*.
+
+    Counts and measures are numbers; an undefined measure is ``None``
+    (``null``), and ``ecology.undefined`` gives the reason code of each
+    (``"no_relations"``). Matrices carry their row and column tokens and
+    labels (the ``to_document()`` of
+    :class:`~partnership_model.EngagementMatrix` and
+    :class:`~partnership_model.ResearchEngagementMatrix`). Findings are
+    written as :func:`~partnership_model.to_dict` writes them.
+
+    Raises:
+        RecordTypeError: *report* is not a Report.
+        VocabularyError: *lang* is not an accepted language tag.
+    """
+    from partnership_model.serialization import to_dict  # noqa: PLC0415
+
+    report = _check_report(report)
+    tag = locale(lang).tag
+    ecology = report.ecology
+    scope = report.scope
+    return {
+        "schema_version": REPORT_FORMAT_VERSION,
+        "document": "report",
+        "generator": f"partnership_model {__version__}",
+        "lang": tag,
+        "register": attrs.asdict(report.register),
+        "scope": {
+            "domain": None if scope.domain is None else scope.domain.value,
+            "since": None if scope.since is None else scope.since.isoformat(),
+            "until": None if scope.until is None else scope.until.isoformat(),
+            "selected": report.coverage.selected,
+            "undated": report.coverage.undated,
+            "outside": report.coverage.outside,
+        },
+        "matrix": report.matrix.to_document(tag),
+        "research_matrix": report.research_matrix.to_document(tag),
+        "ecology": {
+            "policy": ecology.policy.to_attributes(),
+            "actors": ecology.actors,
+            "community": ecology.community,
+            "professional": ecology.professional,
+            "relations": ecology.relations,
+            "relation_counts": {
+                kind.value: ecology.relation_counts[kind] for kind in RelationType
+            },
+            "relation_shares": {
+                kind.value: _share(ecology.relation_shares[kind])
+                for kind in RelationType
+            },
+            "ei_index": _share(ecology.ei_index),
+            "silos": ecology.silos,
+            "unlinked_to_public_authority": ecology.unlinked_to_public_authority,
+            "undefined": ecology.undefined,
+        },
+        "findings": [to_dict(finding) for finding in report.findings],
+    }
+
+
+def report_to_json(report: Report, lang: Lang = "en", *, indent: int | None = 2) -> str:
+    """The :func:`report_document` of *report* as JSON text (never NaN).
+
+    Args:
+        report: The report.
+        lang: Language of the labels.
+        indent: Indentation; ``None`` writes compact text.
+    """
+    separators = (",", ":") if indent is None else None
+    return json.dumps(
+        report_document(report, lang),
+        ensure_ascii=False,
+        allow_nan=False,
+        indent=indent,
+        separators=separators,
+    )
+
+
+def report_to_text(report: Report, lang: Lang = "en") -> str:
+    """The report as plain text for a terminal, in *lang*.
+
+    Raises:
+        RecordTypeError: *report* is not a Report.
+        VocabularyError: *lang* is not an accepted language tag.
+    """
+    return _report_text.text(view(_check_report(report), lang))
+
+
+def report_to_markdown(report: Report, lang: Lang = "en") -> str:
+    """The report as Markdown, in *lang*; text from the register is escaped.
+
+    Raises:
+        RecordTypeError: *report* is not a Report.
+        VocabularyError: *lang* is not an accepted language tag.
+    """
+    return _report_text.markdown(view(_check_report(report), lang))
+
+
+def _json(report: Report, lang: Lang) -> str:
+    return report_to_json(report, lang) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[Report, Lang], str]] = {
+    "text": report_to_text,
+    "markdown": report_to_markdown,
+    "json": _json,
+}
+
+REPORT_FORMATS: tuple[str, ...] = tuple(_RENDERERS)
+"""The names :func:`render_report` accepts."""
+
+
+def render_report(
+    report: Report,
+    format: str = "text",  # noqa: A002 - the name of the CLI option
+    lang: Lang = "en",
+) -> str:
+    """Write *report* in one of :data:`REPORT_FORMATS`, in *lang*.
+
+    Returns:
+        The text, ending with a newline.
+
+    Raises:
+        RecordTypeError: *report* is not a Report.
+        VocabularyError: *format* or *lang* is not supported.
+    """
+    renderer = _RENDERERS.get(format)
+    if renderer is None:
+        raise VocabularyError(format, "report format", REPORT_FORMATS)
+    return renderer(_check_report(report), locale(lang).tag)
