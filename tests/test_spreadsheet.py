@@ -36,6 +36,7 @@ from partnership_model import (
     strategies as pms,
     to_dict,
 )
+from partnership_model._messages import problem_message
 from partnership_model._sheet_layout import layout, spelling
 from partnership_model.examples import load_register
 from partnership_model.exceptions import ValidationError
@@ -429,11 +430,14 @@ def test_other_encodings_are_refused_with_how_to_save_as_utf8(folder: Path) -> N
     found = problems(lambda: read_register(folder))
 
     assert [(p.file, p.code) for p in found] == [
-        ("engagements.csv", "encoding"),
-        ("participants.csv", "encoding"),
+        ("engagements.csv", "not_utf8"),
+        ("participants.csv", "not_utf8"),
     ]
     assert found[0].row == 1
     assert all("CSV UTF-8" in p.message and "LibreOffice" in p.message for p in found)
+    french = problem_message(found[0], "fr")
+    assert "l'octet 0x" in french
+    assert "Fichier > Enregistrer sous" in french
 
 
 # -- hostile and careless input ---------------------------------------------------------
@@ -450,7 +454,7 @@ def test_a_column_without_a_header_keeps_its_cells_from_disappearing(
     (problem,) = problems(lambda: read_register(folder))
 
     assert (problem.code, problem.row, problem.cell) == ("unnamed_column", 1, "G1")
-    assert "row 3" in problem.message
+    assert "rows 3" in problem.message
 
 
 def test_an_empty_column_without_a_header_is_harmless(folder: Path) -> None:
@@ -551,7 +555,7 @@ def test_rows_naming_an_unknown_or_no_engagement_are_refused(folder: Path) -> No
 
     assert [(p.code, p.cell) for p in found] == [
         ("unknown_parent", "A5"),
-        ("missing", "A6"),
+        ("missing_parent", "A6"),
     ]
     assert "'e9'" in found[0].message
 
@@ -633,7 +637,7 @@ def test_an_empty_folder_is_refused(folder: Path) -> None:
 
     (problem,) = problems(lambda: read_register(folder))
 
-    assert problem.code == "empty"
+    assert problem.code == "no_table"
 
 
 # -- workbooks --------------------------------------------------------------------------
@@ -982,10 +986,13 @@ def test_a_french_team_fills_the_template_then_fixes_its_mistakes(
             "Identifiant de l'engagement",
             "unknown_parent",
         ),
-        ("Sources des engagements", 2, "Source", "missing"),
+        ("Sources des engagements", 2, "Source", "empty_cell"),
     ]
     assert all(p.path.startswith(f"registre.xlsx:{p.sheet}:{p.row}:") for p in found)
     assert "did you mean 'Partenariat'" in found[2].message
+    # Every problem reads in French too (validate --lang fr).
+    assert all(problem_message(p, "fr") != p.message for p in found)
+    assert "vouliez-vous dire 'Partenariat'" in problem_message(found[2], "fr")
 
     fixed = openpyxl.load_workbook(template)
     _fill(fixed, mistakes=False)

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from partnership_model._i18n import Lang, check_lang
+from partnership_model._messages import problem
 from partnership_model._sheet_cells import (
     ABSENT,
     column_letter,
@@ -185,8 +186,9 @@ class _Reader:
         """The language most headers matched so far are written in."""
         return "fr" if self.votes["fr"] > self.votes["en"] else "en"
 
-    def problem(self, origin: Origin, message: str, code: str) -> None:
-        self.problems.append(Located(Problem("", message, code), origin))
+    def problem(self, origin: Origin, code: str, /, **params: object) -> None:
+        """Record a problem of the tables, written from the message catalogue."""
+        self.problems.append(Located(problem("", code, **params), origin))
 
     # -- headers
 
@@ -217,10 +219,7 @@ class _Reader:
                 if self.extra != "ignore":
                     expected = ", ".join(c.label(self.lang) for c in table.all_columns)
                     self.problem(
-                        where,
-                        f"unknown column {text!r}; the columns of this sheet are: "
-                        f"{expected}",
-                        "unknown_column",
+                        where, "unknown_column", header=repr(text), expected=expected
                     )
                 continue
             self.vote(text, column)
@@ -228,9 +227,10 @@ class _Reader:
             if first is not None:
                 self.problem(
                     where,
-                    f"the header {text!r} repeats column {column_letter(first)} "
-                    f"({headers[first]!r}): one column per field",
                     "duplicate_column",
+                    header=repr(text),
+                    column=column_letter(first),
+                    first=repr(headers[first]),
                 )
                 continue
             columns[index] = column
@@ -241,13 +241,11 @@ class _Reader:
             if column.required and matched.position(column) is None:
                 self.absent.add((table.id, column.key))
                 if grid.rows:
+                    label = column.label(self.lang)
                     self.problem(
-                        attrs.evolve(
-                            matched.at(grid.header_row, column),
-                            header=column.label(self.lang),
-                        ),
-                        "this required column is missing from the header row",
+                        attrs.evolve(matched.at(grid.header_row, column), header=label),
                         "missing_column",
+                        header=repr(label),
                     )
         return matched
 
@@ -259,10 +257,7 @@ class _Reader:
         if rows:
             shown = ", ".join(map(str, rows[:5])) + (" ..." if len(rows) > 5 else "")
             self.problem(
-                where,
-                f"column {column_letter(index)} has no header but holds data "
-                f"(row {shown}); give it a header or move the data",
-                "unnamed_column",
+                where, "unnamed_column", column=column_letter(index), rows=shown
             )
 
     def vote(self, text: str, column: Column) -> None:
@@ -303,11 +298,7 @@ class _Reader:
     def read_register(self, matched: _Matched) -> None:
         for position, (number, cells) in enumerate(matched.grid.rows):
             if position:
-                self.problem(
-                    matched.at(number),
-                    "the register's sheet holds one row; move or delete this one",
-                    "extra_row",
-                )
+                self.problem(matched.at(number), "extra_row")
                 continue
             self.document.update(self.row_object(matched, "$", number, cells))
 
@@ -338,8 +329,8 @@ class _Reader:
             if text is None:
                 self.problem(
                     matched.at(number, column, index),
-                    "the row names no parent: this cell is empty",
-                    "missing",
+                    "missing_parent",
+                    parent=column.label(self.lang),
                 )
                 return None
             names.append(text)
@@ -349,9 +340,9 @@ class _Reader:
             parent = self.layout.table(column.parent or "")
             self.problem(
                 matched.at(number, column),
-                f"no row of the sheet {parent.label(self.lang)} has the id "
-                f"{names[-1]!r}",
                 "unknown_parent",
+                sheet=parent.label(self.lang),
+                id=repr(names[-1]),
             )
             return None
         return (tuple(names), *found)
@@ -377,11 +368,7 @@ class _Reader:
                 items.append(values[key])
                 self.origins[path] = matched.at(number, table.columns[0])
             elif matched.position(table.columns[0]) is not None:
-                self.problem(
-                    matched.at(number, table.columns[0]),
-                    "this cell is empty; fill it or delete the row",
-                    "missing",
-                )
+                self.problem(matched.at(number, table.columns[0]), "empty_cell")
 
     def add_people(self) -> None:
         """List every participant's person, when the People table is absent."""

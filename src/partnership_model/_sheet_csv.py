@@ -21,9 +21,15 @@ from pathlib import Path
 from typing import Final
 
 from partnership_model._files import write_atomically
+from partnership_model._messages import Message, problem
 from partnership_model._sheet_codec import Grid, Located, Origin, Sheet
-from partnership_model._sheet_layout import Layout, Table, spelling
-from partnership_model.exceptions import Problem
+from partnership_model._sheet_layout import (
+    Layout,
+    Table,
+    file_name,
+    spelling,
+    table_names,
+)
 
 __all__ = [
     "FORMULA_STARTS",
@@ -39,11 +45,6 @@ FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 """Cell starts that get a protective apostrophe when written."""
 
 _DELIMITERS: Final = (",", ";", "\t")
-_SAVE_AS_UTF8: Final = (
-    "save it as UTF-8: in Excel, File > Save As > 'CSV UTF-8 (Comma delimited)'; "
-    "in LibreOffice Calc, File > Save As > 'Text CSV (.csv)', tick 'Edit filter "
-    "settings' and choose the character set 'Unicode (UTF-8)'"
-)
 
 
 def escape(cell: str) -> str:
@@ -68,22 +69,19 @@ def unescape(cell: str) -> str:
     return cell
 
 
-def file_name(table: Table, lang: str) -> str:
-    """The CSV file name of *table* in *lang* (``organisations_des_engagements.csv``)."""
-    return spelling(table.labels[lang]).replace(" ", "_") + ".csv"
-
-
 # -- reading --------------------------------------------------------------------------------
 
 
 def _problem(
     file: str,
-    message: str,
     code: str,
+    /,
     row: int | None = None,
     table: Table | None = None,
+    **params: object,
 ) -> Located:
-    return Located(Problem("", message, code), Origin(file=file, row=row, table=table))
+    """A problem of a file, written from the message catalogue."""
+    return Located(problem("", code, **params), Origin(file=file, row=row, table=table))
 
 
 def _decode(
@@ -92,23 +90,15 @@ def _decode(
     """The text of a CSV file, or the problem that prevents reading it."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, _problem(
-            name,
-            f"the file is in UTF-16, not UTF-8; {_SAVE_AS_UTF8}",
-            "encoding",
-            table=table,
+            name, "not_utf8", table=table, detail=Message("problems.utf16")
         )
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         byte = raw[error.start : error.start + 1].hex()
-        return None, _problem(
-            name,
-            f"the file is not UTF-8 (byte 0x{byte} on line {line}); {_SAVE_AS_UTF8}",
-            "encoding",
-            row=line,
-            table=table,
-        )
+        detail = Message("problems.invalid_byte", {"byte": f"0x{byte}", "line": line})
+        return None, _problem(name, "not_utf8", line, table, detail=detail)
 
 
 def _delimiter(text: str) -> str:
@@ -144,12 +134,10 @@ def _grid(text: str, table: Table, name: str, problems: list[Located]) -> Grid |
                 rows.append((number, cells))
     except csv.Error as error:
         problems.append(
-            _problem(name, f"malformed CSV: {error}", "csv_syntax", number + 1, table)
+            _problem(name, "csv_syntax", number + 1, table, reason=str(error))
         )
     if header is None:
-        problems.append(
-            _problem(name, "the file has no header row", "missing", 1, table)
-        )
+        problems.append(_problem(name, "no_header", 1, table))
         return None
     return Grid(
         table=table,
@@ -168,17 +156,9 @@ def _load(path: Path, table: Table, max_bytes: int | None) -> str | Located:
         with path.open("rb") as stream:
             raw = stream.read(-1 if max_bytes is None else max_bytes + 1)
     except OSError as error:
-        return _problem(
-            name, f"cannot read the file: {error.strerror or error}", "io", table=table
-        )
+        return _problem(name, "io", table=table, reason=str(error.strerror or error))
     if max_bytes is not None and len(raw) > max_bytes:
-        return _problem(
-            name,
-            f"the file is larger than the size cap of {max_bytes:,} bytes; "
-            "raise the cap (max_bytes=...) if it really holds a register",
-            "too_large",
-            table=table,
-        )
+        return _problem(name, "too_large", table=table, limit=max_bytes)
     text, problem = _decode(raw, name, table)
     return problem if text is None else text  # type: ignore[return-value]
 
@@ -210,13 +190,12 @@ def read_files(
                 extra != "ignore"
                 and spelling(path.stem) not in layout.furniture_spellings
             ):
-                names = ", ".join(file_name(t, "en") for t in layout.tables)
                 problems.append(
                     _problem(
                         path.name,
-                        f"{path.name!r} is no table of a register; expected: {names} "
-                        "(or their French names)",
                         "unknown_table",
+                        name=repr(path.name),
+                        expected=table_names(layout, csv=True),
                     )
                 )
             continue
@@ -224,9 +203,9 @@ def read_files(
             problems.append(
                 _problem(
                     path.name,
-                    f"{grids[table.id].file!r} already holds this table; keep one of the two",
                     "duplicate_table",
                     table=table,
+                    other=repr(grids[table.id].file),
                 )
             )
             continue

@@ -46,8 +46,10 @@ __all__ = [
     "Kind",
     "Layout",
     "Table",
+    "file_name",
     "layout",
     "spelling",
+    "table_names",
     "text_of",
 ]
 
@@ -536,3 +538,20 @@ def layout() -> Layout:
         problems.add("$.booleans", "a word is read both as yes and as no", "ambiguous")
     problems.raise_if_any()
     return result
+
+
+def file_name(table: Table, lang: str) -> str:
+    """The CSV file name of *table* in *lang* (``organisations_des_engagements.csv``)."""
+    return spelling(table.labels[lang]).replace(" ", "_") + ".csv"
+
+
+def table_names(layout: Layout, *, csv: bool) -> str:
+    """The names of the tables, in English and French, for messages."""
+    names = []
+    for table in layout.tables:
+        en, fr = (
+            file_name(table, lang) if csv else table.labels[lang]
+            for lang in ("en", "fr")
+        )
+        names.append(en if en == fr else f"{en} ({fr})")
+    return ", ".join(names)

@@ -34,9 +34,17 @@ from typing import TYPE_CHECKING, Any, Final
 
 from partnership_model._files import write_atomically
 from partnership_model._i18n import Lang, check_lang, typeset
+from partnership_model._messages import problem
 from partnership_model._sheet_cells import column_letter, plain_text
 from partnership_model._sheet_codec import Grid, Located, Origin, Sheet
-from partnership_model._sheet_layout import Column, Layout, Table, spelling, text_of
+from partnership_model._sheet_layout import (
+    Column,
+    Layout,
+    Table,
+    spelling,
+    table_names,
+    text_of,
+)
 from partnership_model.exceptions import Problem
 
 if TYPE_CHECKING:
@@ -93,8 +101,9 @@ def unescape_xml(text: str) -> str:
 # -- reading --------------------------------------------------------------------------------
 
 
-def _problem(origin: Origin, message: str, code: str) -> Located:
-    return Located(Problem("", message, code), origin)
+def _problem(origin: Origin, code: str, /, **params: object) -> Located:
+    """A problem of a workbook, written from the message catalogue."""
+    return Located(problem("", code, **params), origin)
 
 
 def _check_archive(path: Path, name: str, max_bytes: int | None) -> Located | None:
@@ -104,23 +113,11 @@ def _check_archive(path: Path, name: str, max_bytes: int | None) -> Located | No
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except OSError as error:
-        return _problem(
-            origin, f"cannot read the file: {error.strerror or error}", "io"
-        )
+        return _problem(origin, "io", reason=str(error.strerror or error))
     except zipfile.BadZipFile:
-        return _problem(
-            origin,
-            "not an .xlsx workbook (an .xls or .ods file? save it as "
-            "'Excel Workbook (.xlsx)', or as CSV UTF-8)",
-            "not_xlsx",
-        )
+        return _problem(origin, "not_xlsx", reason="not a zip archive")
     if max_bytes is not None and max(size, unpacked) > max_bytes:
-        return _problem(
-            origin,
-            f"the workbook unpacks to {unpacked:,} bytes, more than the size cap of "
-            f"{max_bytes:,}; raise the cap (max_bytes=...) if it really holds a register",
-            "too_large",
-        )
+        return _problem(origin, "too_large", limit=max_bytes)
     return None
 
 
@@ -133,6 +130,7 @@ class _Budget:
     """Counts the cells read, against the cap derived from the size cap."""
 
     def __init__(self, max_bytes: int | None) -> None:
+        self.limit = max_bytes or 0
         self.left = None if max_bytes is None else max(max_bytes // _BYTES_PER_CELL, 1)
 
     def spend(self, count: int) -> bool:
@@ -142,19 +140,12 @@ class _Budget:
         return self.left >= 0
 
 
-def _refusal(value: object, data_type: str) -> tuple[str, str] | None:
+def _refusal(value: object, data_type: str) -> tuple[str, dict[str, object]] | None:
     """Why a cell's value cannot be read (a formula, an error), if it cannot."""
     if data_type == "f":
-        message = (
-            f"this cell holds a formula ({str(value)[:60]}); type its value instead "
-            "(copy it, then paste special > values only)"
-        )
-        return (message, "formula")
+        return ("formula", {"formula": str(value)[:60]})
     if data_type == "e":
-        return (
-            f"this cell holds an error value ({value}); type a value",
-            "error_value",
-        )
+        return ("error_value", {"value": str(value)[:20]})
     return None
 
 
@@ -164,17 +155,11 @@ def _sheet_grid(
     worksheet.reset_dimensions()  # the declared size may lie: read what is there
     title = str(worksheet.title)
     rows: list[tuple[int, tuple[object, ...]]] = []
-    refused: list[tuple[int, int, tuple[str, str]]] = []  # row, position, why
+    refused: list[tuple[int, int, tuple[str, dict[str, object]]]] = []
     for cells in worksheet.iter_rows():
         if not budget.spend(len(cells) + 1):
-            problems.append(
-                _problem(
-                    Origin(file=name, sheet=title, table=table),
-                    "the sheet holds more cells than the size cap allows; raise the "
-                    "cap (max_bytes=...) if it really holds a register",
-                    "too_large",
-                )
-            )
+            origin = Origin(file=name, sheet=title, table=table)
+            problems.append(_problem(origin, "too_large", limit=budget.limit))
             return None
         values: list[object] = [None] * len(cells)
         number = None
@@ -191,12 +176,12 @@ def _sheet_grid(
         if number is not None and any(v is not None for v in values):
             rows.append((number, tuple(values)))
     header_row, header = rows[0] if rows else (1, ())
-    for row, position, (message, code) in refused:
+    for row, position, (code, params) in refused:
         text = plain_text(header[position]) if position < len(header) else None
         origin = Origin(
             file=name, sheet=title, row=row, index=position, header=text, table=table
         )
-        problems.append(_problem(origin, message, code))
+        problems.append(_problem(origin, code, **params))
     return Grid(
         table=table,
         file=name,
@@ -222,8 +207,8 @@ def read_workbook(
                 stream, read_only=True, data_only=False, keep_links=False
             )
         except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds
-            message = f"cannot read the workbook: {error}"
-            return {}, [_problem(Origin(file=name), message, "not_xlsx")]
+            reason = str(error)[:200]
+            return {}, [_problem(Origin(file=name), "not_xlsx", reason=reason)]
         try:
             return _read_sheets(
                 workbook, name, layout, extra=extra, max_bytes=max_bytes
@@ -245,24 +230,14 @@ def _read_sheets(
         if table is None:
             if spelling(title) in layout.furniture_spellings or extra == "ignore":
                 continue
-            names = ", ".join(t.label("en") for t in layout.tables)
+            expected = table_names(layout, csv=False)
             problems.append(
-                _problem(
-                    origin,
-                    f"the sheet {title!r} is no table of a register; expected: "
-                    f"{names} (or their French names)",
-                    "unknown_table",
-                )
+                _problem(origin, "unknown_table", name=repr(title), expected=expected)
             )
             continue
         if table.id in grids:
             problems.append(
-                _problem(
-                    origin,
-                    f"the sheet {grids[table.id].sheet!r} already holds this table; "
-                    "keep one of the two",
-                    "duplicate_table",
-                )
+                _problem(origin, "duplicate_table", other=repr(grids[table.id].sheet))
             )
             continue
         grid = _sheet_grid(worksheet, table, name, budget, problems)

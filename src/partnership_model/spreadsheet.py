@@ -73,6 +73,7 @@ import attrs
 from partnership_model import _sheet_csv, _sheet_xlsx
 from partnership_model._enums import Vocabulary
 from partnership_model._i18n import Lang, check_lang
+from partnership_model._messages import Message, problem
 from partnership_model._sheet_cells import column_letter, value_at
 from partnership_model._sheet_codec import (
     Grid,
@@ -84,7 +85,7 @@ from partnership_model._sheet_codec import (
     read_document,
     write_document,
 )
-from partnership_model._sheet_layout import layout, spelling
+from partnership_model._sheet_layout import layout, spelling, table_names, text_of
 from partnership_model.exceptions import Problem, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
 from partnership_model.serialization import from_dict, read_json, to_dict, to_json
@@ -223,37 +224,28 @@ def read_register_csv(
     problems: list[Located] = []
     if isinstance(source, str | os.PathLike):
         folder = Path(source)
+        name = folder.name
         try:
             files = _sheet_csv.csv_files(folder)
         except OSError as error:
-            raise ValidationError(
-                [
-                    CellProblem(
-                        path=str(folder),
-                        message=f"cannot read the folder: {error.strerror or error}",
-                        code="io",
-                        file=str(folder),
-                    )
-                ]
-            ) from None
-        name = folder.name
+            problems.append(
+                Located(
+                    problem("", "io", reason=str(error.strerror or error)),
+                    Origin(file=name),
+                )
+            )
+            files = []
     else:
         files = [Path(item) for item in source]
         name = files[0].parent.name if files else "register"
-    grids, problems = _sheet_csv.read_files(
+    grids, found = _sheet_csv.read_files(
         files, layout(), extra=extra, max_bytes=max_bytes
     )
+    problems += found
     if not grids and not problems:
-        expected = ", ".join(_sheet_csv.file_name(t, "en") for t in layout().tables)
+        expected = table_names(layout(), csv=True)
         problems.append(
-            Located(
-                Problem(
-                    "",
-                    f"no table of a register found; expected {expected} (or their French names)",
-                    "empty",
-                ),
-                Origin(file=name),
-            )
+            Located(problem("", "no_table", expected=expected), Origin(file=name))
         )
     return _register(grids, problems, Origin(file=name), extra)
 
@@ -279,11 +271,9 @@ def read_register_xlsx(
         file, layout(), extra=extra, max_bytes=max_bytes
     )
     if not grids and not problems:
+        expected = table_names(layout(), csv=False)
         problems.append(
-            Located(
-                Problem("", "the workbook holds no table of a register", "empty"),
-                Origin(file=file.name),
-            )
+            Located(problem("", "no_table", expected=expected), Origin(file=file.name))
         )
     return _register(grids, problems, Origin(file=file.name), extra)
 
@@ -321,10 +311,10 @@ def _sorted(located: list[Located], result: ReadResult) -> list[CellProblem]:
 
 
 def _cell_problem(item: Located, result: ReadResult) -> CellProblem:
-    problem, origin = item.problem, item.origin
+    origin = item.origin
     column = origin.column
     header = origin.header or (column.label(result.lang) if column else None)
-    message = _message(problem, item, result)
+    problem = _reworded(item, result)
     parts = [origin.file, origin.sheet, origin.row, header]
     path = ":".join(_shown(str(part)) for part in parts if part is not None)
     cell = (
@@ -334,8 +324,9 @@ def _cell_problem(item: Located, result: ReadResult) -> CellProblem:
     )
     return CellProblem(
         path=path,
-        message=message,
+        message=problem.message,
         code=problem.code,
+        params=problem.params,
         file=origin.file,
         sheet=origin.sheet,
         row=origin.row,
@@ -366,45 +357,51 @@ def _shown(text: str) -> str:
 _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
-def _message(problem: Problem, item: Located, result: ReadResult) -> str:
-    column = item.origin.column
-    if not problem.path:  # a problem of the tables themselves
-        return problem.message
-    if column is None:
-        return problem.message
-    if problem.code == "missing":
-        return "this required cell is empty"
-    templates = layout().accepted
+def _reworded(item: Located, result: ReadResult) -> Problem:
+    """The problem as a spreadsheet's reader should read it.
+
+    A rule's problem keeps its code, message and parameters (so that it reads
+    in French as a JSON register's would), except where the sheet knows more:
+    an unknown vocabulary value is answered with the labels of the sheet's
+    language, and a date or yes/no cell says what it accepts.
+    """
+    problem, column = item.problem, item.origin.column
+    if not problem.path or column is None:  # a problem of the tables themselves
+        return problem
     lang = result.lang
     if column.vocabulary is not None and problem.code == "unknown_term":
-        return _unknown_term(
-            value_at(result.document, problem.path), column.vocabulary, lang
-        )
+        value = value_at(result.document, problem.path)
+        return _unknown_term(problem.path, value, column.vocabulary, lang)
     if column.kind in ("date", "boolean", "version") and problem.code in (
         "invalid",
         "wrong_type",
     ):
-        return (
-            f"{problem.message}; accepted: {templates[column.kind][check_lang(lang)]}"
-        )
-    return problem.message
+        accepted = text_of(layout().accepted[column.kind], lang)
+        return attrs.evolve(problem, message=f"{problem.message}; accepted: {accepted}")
+    return problem
 
 
-def _unknown_term(value: object, vocabulary: type[Vocabulary], lang: Lang) -> str:
-    """Say that a cell names no member, suggesting labels of the sheet's language."""
+def _unknown_term(
+    path: str, value: object, vocabulary: type[Vocabulary], lang: Lang
+) -> Problem:
+    """A cell names no member: suggest and list the labels of the sheet's language."""
     labels = [str(member.label(lang)) for member in vocabulary]
     by_spelling = {spelling(label): label for label in labels}
     close = difflib.get_close_matches(
-        spelling(str(value)), list(by_spelling), n=3, cutoff=0.75
+        spelling(str(value)), list(by_spelling), n=1, cutoff=0.75
     )
-    hint = (
-        " (did you mean " + " or ".join(repr(by_spelling[c]) for c in close) + "?)"
+    hint: Message | str = (
+        Message("problems.did_you_mean", {"suggestion": repr(by_spelling[close[0]])})
         if close
         else ""
     )
-    return (
-        f"{value!r} is not a known {vocabulary.__name__}{hint}; accepted: "
-        f"{'; '.join(labels)}, their English or French labels, values or aliases"
+    return problem(
+        path,
+        "unknown_term",
+        value=repr(value),
+        vocabulary=vocabulary.__name__,
+        hint=hint,
+        accepted="; ".join(labels),
     )
 
 
