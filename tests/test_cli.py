@@ -296,7 +296,7 @@ def test_validate_missing_file_and_bad_json(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     code, _, err = run(capsys, "validate", str(tmp_path / "nope.json"))
-    assert code == 1
+    assert code == 2  # a file that cannot be read is a usage error (issue 14)
     assert "cannot read the file" in err
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"{\xff")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import doctest
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -12,6 +14,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from markdown_it import MarkdownIt
 
+from headless_chromium import browser, require_chromium
+from html_page import Page, a4_pages, ink
 from partnership_model import draft_output, strategies as pms
 from partnership_model._i18n import typeset
 from partnership_model.checklists import gripp2
@@ -20,6 +24,7 @@ from partnership_model.draft_output import (
     DRAFT_FORMATS,
     draft_document,
     draft_schema,
+    draft_to_html,
     draft_to_json,
     draft_to_markdown,
     render_draft,
@@ -28,6 +33,7 @@ from partnership_model.drafting import ChecklistDraft, ItemStatus, draft_checkli
 from partnership_model.examples import load_register
 from partnership_model.exceptions import RecordTypeError, VocabularyError
 from partnership_model.records import Engagement, Participant, Register
+from partnership_model.report import build_report, report_to_html
 from partnership_model.vocabulary import (
     EngagementDegree,
     EngagementDomain,
@@ -324,6 +330,8 @@ def test_render_draft_dispatches_and_ends_with_a_newline(fmt: str, lang: str) ->
     assert not out.endswith("\n\n")
     if fmt == "markdown":
         assert out == draft_to_markdown(draft, lang)  # type: ignore[arg-type]
+    elif fmt == "html":
+        assert out == draft_to_html(draft, lang)  # type: ignore[arg-type]
     else:
         assert json.loads(out) == draft_document(draft)
 
@@ -331,14 +339,20 @@ def test_render_draft_dispatches_and_ends_with_a_newline(fmt: str, lang: str) ->
 def test_bad_arguments_are_refused() -> None:
     draft = draft_checklist(REGISTER, RESEARCH[0])
     with pytest.raises(VocabularyError) as caught:
-        render_draft(draft, "html")
+        render_draft(draft, "pdf")
     assert caught.value.accepted == DRAFT_FORMATS
     with pytest.raises(VocabularyError):
         render_draft(draft, "markdown", "de")  # type: ignore[arg-type]
     with pytest.raises(VocabularyError):
         draft_to_markdown(draft, "de")  # type: ignore[arg-type]
     not_a_draft: Any = {"items": []}
-    for function in (draft_document, draft_to_json, draft_to_markdown, render_draft):
+    for function in (
+        draft_document,
+        draft_to_json,
+        draft_to_markdown,
+        draft_to_html,
+        render_draft,
+    ):
         with pytest.raises(RecordTypeError):
             function(not_a_draft)
 
@@ -354,3 +368,78 @@ def test_every_language_has_every_word() -> None:
 
 def test_the_module_examples() -> None:
     assert doctest.testmod(draft_output).failed == 0
+
+
+# -- HTML ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "fr-CA"])
+def test_html_has_the_markdown_report_s_structure(lang: str) -> None:
+    """One page: the title, a heading per section and item, statuses and values."""
+    draft = draft_checklist(REGISTER, engagement_ids=RESEARCH, checklist=gripp2("long"))
+    markup = draft_to_html(draft, lang)  # type: ignore[arg-type]
+    page = Page(markup)
+    assert page.one("html").attributes["lang"] == lang[:2]
+    assert page.all("script") == []
+    title = "GRIPP2 long form: draft" if lang == "en" else "GRIPP2, version longue"
+    assert page.one("h1").text.startswith(title)
+    assert page.one("title").text == page.one("h1").text
+    assert len(page.all("h2")) == len(draft.checklist.sections)
+    assert len(page.all("h3")) == len(draft.items)
+    statuses = [
+        e.attributes["class"]
+        for e in page.all("span")
+        if "badge" in (e.attributes.get("class") or "")
+    ]
+    assert statuses == [f"badge status-{d.status.value}" for d in draft.items]
+    assert [p.text for p in page.all("p") if p.attributes.get("class") == "warning"]
+    listed = re.findall(r'<ul class="values">\n(.*?)</ul>', markup, re.S)
+    assert [block.count("<li>") for block in listed] == [
+        len(d.values) for d in draft.items if d.values
+    ]
+    engagements = [li.text for li in page.all("li")][: len(RESEARCH)]
+    assert [text.rsplit(" (", 1)[1] for text in engagements] == [
+        f"{i})" for i in RESEARCH
+    ]
+
+
+def test_html_shares_the_report_s_look() -> None:
+    """The style sheet and the page skeleton of the HTML report."""
+    draft = draft_checklist(REGISTER, RESEARCH[0])
+    report = build_report(REGISTER)
+    draft_page, report_page = Page(draft_to_html(draft)), Page(report_to_html(report))
+    assert draft_page.one("style").text == report_page.all("style")[0].text
+    assert [m.attributes for m in draft_page.all("meta")][:2] == [
+        m.attributes for m in report_page.all("meta")
+    ][:2]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_html_escapes_user_text(lang: str) -> None:
+    draft = draft_checklist(
+        _hostile(), engagement_ids=["a`b", "1. two"], checklist=gripp2("long")
+    )
+    markup = draft_to_html(draft, lang)  # type: ignore[arg-type]
+    page = Page(markup)
+    assert page.all("script") == []
+    assert all(not n.startswith("on") for e in page.elements for n in e.attributes)
+    titles = [e.title for e in draft.engagements]
+    listed = [li.text for li in page.all("li")][: len(titles)]
+    assert [text.rsplit(" (", 1)[0] for text in listed] == titles
+
+
+def test_html_in_chromium(tmp_path: Path) -> None:
+    """The long-form draft renders: ink on screen, no console error, A4 print."""
+    chromium = require_chromium()
+    draft = draft_checklist(REGISTER, engagement_ids=RESEARCH, checklist=gripp2("long"))
+    path = tmp_path / "gripp2.html"
+    path.write_text(draft_to_html(draft, "fr"), encoding="utf-8")
+    with browser(chromium, tmp_path / "profile") as chrome:
+        seen = chrome.open(
+            path, evaluate={"h3": "document.querySelectorAll('h3').length"}
+        )
+    assert seen.console_errors == []
+    assert seen.requests == [seen.url]
+    assert seen.values["h3"] == len(draft.items)
+    assert ink(seen.screenshot) > 0.03
+    assert a4_pages(seen.pdf) >= 3

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import tempfile
 from pathlib import Path
 
 import attrs
@@ -42,7 +44,12 @@ from partnership_model.metrics import (
     relation_counts,
     silos,
 )
-from partnership_model.privacy import pseudonym
+from partnership_model.privacy import (
+    KEY_ENVIRONMENT_VARIABLE,
+    MIN_KEY_LENGTH,
+    pseudonym,
+    read_key,
+)
 
 KEY = b"0123456789abcdef-test-key"
 OTHER_KEY = b"fedcba9876543210-other-key"
@@ -261,3 +268,54 @@ def test_a_persona_id_of_another_shape_is_pseudonymised_whole() -> None:
     assert f"{alias}@community:managerial" in ids
     assert {a.person_id for a in shared.actors() if a.person_id} == {alias}
     assert shared.number_of_relations == graph.number_of_relations
+
+
+# -- the key, read exactly (issue 14) -------------------------------------------------
+
+
+@given(st.binary(min_size=MIN_KEY_LENGTH, max_size=200))
+def test_read_key_keeps_every_byte_of_the_file(key: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "key"
+        path.write_bytes(key)
+        assert read_key(path) == key
+        assert read_key(str(path)) == key
+
+
+@pytest.mark.skipif(not os.supports_bytes_environ, reason="the environment is text")
+@given(
+    st.binary(min_size=MIN_KEY_LENGTH, max_size=100).filter(
+        lambda key: b"\0" not in key
+    )
+)
+def test_read_key_keeps_every_byte_of_the_environment(key: bytes) -> None:
+    name = KEY_ENVIRONMENT_VARIABLE.encode()
+    saved = os.environb.get(name)
+    os.environb[name] = key
+    try:
+        assert read_key() == key
+    finally:
+        if saved is None:
+            del os.environb[name]
+        else:
+            os.environb[name] = saved
+
+
+def test_read_key_refuses_without_showing_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(KEY_ENVIRONMENT_VARIABLE, raising=False)
+    with pytest.raises(InvalidRecordError) as caught:
+        read_key()
+    assert caught.value.code == "missing_key"
+    monkeypatch.setenv(KEY_ENVIRONMENT_VARIABLE, "short secret")
+    with pytest.raises(InvalidRecordError) as caught:
+        read_key()
+    assert "short secret" not in str(caught.value)
+    big = tmp_path / "big"
+    big.write_bytes(b"k" * 70_000)
+    with pytest.raises(InvalidRecordError) as caught:
+        read_key(big)
+    assert "kkkk" not in str(caught.value)
+    with pytest.raises(FileNotFoundError):
+        read_key(tmp_path / "missing")

@@ -1004,13 +1004,8 @@ def write_figures(directory: Path) -> list[Path]:
         figure.savefig(path, dpi=110, metadata={"Software": None})
         written.append(path)
 
-    whole = Figure(figsize=(11, 8), layout="constrained")
-    draw_ecology(
-        EcologyGraph.from_engagements(register),
-        ax=whole.add_subplot(),
-        with_labels=False,
-    )
-    save(whole, "ecology.png")
+    # Sized by draw_ecology for its groups of actors (8 inches wide).
+    save(draw_ecology(EcologyGraph.from_engagements(register)), "ecology.png")
 
     detail = EcologyGraph.from_engagements(
         [register.engagement(e) for e in DETAIL_ENGAGEMENTS],

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from partnership_model._files import write_atomically
+from partnership_model._terminal import printable
 from partnership_model.exceptions import InvalidRecordError
 
 __all__ = ["add_vocabulary_command"]
@@ -78,7 +79,7 @@ def add_vocabulary_command(subparsers: Any) -> None:
 
 
 def _usage(message: str) -> int:
-    sys.stderr.write(f"partnership-model: {message}\n")
+    sys.stderr.write(f"partnership-model: {printable(message)}\n")
     return 2
 
 
@@ -128,7 +129,7 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     write_atomically(Path(args.out), encoded, overwrite=args.force)
-    sys.stdout.write(f"wrote {args.out}\n")
+    sys.stdout.write(f"wrote {printable(args.out)}\n")
     return 0
 
 
@@ -140,14 +141,19 @@ def _import(args: argparse.Namespace) -> int:
     )
     verb = "would change" if args.dry_run else "changed"
     for file, token, field in done.changes:
-        sys.stdout.write(f"{file}: {token}: {field}\n")
+        sys.stdout.write(printable(f"{file}: {token}: {field}") + "\n")
     if not done.changes:
-        sys.stdout.write(f"{args.import_csv}: {done.rows} rows, nothing to change\n")
+        sys.stdout.write(
+            printable(f"{args.import_csv}: {done.rows} rows, nothing to change") + "\n"
+        )
         return 0
     files = ", ".join(done.files)
     sys.stdout.write(
-        f"{args.import_csv}: {done.rows} rows; {verb} {len(done.changes)} values "
-        f"in {files}\n"
+        printable(
+            f"{args.import_csv}: {done.rows} rows; {verb} {len(done.changes)} values "
+            f"in {files}"
+        )
+        + "\n"
     )
     if not args.dry_run:
         sys.stdout.write(

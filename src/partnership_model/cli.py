@@ -4,10 +4,17 @@ A thin layer over the library: every command parses its arguments, calls the
 library, prints the result, and maps errors to exit codes:
 
 * ``0``: success;
-* ``1``: invalid data (the problems are printed on stderr with their paths);
-* ``2``: usage error (bad options, missing optional dependency, unreadable key).
+* ``1``: invalid data (the problems are printed on stderr with their paths),
+  a file over the size cap included;
+* ``2``: usage error (bad options, a missing optional dependency, an input
+  that cannot be read, an unreadable key, an output refused).
 
-No traceback is ever printed for bad input.
+No traceback is ever printed for bad input, and no command destroys data
+(issue 14): every file is written atomically (``partnership_model._files``),
+an existing file is replaced only with ``--force``, and an output that is (or
+resolves to) an input is refused. Whatever came from a file is printed with its
+control characters escaped (``partnership_model._terminal.printable``), and
+characters the terminal cannot encode are written as backslash escapes.
 """
 
 from __future__ import annotations
@@ -22,134 +29,49 @@ from typing import Any
 
 import attrs
 
-from partnership_model import __version__
-from partnership_model._i18n import LANGUAGE_TAGS, Lang
-from partnership_model._messages import Message, message, problem_message
+from partnership_model import __version__, _files
+from partnership_model._cli_support import (
+    Parser,
+    UsageError,
+    add_force,
+    add_lang,
+    add_max_size,
+    checked,
+    default_output,
+    document_kind,
+    ecology_of,
+    inputs,
+    print_problems,
+    print_unreadable,
+    read_data,
+    read_document,
+    read_key,
+    read_limit,
+    read_register,
+    say,
+    structured,
+    unreadable,
+    write_output,
+)
+from partnership_model._i18n import Lang
+from partnership_model._messages import Message, message
+from partnership_model._report_commands import add_report_commands
+from partnership_model._terminal import tolerant_output
 from partnership_model._vocabulary_command import add_vocabulary_command
 from partnership_model.exceptions import (
     InvalidRecordError,
+    OutputExistsError,
     PartnershipModelError,
     ValidationError,
-    VocabularyError,
 )
 from partnership_model.matrix import EngagementMatrix
 from partnership_model.records import Register
-from partnership_model.report import (
-    REPORT_FORMATS,
-    ReportScope,
-    build_report,
-    render_report,
-)
-from partnership_model.serialization import (
-    from_dict,
-    in_file,
-    parse_json,
-    read_file_data,
-    read_json,
-    to_dict,
-    write_json,
-)
+from partnership_model.serialization import to_dict, to_json
 
 __all__ = ["build_parser", "main"]
 
 KEY_ENVIRONMENT_VARIABLE = "PARTNERSHIP_MODEL_KEY"
 """Environment variable holding the pseudonymisation key (never a CLI argument)."""
-
-
-class _UsageError(Exception):
-    """A problem with how the command was called (exit code 2)."""
-
-
-# ---------------------------------------------------------------------------
-# Loading documents
-# ---------------------------------------------------------------------------
-
-
-def _load_register(path: str | None) -> Register:
-    if path is None:
-        from partnership_model.examples import load_register  # noqa: PLC0415
-
-        return load_register()
-    return read_json(path, Register)
-
-
-def _document_kind(data: object) -> str:
-    if isinstance(data, dict) and (
-        "nodes" in data or "edges" in data or "links" in data
-    ):
-        return "ecology"
-    return "register"
-
-
-def _read_document(path: str, kind: str) -> tuple[str, Any]:
-    """Read a register or ecology document; *kind* may be ``auto``."""
-    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
-
-    file = Path(path)
-    data = read_file_data(file)
-    actual = _document_kind(data) if kind == "auto" else kind
-    cls: type[Any] = EcologyGraph if actual == "ecology" else Register
-    try:
-        return actual, from_dict(data, cls)
-    except ValidationError as error:
-        raise in_file(file, error) from None
-
-
-def _ecology_of(kind: str, document: Any) -> Any:
-    from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
-
-    if kind == "ecology":
-        return document
-    return EcologyGraph.from_engagements(document)
-
-
-# ---------------------------------------------------------------------------
-# report
-# ---------------------------------------------------------------------------
-
-
-def _report_register(path: str | None, lang: Lang) -> Register:
-    """The register to report on; an ecology file is refused with what to do."""
-    if path is None:
-        return _load_register(None)
-    file = Path(path)
-    try:
-        data = read_file_data(file)
-    except ValidationError as error:
-        if error.problems[0].code == "syntax" and _looks_like_xml(file):
-            raise _UsageError(
-                message("cli.ecology_not_register", lang, path=path)
-            ) from None
-        raise
-    if _document_kind(data) == "ecology":
-        raise _UsageError(message("cli.ecology_not_register", lang, path=path))
-    try:
-        return from_dict(data, Register)
-    except ValidationError as error:
-        raise in_file(file, error) from None
-
-
-def _looks_like_xml(file: Path) -> bool:
-    """Whether *file* starts like an XML document (GraphML, GEXF)."""
-    try:
-        with file.open("rb") as stream:
-            head = stream.read(64)
-    except OSError:
-        return False
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    try:
-        scope = ReportScope.parse(
-            domain=args.domain, since=args.since, until=args.until
-        )
-    except (VocabularyError, InvalidRecordError) as error:
-        raise _UsageError(str(error)) from None
-    register = _report_register(args.file, args.lang)
-    report = build_report(register, scope=scope)
-    sys.stdout.write(render_report(report, args.format, args.lang))
-    return 0
 
 
 # ---------------------------------------------------------------------------
@@ -158,48 +80,52 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from partnership_model.schema import schema_text, write_schemas  # noqa: PLC0415
+    from partnership_model.schema import (  # noqa: PLC0415
+        SCHEMA_FILES,
+        schema_text,
+        shipped_schema_path,
+    )
 
     if args.out is None:
         sys.stdout.write(schema_text(args.type, language=args.lang))
         return 0
-    for path in write_schemas(args.out):
-        print(f"wrote {path}")
+    # The files, laid out as the package ships them (fr/ holds the French twins).
+    shipped = shipped_schema_path(SCHEMA_FILES[0]).parent
+    files = {
+        Path(args.out)
+        / shipped_schema_path(name, language=language).relative_to(
+            shipped
+        ): schema_text(name, language=language)
+        for language in ("en", "fr")
+        for name in SCHEMA_FILES
+    }
+    for folder in {path.parent for path in files}:
+        folder.mkdir(parents=True, exist_ok=True)
+    with _files.open_outputs(files, overwrite=args.force) as streams:
+        for stream, text in zip(streams, files.values(), strict=True):
+            stream.write(text.encode("utf-8"))
+    for path in files:
+        say(f"wrote {path}")
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     lang = args.lang
-    failed = 0
+    limit = read_limit(args)
+    status = 0
     for path in args.files:
         try:
-            kind, document = _read_document(path, args.type)
-            if args.schema:
-                _check_schema(path, kind)
+            kind, size = _validate_file(Path(path), args, limit)
         except ValidationError as error:
-            failed += 1
+            if unreadable(error):
+                status = 2
+                print_unreadable(error, lang)
+                continue
+            status = max(status, 1)
             count = len(error.problems)
-            print(
-                message("cli.invalid_file", lang, path=path, count=count),
-                file=sys.stderr,
-            )
-            _print_problems(error, lang)
+            say(message("cli.invalid_file", lang, path=path, count=count), error=True)
+            print_problems(error, lang)
             continue
-        size = (
-            Message("report.engagements", {"count": len(document.engagements)})
-            if kind == "register"
-            else Message(
-                "cli.ecology_size",
-                {
-                    "actors": Message(
-                        "cli.actors", {"count": document.number_of_actors}
-                    ),
-                    "relations": Message(
-                        "cli.relations", {"count": document.number_of_relations}
-                    ),
-                },
-            )
-        )
         checks = "cli.checks_schema" if args.schema else "cli.checks_model"
         line = message(
             "cli.valid_file",
@@ -209,38 +135,51 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             size=size,
             checks=Message(checks),
         )
-        print(line)
-    return 1 if failed else 0
+        say(line)
+    return status
 
 
-def _print_problems(error: ValidationError, lang: Lang) -> None:
-    """One line per problem on stderr, in *lang* where the problem allows it."""
-    for problem in error.problems:
-        text = message(
-            "cli.problem",
-            lang,
-            path=problem.path,
-            message=problem_message(problem, lang),
-            code=problem.code,
-        )
-        print(f"  {text}", file=sys.stderr)
+def _validate_file(
+    file: Path, args: argparse.Namespace, limit: int
+) -> tuple[str, Message]:
+    """Check one document as every command will use it; return its kind and size.
 
-
-def _check_schema(path: str, kind: str) -> None:
+    Raises:
+        ValidationError: Every problem found, paths prefixed with the file.
+    """
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
+    data = read_data(file, limit)
+    kind = document_kind(data) if args.type == "auto" else args.type
+    cls: type[Any] = EcologyGraph if kind == "ecology" else Register
+    document = structured(file, data, cls)
+    if kind == "register":
+        checked(file, document)
+    if args.schema:
+        _check_schema(file, data, cls)
+    if kind == "register":
+        return kind, Message("report.engagements", {"count": len(document.engagements)})
+    return kind, Message(
+        "cli.ecology_size",
+        {
+            "actors": Message("cli.actors", {"count": document.number_of_actors}),
+            "relations": Message(
+                "cli.relations", {"count": document.number_of_relations}
+            ),
+        },
+    )
+
+
+def _check_schema(file: Path, data: Any, cls: type[Any]) -> None:
     try:
         from partnership_model.schema import schema_problems  # noqa: PLC0415
 
-        data = parse_json(Path(path).read_bytes())
-        problems = schema_problems(
-            data, EcologyGraph if kind == "ecology" else Register
-        )
+        problems = schema_problems(data, cls)
     except ImportError as error:
-        raise _UsageError(str(error)) from None
+        raise UsageError(str(error)) from None
     if problems:
         raise ValidationError(
-            [attrs.evolve(p, path=f"{path}:{p.path}") for p in problems]
+            [attrs.evolve(p, path=f"{file}:{p.path}") for p in problems]
         )
 
 
@@ -249,70 +188,62 @@ def _check_schema(path: str, kind: str) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _read_key(args: argparse.Namespace) -> bytes:
-    if args.key_file is not None:
-        try:
-            key = Path(args.key_file).read_bytes().strip()
-        except OSError as error:
-            msg = f"cannot read the key file {args.key_file}: {error.strerror or error}"
-            raise _UsageError(msg) from None
-    else:
-        env = os.environ.get(KEY_ENVIRONMENT_VARIABLE)
-        if env is None:
-            msg = (
-                f"--pseudonymize needs a key: set {KEY_ENVIRONMENT_VARIABLE} or pass "
-                "--key-file PATH (keys are never read from the command line, which "
-                "would keep them in shell history)"
-            )
-            raise _UsageError(msg)
-        key = env.encode()
-    if len(key) < 16:
-        msg = "the pseudonymisation key must be at least 16 bytes long"
-        raise _UsageError(msg)
-    return key
-
-
 def _cmd_convert(args: argparse.Namespace) -> int:
     from partnership_model import exchange  # noqa: PLC0415
 
-    kind, document = _read_document(args.file, "auto")
+    file = Path(args.file)
+    kind, document = read_document(args.file, "auto", read_limit(args))
     if args.pseudonymize:
         from partnership_model.privacy import pseudonymize  # noqa: PLC0415
 
-        document = pseudonymize(document, key=_read_key(args))
-    graph = _ecology_of(kind, document)
+        document = pseudonymize(document, key=read_key(args))
     target = args.to
     out = args.out
-    if target == "csv":
-        directory = Path(out or ".")
-        directory.mkdir(parents=True, exist_ok=True)
-        actors, relations = directory / "actors.csv", directory / "relations.csv"
-        exchange.write_csv(
-            graph, actors, relations, spreadsheet_safe=args.spreadsheet_safe
-        )
-        print(f"wrote {actors} and {relations}")
-        return 0
-    if target in {"graphml", "gexf"}:
-        path = Path(out or Path(args.file).with_suffix(f".{target}").name)
-        writer = exchange.write_graphml if target == "graphml" else exchange.write_gexf
-        writer(graph, path)
-        print(f"wrote {path}")
-        return 0
     if target == "register":
         if kind != "register":
             msg = "only a register can be converted to a register"
-            raise _UsageError(msg)
-        path = Path(out or "register.json")
-        write_json(document, path)
-        print(f"wrote {path}")
+            raise UsageError(msg)
+        ecology_of(kind, document, file)  # what every other command checks
+        text = to_json(document, indent=2) + "\n"
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_output(args, Path(out), text)
+        return 0
+    graph = ecology_of(kind, document, file)
+    if target == "csv":
+        directory = Path(out or ".")
+        if directory.exists() and not directory.is_dir():
+            raise UsageError(message("cli.not_a_folder", args.lang, path=directory))
+        directory.mkdir(parents=True, exist_ok=True)
+        paths = [directory / "actors.csv", directory / "relations.csv"]
+        with (
+            _files.open_outputs(
+                paths, overwrite=args.force, inputs=inputs(args)
+            ) as streams,
+            _files.text_stream(streams[0]) as actors,
+            _files.text_stream(streams[1]) as relations,
+        ):
+            exchange.write_csv(
+                graph, actors, relations, spreadsheet_safe=args.spreadsheet_safe
+            )
+        say(f"wrote {paths[0]} and {paths[1]}")
+        return 0
+    if target in {"graphml", "gexf"}:
+        path = Path(out) if out is not None else default_output(args, target)
+        writer = exchange.write_graphml if target == "graphml" else exchange.write_gexf
+        with _files.open_output(
+            path, overwrite=args.force, inputs=inputs(args)
+        ) as stream:
+            writer(graph, stream)
+        say(f"wrote {path}")
         return 0
     data = exchange.to_kumu(graph) if target == "kumu" else to_dict(graph)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
     else:
-        Path(out).write_text(text, encoding="utf-8")
-        print(f"wrote {out}")
+        write_output(args, Path(out), text)
     return 0
 
 
@@ -320,27 +251,47 @@ def _cmd_plot(args: argparse.Namespace) -> int:
     try:
         from partnership_model import plotting  # noqa: PLC0415
 
+        try:
+            format = plotting.figure_format(args.out)  # noqa: A001
+        except InvalidRecordError:
+            listed = ", ".join(f".{name}" for name in plotting.FIGURE_FORMATS)
+            raise UsageError(
+                message("cli.image_suffix", args.lang, path=args.out, formats=listed)
+            ) from None
+        if not 10 <= args.dpi <= plotting.MAX_DPI:
+            msg = f"--dpi must be from 10 to {plotting.MAX_DPI} (got {args.dpi})"
+            raise UsageError(msg)
+        if args.matrix and (args.seed is not None or args.no_labels):
+            msg = "--seed and --no-labels apply to the ecology, not to --matrix"
+            raise UsageError(msg)
         kind, document = (
-            _read_document(args.file, "auto")
+            read_document(args.file, "auto", read_limit(args))
             if args.file is not None
-            else ("register", _load_register(None))
+            else ("register", read_register(None, 0))
         )
         if args.matrix:
             if kind != "register":
                 msg = "--matrix needs a register"
-                raise _UsageError(msg)
-            plotting.plot_matrix(
+                raise UsageError(msg)
+            figure = plotting.plot_matrix(
                 EngagementMatrix.from_engagements(document),
-                path=args.out,
+                dpi=args.dpi,
                 lang=args.lang,
             )
         else:
-            plotting.draw_ecology(
-                _ecology_of(kind, document), path=args.out, lang=args.lang
+            figure = plotting.draw_ecology(
+                ecology_of(
+                    kind, document, None if args.file is None else Path(args.file)
+                ),
+                seed=0 if args.seed is None else args.seed,
+                dpi=args.dpi,
+                lang=args.lang,
+                labels=not args.no_labels,
             )
+        content = plotting.figure_bytes(figure, format, args.dpi)
     except ImportError as error:
-        raise _UsageError(str(error)) from None
-    print(f"wrote {args.out}")
+        raise UsageError(str(error)) from None
+    write_output(args, Path(args.out), content)
     return 0
 
 
@@ -349,20 +300,23 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------
 
 
-def _add_lang(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--lang",
-        choices=LANGUAGE_TAGS,
-        default="en",
-        help="language: en, fr (France), fr-FR or fr-CA (Québec) (default: en)",
-    )
+def _seed(text: str) -> int:
+    """An ``int`` from 0 to 2**32 - 1 (an argparse type: bad values exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 2**32:
+        msg = f"expected an integer from 0 to 4294967295, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser of ``partnership-model``."""
     # allow_abbrev=False everywhere: "--key" must not silently mean "--key-file"
     # (a key typed on the command line would stay in shell history).
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="partnership-model",
         allow_abbrev=False,
         description=(
@@ -375,48 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    report = sub.add_parser(
-        "report",
-        allow_abbrev=False,
-        help="print the Montreal matrix, the ecology summary and the findings",
-        description=(
-            "Report on a register: its Montreal matrix, research-engagement matrix, "
-            "ecology of engagement and assessment findings, for all its engagements "
-            "or those of one domain and period. Without FILE, the embedded example "
-            "register of real cases is used."
-        ),
-    )
-    report.add_argument("file", nargs="?", metavar="FILE", help="a register JSON file")
-    _add_lang(report)
-    report.add_argument(
-        "--format",
-        choices=REPORT_FORMATS,
-        default="text",
-        help="output format (default: text)",
-    )
-    report.add_argument(
-        "--domain",
-        metavar="DOMAIN",
-        help=(
-            "only the engagements of this domain (its token, or its English or "
-            "French label: care_and_services, research, teaching...)"
-        ),
-    )
-    report.add_argument(
-        "--since",
-        metavar="DATE",
-        help=(
-            "only the engagements whose dates overlap the period starting on DATE "
-            "(YYYY, YYYY-MM or YYYY-MM-DD; its first day); undated engagements "
-            "(no start or end date) are left out and counted apart"
-        ),
-    )
-    report.add_argument(
-        "--until",
-        metavar="DATE",
-        help="the same, for the period ending on DATE (its last day)",
-    )
-    report.set_defaults(run=_cmd_report)
+    add_report_commands(sub)  # partnership_model._report_commands
 
     schema = sub.add_parser(
         "schema",
@@ -443,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="en",
         help="language of the printed schema's annotations (default: en)",
     )
+    add_force(schema, "the --out files")
     schema.set_defaults(run=_cmd_schema)
 
     validate = sub.add_parser(
@@ -467,7 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also validate with the reference JSON Schema validator",
     )
-    _add_lang(validate)
+    add_lang(validate)
+    add_max_size(validate)
     validate.set_defaults(run=_cmd_validate)
 
     convert = sub.add_parser(
@@ -493,8 +408,14 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--out",
         metavar="PATH",
-        help="output file (csv: output directory); default: stdout for JSON",
+        help=(
+            "output file (csv: output folder, default: the current one); default: "
+            "stdout for register, node-link and kumu, FILE's name with the format's "
+            "extension in the current folder for graphml and gexf (with "
+            ".pseudonymised before it when pseudonymised)"
+        ),
     )
+    add_force(convert, "the output files")
     convert.add_argument(
         "--pseudonymize",
         action="store_true",
@@ -514,6 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=f"file holding the key (else ${KEY_ENVIRONMENT_VARIABLE})",
     )
+    add_lang(convert)
+    add_max_size(convert)
     convert.set_defaults(run=_cmd_convert)
 
     plot = sub.add_parser(
@@ -529,14 +452,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="a register or ecology JSON file (default: the example)",
     )
     plot.add_argument(
-        "--out", required=True, metavar="PATH", help="image file (.png or .svg)"
+        "--out",
+        required=True,
+        metavar="PATH",
+        help="image file; its suffix picks the format: .png, .svg or .pdf",
     )
     plot.add_argument(
         "--matrix",
         action="store_true",
         help="draw the Montreal matrix heat map instead",
     )
-    _add_lang(plot)
+    plot.add_argument(
+        "--seed",
+        type=_seed,
+        metavar="N",
+        help="seed of the ecology's layout, from 0 to 4294967295 (default: 0); "
+        "the same seed draws the same picture, byte for byte",
+    )
+    plot.add_argument(
+        "--dpi",
+        type=int,
+        default=100,
+        metavar="N",
+        help="resolution of a PNG, in dots per inch, from 10 to 1200 (default: 100)",
+    )
+    plot.add_argument(
+        "--no-labels",
+        action="store_true",
+        help="do not label the actors of the ecology",
+    )
+    add_lang(plot)
+    add_force(plot, "the --out file")
+    add_max_size(plot)
     plot.set_defaults(run=_cmd_plot)
 
     add_vocabulary_command(sub)  # partnership_model._vocabulary_command
@@ -545,21 +492,38 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
+    with tolerant_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang: Lang = getattr(args, "lang", "en")
     try:
         return int(args.run(args))
     except ValidationError as error:
+        if unreadable(error):
+            print_unreadable(error, lang)
+            return 2
         count = len(error.problems)
-        print(message("cli.invalid_data", lang, count=count), file=sys.stderr)
-        _print_problems(error, lang)
+        say(message("cli.invalid_data", lang, count=count), error=True)
+        print_problems(error, lang)
         return 1
+    except OutputExistsError as error:
+        key = "cli.output_exists" if error.source is None else "cli.output_is_input"
+        text = (
+            message(key, lang, path=error.path)
+            if error.source is None
+            else message(key, lang, path=error.path, input=error.source)
+        )
+        say(message("cli.error", lang, message=text), error=True)
+        return 2
     except PartnershipModelError as error:
-        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
+        say(message("cli.error", lang, message=str(error)), error=True)
         return 1
-    except _UsageError as error:
-        print(message("cli.error", lang, message=str(error)), file=sys.stderr)
+    except UsageError as error:
+        say(message("cli.error", lang, message=str(error)), error=True)
         return 2
     except BrokenPipeError:
         # The reader went away (``partnership-model report | head``): stop quietly,
@@ -569,5 +533,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        print(f"partnership-model: {error.strerror or error}{where}", file=sys.stderr)
+        say(f"partnership-model: {error.strerror or error}{where}", error=True)
         return 2

@@ -1,4 +1,4 @@
-"""Write a checklist draft out: Markdown (English or French) and JSON.
+"""Write a checklist draft out: Markdown or HTML (English or French) and JSON.
 
 A :class:`~partnership_model.drafting.ChecklistDraft` (for example a GRIPP2
 draft made by :func:`~partnership_model.drafting.draft_checklist`) carries its
@@ -8,6 +8,10 @@ checklist and its engagements, so these functions need nothing else:
   and complete: one heading per section and item, the item's status, the draft
   text, what to add, and the register values used. French output follows
   French typography.
+- :func:`draft_to_html` writes the same report as one self-contained HTML page
+  with the look of the HTML partnership report
+  (:func:`~partnership_model.report.report_to_html`): inline style, no
+  script, nothing fetched from the network, A4 when printed.
 - :func:`draft_document` returns the draft as a JSON-ready document (both
   languages, every item's status, texts, values used and what to add), whose
   format is described by the JSON Schema (Draft 2020-12) :func:`draft_schema`;
@@ -15,10 +19,9 @@ checklist and its engagements, so these functions need nothing else:
 - :func:`render_draft` picks one of :data:`DRAFT_FORMATS` by name (what a
   command line needs).
 
-The text renderers share one language-specific view of the draft (sections,
-items, labels); an HTML renderer is one more function over that view, added to
-:data:`DRAFT_FORMATS`. Markdown output escapes every text it did not write
-itself (engagement titles, checklist texts), so user data cannot inject
+Markdown and HTML are two layouts of one language-specific view of the draft
+(sections, items, labels). Both escape every text they did not write
+themselves (engagement titles, checklist texts), so user data cannot inject
 markup.
 
 Examples:
@@ -45,6 +48,7 @@ from typing import Any
 
 import attrs
 
+from partnership_model import _html
 from partnership_model._enums import Lang, check_lang
 from partnership_model._i18n import typeset
 from partnership_model._markdown import code_span as _code, escape as _escape
@@ -59,6 +63,7 @@ __all__ = [
     "DRAFT_FORMAT_VERSION",
     "draft_document",
     "draft_schema",
+    "draft_to_html",
     "draft_to_json",
     "draft_to_markdown",
     "render_draft",
@@ -414,6 +419,122 @@ def draft_to_markdown(draft: ChecklistDraft, lang: Lang = "en") -> str:
     return _markdown(_view(_check_draft(draft), check_lang(lang)))
 
 
+# -- HTML ---------------------------------------------------------------------------
+
+_GENERATOR = f"partnership_model {__version__}"
+
+
+def _html_label(view: _View, key: str, tag: str = "strong") -> str:
+    """A bold (or, with ``tag="em"``, italic) lead-in label and its colon."""
+    return f"<{tag}>{_html.escape(view.words[key])}</{tag}>{_colon(view)}"
+
+
+def _html_value(view: _View, value: _Value) -> str:
+    e = _html.escape
+    source = (
+        f"<code>{e(value.engagement_id)}</code>"
+        if value.engagement_id is not None
+        else e(view.words["from_library"])
+    )
+    listed = ", ".join(e(each) for each in value.values) or "\u2013"
+    return f"<li><code>{e(value.field)}</code> ({source}){_colon(view)} {listed}</li>\n"
+
+
+def _html_item(view: _View, item: _Item, number: str) -> list[str]:
+    e = _html.escape
+    parts = [
+        f'<article class="item" id="item-{number}">\n',
+        f"<h3>{e(item.heading)}</h3>\n",
+    ]
+    if item.status is ItemStatus.ANSWERED:
+        parts.append(f"<p>{_html_label(view, 'asks', 'em')} {e(item.asks)}</p>\n")
+    parts.append(
+        f"<p>{_html_label(view, 'status')} "
+        f'<span class="badge status-{item.status.value}">{e(item.status_label)}</span>'
+        "</p>\n"
+    )
+    parts += [f"<p>{e(paragraph)}</p>\n" for paragraph in item.paragraphs if paragraph]
+    if item.to_add is not None and item.status is not ItemStatus.NOT_ANSWERABLE:
+        parts.append(f"<p>{_html_label(view, 'to_add')} {e(item.to_add)}</p>\n")
+    if item.values:
+        parts.append(f"<p>{_html_label(view, 'values')}</p>\n")
+        parts.append('<ul class="values">\n')
+        parts += [_html_value(view, value) for value in item.values]
+        parts.append("</ul>\n")
+    parts.append("</article>\n")
+    return parts
+
+
+def _html_page(view: _View) -> str:
+    e = _html.escape
+    several = len(view.engagements) > 1
+    engagements = "".join(
+        f"<li>{e(title)} (<code>{e(eid)}</code>)</li>\n"
+        for eid, title in view.engagements
+    )
+    notice = message("draft.notice", view.lang, generator=_GENERATOR)
+    parts = [
+        '<header class="page">\n',
+        f"<h1>{e(view.title)}</h1>\n",
+        "</header>\n<main>\n",
+        f"<p>{_html_label(view, 'engagements' if several else 'engagement')}</p>\n",
+        f"<ul>\n{engagements}</ul>\n",
+        f"<p>{_html_label(view, 'checklist')} {e(view.checklist)}</p>\n",
+        f"<p>{_html_label(view, 'reference')} {e(view.citation)}</p>\n",
+        f'<p class="notice">{e(notice)}</p>\n',
+    ]
+    if view.incomplete is not None:
+        parts.append(f'<p class="warning"><strong>{e(view.incomplete)}</strong></p>\n')
+    rows = "".join(
+        f'<tr><th scope="row">{e(label)}</th><td class="number">{count}</td></tr>\n'
+        for label, count in view.counts
+    )
+    parts.append(
+        '<div class="table-wrap"><table>\n'
+        f'<thead><tr><th scope="col">{e(view.words["status"])}</th>'
+        f'<th scope="col" class="number">{e(view.words["count"])}</th></tr></thead>\n'
+        f"<tbody>\n{rows}</tbody>\n</table></div>\n"
+    )
+    for index, section in enumerate(view.sections, start=1):
+        heading = message(
+            "draft.section", view.lang, id=section.id, title=section.title
+        )
+        parts += [
+            f'<section id="section-{index}" aria-labelledby="heading-{index}">\n',
+            f'<h2 id="heading-{index}">{e(heading)}</h2>\n',
+        ]
+        for number, item in enumerate(section.items, start=1):
+            parts += _html_item(view, item, f"{index}-{number}")
+        parts.append("</section>\n")
+    parts += [
+        "</main>\n",
+        '<footer class="page">\n',
+        f"<p>{e(message('report.written_by', view.lang, generator=_GENERATOR))}</p>\n",
+        "</footer>\n",
+    ]
+    return _html.page(
+        lang=view.lang, title=view.title, body="".join(parts), generator=_GENERATOR
+    )
+
+
+def draft_to_html(draft: ChecklistDraft, lang: Lang = "en") -> str:
+    """The draft as one self-contained HTML page in *lang* (``"en"`` or ``"fr"``).
+
+    The same report as :func:`draft_to_markdown`, with the look of the HTML
+    partnership report (:func:`~partnership_model.report.report_to_html`):
+    the style sheet inline (system fonts; A4 when printed), no script, and a
+    Content Security Policy that forbids fetching anything, so the page
+    reads the same offline. Every text from the register or the checklist
+    is escaped. A regional tag (``"fr-CA"``) gives its language's text, set
+    in France's typography, and the page's ``lang`` is that language.
+
+    Raises:
+        RecordTypeError: *draft* is not a ChecklistDraft.
+        VocabularyError: *lang* is not a supported language.
+    """
+    return _html_page(_view(_check_draft(draft), check_lang(lang)))
+
+
 def _json(draft: ChecklistDraft, lang: Lang) -> str:
     del lang  # the document holds both languages
     return draft_to_json(draft) + "\n"
@@ -422,6 +543,7 @@ def _json(draft: ChecklistDraft, lang: Lang) -> str:
 _RENDERERS: dict[str, Callable[[ChecklistDraft, Lang], str]] = {
     "markdown": draft_to_markdown,
     "json": _json,
+    "html": draft_to_html,
 }
 
 DRAFT_FORMATS: tuple[str, ...] = tuple(_RENDERERS)
@@ -437,9 +559,9 @@ def render_draft(
 
     Args:
         draft: The draft.
-        format: ``"markdown"`` or ``"json"``.
-        lang: Language of a Markdown report; a JSON document always holds
-            both languages.
+        format: ``"markdown"``, ``"json"`` or ``"html"``.
+        lang: Language of a Markdown or HTML report; a JSON document always
+            holds both languages.
 
     Returns:
         The text, ending with a newline.

@@ -68,7 +68,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Final, TypeAlias
 
-from partnership_model import _gexf_reader, _time
+from partnership_model import _files, _gexf_reader, _time
 from partnership_model._attributes import ExtraPolicy, MismatchPolicy
 from partnership_model._gexf_reader import (
     GEXF_NAMESPACE,
@@ -252,7 +252,8 @@ def write_dynamic_gexf(graph: EcologyGraph, path: PathLike) -> None:
     """
     content = _document(graph)
     if isinstance(path, str | Path):
-        Path(path).write_bytes(content)
+        # Atomic: a failed write leaves an existing file as it was (issue 14).
+        _files.write_atomically(path, content, overwrite=True)
     else:
         path.write(content)
 

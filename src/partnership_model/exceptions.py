@@ -15,6 +15,8 @@ The wording of messages is not part of the public API; the attributes are.
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,6 +27,7 @@ __all__ = [
     "DuplicateIdError",
     "InvalidRecordError",
     "MigrationWarning",
+    "OutputExistsError",
     "PartnershipModelError",
     "Problem",
     "RecordTypeError",
@@ -270,6 +273,44 @@ class DataFileError(ValidationError):
 
     def __str__(self) -> str:
         return f"{self.file}: {super().__str__()}"
+
+
+class OutputExistsError(PartnershipModelError, FileExistsError):
+    """A file is not written, so that the data already there is not lost.
+
+    Raised before anything is written, when the output file already exists
+    and replacing it was not asked for, or when it is (or resolves to, through
+    a link, ``..`` or the case of its name) one of the files being read.
+
+    Attributes:
+        path: The output file that was refused.
+        source: The input file it would have replaced (code
+            ``"output_is_input"``), or ``None``.
+        code: ``"output_exists"`` or ``"output_is_input"``.
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        source: str | os.PathLike[str] | None = None,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.source = None if source is None else os.fspath(source)
+        self.code = "output_exists" if source is None else "output_is_input"
+        super().__init__(errno.EEXIST, str(self), self.path)
+
+    def __str__(self) -> str:
+        if self.source is None:
+            return f"{self.path} exists; pass --force (overwrite=True) to replace it"
+        if os.path.normcase(self.source) == os.path.normcase(self.path):
+            return f"{self.path} is an input file: it would be replaced by the output"
+        return (
+            f"{self.path} is the input file {self.source}: writing there would "
+            "replace the input"
+        )
 
 
 class RelationTypeMismatchWarning(UserWarning):

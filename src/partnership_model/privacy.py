@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 from typing import Any, overload
 
 import attrs
@@ -45,7 +46,14 @@ from partnership_model.exceptions import InvalidRecordError, RecordTypeError
 from partnership_model.records import Participant, Person, Register
 from partnership_model.vocabulary import ActorKind
 
-__all__ = ["MIN_KEY_LENGTH", "pseudonym", "pseudonymize"]
+__all__ = [
+    "KEY_ENVIRONMENT_VARIABLE",
+    "MAX_KEY_FILE_SIZE",
+    "MIN_KEY_LENGTH",
+    "pseudonym",
+    "pseudonymize",
+    "read_key",
+]
 
 
 def __dir__() -> list[str]:
@@ -54,6 +62,12 @@ def __dir__() -> list[str]:
 
 MIN_KEY_LENGTH = 16
 """The shortest key :func:`pseudonymize` accepts, in bytes."""
+
+KEY_ENVIRONMENT_VARIABLE = "PARTNERSHIP_MODEL_KEY"
+"""The environment variable :func:`read_key` reads when given no file."""
+
+MAX_KEY_FILE_SIZE = 65536
+"""The largest key file :func:`read_key` reads, in bytes."""
 
 _PREFIX = "person-"
 
@@ -69,6 +83,84 @@ def _check_key(key: object) -> bytes:
             f"the key must be at least {MIN_KEY_LENGTH} bytes long",
         )
     return bytes(key)
+
+
+def read_key(path: str | os.PathLike[str] | None = None) -> bytes:
+    r"""The pseudonymisation key, read as the command line reads it.
+
+    The key is bytes, taken exactly as stored, so that the same key gives
+    the same pseudonyms whichever way it comes:
+
+    * from the file *path*: every byte of the file, a final line break
+      included (an editor that adds one adds it to the key);
+    * without *path*, from the environment variable
+      :data:`KEY_ENVIRONMENT_VARIABLE`: its bytes as the system holds them
+      (``os.environb`` on POSIX, whatever their encoding; on Windows,
+      where the environment is text, its UTF-8 encoding).
+
+    ``pseudonymize(register, key=read_key(path))`` and
+    ``partnership-model convert --pseudonymize --key-file PATH`` give the same
+    pseudonyms, and so do ``pseudonymize(register, key=path.read_bytes())``
+    and a variable holding the file's content. A shell's ``"$(cat file)"``
+    drops final line breaks: a key meant for both ways is best written without
+    one, for instance ``python -c "import secrets; print(secrets.token_hex(32),
+    end='')" > key``.
+
+    Raises:
+        InvalidRecordError: No *path* and the variable is not set (code
+            ``missing_key``); the key is shorter than :data:`MIN_KEY_LENGTH`
+            bytes, or the file is larger than :data:`MAX_KEY_FILE_SIZE` bytes;
+            the variable cannot be encoded (Windows; code ``key_encoding``).
+            The key itself is never part of an error.
+        OSError: The file cannot be read.
+
+    Examples:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> path = Path(tempfile.mkdtemp()) / "key"
+        >>> _ = path.write_bytes(b" a key with spaces, ending with a line break\n")
+        >>> read_key(path) == path.read_bytes()
+        True
+    """
+    if path is not None:
+        with open(path, "rb") as stream:
+            key = stream.read(MAX_KEY_FILE_SIZE + 1)
+        if len(key) > MAX_KEY_FILE_SIZE:
+            raise InvalidRecordError(
+                "key",
+                "(hidden)",
+                f"a key file holds at most {MAX_KEY_FILE_SIZE} bytes",
+            )
+        return _check_key(key)
+    found = _environment_key()
+    if found is None:
+        raise InvalidRecordError(
+            "key",
+            None,
+            f"no key: set the environment variable {KEY_ENVIRONMENT_VARIABLE} "
+            "or give a key file",
+            code="missing_key",
+        )
+    return _check_key(found)
+
+
+def _environment_key() -> bytes | None:
+    """The bytes of the key variable, exactly; ``None`` when it is not set."""
+    if os.supports_bytes_environ:
+        return os.environb.get(KEY_ENVIRONMENT_VARIABLE.encode("ascii"))
+    text = os.environ.get(KEY_ENVIRONMENT_VARIABLE)  # pragma: no cover - Windows
+    if text is None:  # pragma: no cover - Windows
+        return None
+    try:  # pragma: no cover - Windows
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # pragma: no cover - Windows
+        raise InvalidRecordError(
+            "key",
+            "(hidden)",
+            f"the environment variable {KEY_ENVIRONMENT_VARIABLE} holds text that "
+            "is not valid Unicode; use a key file",
+            code="key_encoding",
+        ) from None
 
 
 def pseudonym(person_id: str, *, key: bytes) -> str:

@@ -12,15 +12,18 @@ policy that typed its relations, and the assessment findings.
 
 - ``"text"``: for a terminal, tables aligned;
 - ``"markdown"``: for a wiki or a document (user data is escaped);
+- ``"html"``: :func:`report_to_html`, one self-contained page for a
+  committee, on screen or printed on A4: inline style, the heat map of the
+  matrix and the drawing of the ecology as inline SVG, no script, nothing
+  fetched from the network (user data is escaped);
 - ``"json"``: :func:`report_document`, for other programs: matrices carry
   their row and column labels, and an undefined measure is ``null`` with
   its reason.
 
-Text and Markdown are written in any language tag (``"en"``, ``"fr"``,
+Text, Markdown and HTML are written in any language tag (``"en"``, ``"fr"``,
 ``"fr-FR"``, ``"fr-CA"``), in that language's typography: decimal comma,
-``37 %``, no-break spaces. Both are drawn from one language-specific view of
-the report (sections of tables, facts and findings), so another format, such
-as HTML, is one more function over that view.
+``37 %``, no-break spaces. All three are layouts of one language-specific
+view of the report (sections of tables, facts and findings).
 
 **Undefined measures.** A measure with nothing to measure (the E-I index, or
 the share of each relation type, of an ecology with no relation: 0/0) is
@@ -54,14 +57,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from partnership_model import _report_text, _time
+from partnership_model import (
+    _report_checks as _checks,
+    _report_html,
+    _report_text,
+    _time,
+)
 from partnership_model._i18n import Lang, locale
 from partnership_model._period import period_bound
 from partnership_model._report_view import view
@@ -88,6 +95,7 @@ __all__ = [
     "build_report",
     "render_report",
     "report_document",
+    "report_to_html",
     "report_to_json",
     "report_to_markdown",
     "report_to_text",
@@ -102,27 +110,6 @@ REPORT_FORMAT_VERSION = "1.0"
 """Version of the JSON report document (:func:`report_document`)."""
 
 
-def _count(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not int or value < 0:
-        raise InvalidRecordError(
-            attribute.name, value, "expected a count (an int >= 0)"
-        )
-
-
-def _optional_date(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None and type(value) is not dt.date:
-        raise RecordTypeError(attribute.name, value, "expected a datetime.date or None")
-
-
-def _optional_domain(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if value is not None and type(value) is not EngagementDomain:
-        raise RecordTypeError(attribute.name, value, "expected an EngagementDomain")
-
-
 def _period_order(instance: ReportScope, _attribute: object, until: object) -> None:
     since = instance.since
     if isinstance(until, dt.date) and since is not None and until < since:
@@ -131,39 +118,6 @@ def _period_order(instance: ReportScope, _attribute: object, until: object) -> N
             until,
             f"the period ends before it starts ({instance.since})",
             code="window_order",
-        )
-
-
-def _instance(cls: type[Any]) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    def check(
-        _instance: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
-        if not isinstance(value, cls):
-            raise RecordTypeError(attribute.name, value, f"expected a {cls.__name__}")
-
-    return check
-
-
-def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(value)
-
-
-def _by_relation_type(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    if not isinstance(value, Mapping) or set(value) != set(RelationType):
-        raise InvalidRecordError(
-            attribute.name, value, "expected a mapping with every RelationType as key"
-        )
-
-
-def _optional_measure(
-    _instance: object, attribute: attrs.Attribute[Any], value: object
-) -> None:
-    # Undefined is None, never NaN (the library's one convention).
-    if value is not None and (type(value) is not float or not math.isfinite(value)):
-        raise InvalidRecordError(
-            attribute.name, value, "expected a finite float, or None when undefined"
         )
 
 
@@ -183,11 +137,11 @@ class ReportScope:
     """
 
     domain: EngagementDomain | None = attrs.field(
-        default=None, validator=_optional_domain
+        default=None, validator=_checks.optional_domain
     )
-    since: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    since: dt.date | None = attrs.field(default=None, validator=_checks.optional_date)
     until: dt.date | None = attrs.field(
-        default=None, validator=[_optional_date, _period_order]
+        default=None, validator=[_checks.optional_date, _period_order]
     )
 
     @classmethod
@@ -254,9 +208,9 @@ class Coverage:
             and they have neither a start nor an end date.
     """
 
-    total: int = attrs.field(validator=_count)
-    selected: int = attrs.field(validator=_count)
-    undated: int = attrs.field(default=0, validator=_count)
+    total: int = attrs.field(validator=_checks.count)
+    selected: int = attrs.field(validator=_checks.count)
+    undated: int = attrs.field(default=0, validator=_checks.count)
 
     @property
     def outside(self) -> int:
@@ -276,9 +230,9 @@ class RegisterSummary:
     """
 
     name: str | None = attrs.field(default=None)
-    engagements: int = attrs.field(validator=_count)
-    people: int = attrs.field(validator=_count)
-    organisations: int = attrs.field(validator=_count)
+    engagements: int = attrs.field(validator=_checks.count)
+    people: int = attrs.field(validator=_checks.count)
+    organisations: int = attrs.field(validator=_checks.count)
 
 
 @attrs.frozen(kw_only=True)
@@ -305,21 +259,21 @@ class EcologySummary:
     """
 
     policy: ClassificationPolicy = attrs.field(
-        validator=_instance(ClassificationPolicy)
+        validator=_checks.instance(ClassificationPolicy)
     )
-    actors: int = attrs.field(validator=_count)
-    community: int = attrs.field(validator=_count)
-    professional: int = attrs.field(validator=_count)
-    relations: int = attrs.field(validator=_count)
+    actors: int = attrs.field(validator=_checks.count)
+    community: int = attrs.field(validator=_checks.count)
+    professional: int = attrs.field(validator=_checks.count)
+    relations: int = attrs.field(validator=_checks.count)
     relation_counts: Mapping[RelationType, int] = attrs.field(
-        validator=_by_relation_type
+        validator=_checks.by_relation_type
     )
     relation_shares: Mapping[RelationType, float | None] = attrs.field(
-        validator=_by_relation_type
+        validator=_checks.by_relation_type
     )
-    ei_index: float | None = attrs.field(validator=_optional_measure)
-    silos: int = attrs.field(validator=_count)
-    unlinked_to_public_authority: int = attrs.field(validator=_count)
+    ei_index: float | None = attrs.field(validator=_checks.optional_measure)
+    silos: int = attrs.field(validator=_checks.count)
+    unlinked_to_public_authority: int = attrs.field(validator=_checks.count)
 
     @classmethod
     def of(cls, graph: Any) -> EcologySummary:
@@ -367,19 +321,29 @@ class Report:
         research_matrix: Their research-engagement matrix.
         ecology: A summary of their ecology of engagement.
         findings: The assessment findings about them.
+        covered: The register restricted to the covered engagements (what
+            the HTML report draws the ecology from); ``None`` in a report
+            assembled by hand, whose HTML then has no drawing of the ecology.
+            Left out of comparisons and of the ``repr``.
     """
 
-    register: RegisterSummary = attrs.field(validator=_instance(RegisterSummary))
-    scope: ReportScope = attrs.field(validator=_instance(ReportScope))
-    coverage: Coverage = attrs.field(validator=_instance(Coverage))
-    matrix: EngagementMatrix = attrs.field(validator=_instance(EngagementMatrix))
+    register: RegisterSummary = attrs.field(validator=_checks.instance(RegisterSummary))
+    scope: ReportScope = attrs.field(validator=_checks.instance(ReportScope))
+    coverage: Coverage = attrs.field(validator=_checks.instance(Coverage))
+    matrix: EngagementMatrix = attrs.field(validator=_checks.instance(EngagementMatrix))
     research_matrix: ResearchEngagementMatrix = attrs.field(
-        validator=_instance(ResearchEngagementMatrix)
+        validator=_checks.instance(ResearchEngagementMatrix)
     )
-    ecology: EcologySummary = attrs.field(validator=_instance(EcologySummary))
+    ecology: EcologySummary = attrs.field(validator=_checks.instance(EcologySummary))
     findings: tuple[Finding, ...] = attrs.field(
-        converter=_findings,
-        validator=attrs.validators.deep_iterable(_instance(Finding)),
+        converter=_checks.findings,
+        validator=attrs.validators.deep_iterable(_checks.instance(Finding)),
+    )
+    covered: Register | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        validator=attrs.validators.optional(_checks.instance(Register)),
     )
 
 
@@ -448,6 +412,7 @@ def build_report(
             EcologyGraph.from_engagements(covered, policy=policy)
         ),
         findings=assess(covered, rules=rules),
+        covered=covered,
     )
 
 
@@ -561,6 +526,28 @@ def report_to_markdown(report: Report, lang: Lang = "en") -> str:
     return _report_text.markdown(view(_check_report(report), lang))
 
 
+def report_to_html(report: Report, lang: Lang = "en") -> str:
+    """The report as one self-contained HTML page, in *lang*.
+
+    The page holds its style sheet (system fonts; A4 when printed, with
+    page numbers), the heat map of the Montreal matrix and the drawing of
+    the ecology (:mod:`~partnership_model.plotting`) as inline SVG, and no
+    script; its Content Security Policy forbids fetching anything, so it
+    reads the same offline. Every text from the register is escaped. The
+    figures need matplotlib (the ``plot`` extra); without it, a note says
+    so in their place. An ecology of more than 400 actors is not drawn (a
+    note says so). The same report gives the same bytes (no date is
+    written).
+
+    Raises:
+        RecordTypeError: *report* is not a Report.
+        VocabularyError: *lang* is not an accepted language tag.
+    """
+    report = _check_report(report)
+    tag = locale(lang).tag
+    return _report_html.html(view(report, tag), _report_html.charts(report, tag))
+
+
 def _json(report: Report, lang: Lang) -> str:
     return report_to_json(report, lang) + "\n"
 
@@ -568,6 +555,7 @@ def _json(report: Report, lang: Lang) -> str:
 _RENDERERS: dict[str, Callable[[Report, Lang], str]] = {
     "text": report_to_text,
     "markdown": report_to_markdown,
+    "html": report_to_html,
     "json": _json,
 }
 

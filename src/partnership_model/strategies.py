@@ -242,7 +242,8 @@ def registers(
     """Valid :class:`~partnership_model.Register` documents.
 
     Engagements draw their participants from the register's people and their
-    organisations from its organisations, so every reference resolves.
+    organisations from its organisations, so every reference resolves; no
+    organisation shares a person's id.
 
     Args:
         draw: Supplied by hypothesis.
@@ -252,8 +253,15 @@ def registers(
     people_list = draw(
         st.lists(people(), min_size=1, max_size=max_people, unique_by=lambda p: p.id)
     )
+    taken = {person.id for person in people_list}
+    # An organisation never shares a person's id, so that the register's
+    # ecology (one actor per id) can be built too.
     organisation_list = draw(
-        st.lists(organisations(), max_size=4, unique_by=lambda o: o.id)
+        st.lists(
+            organisations().filter(lambda o: o.id not in taken),
+            max_size=4,
+            unique_by=lambda o: o.id,
+        )
     )
     person_ids = st.sampled_from([person.id for person in people_list])
     organisation_ids = (

@@ -21,6 +21,12 @@ known to come from the defect. The manifest gives, for each document:
   (nesting bombs, entity expansion);
 * ``description``: what is wrong, in plain words.
 
+Its ``commands`` section lists documents the library loads but the command
+line refuses (loader ``command``: ``partnership-model validate`` and ``report``
+exit with the code ``exit``, printing a problem at ``path`` with ``code``);
+``tests/test_cli_safety.py`` checks them, and that every command agrees with
+``validate`` on every document of the corpus.
+
 Nothing here imports the library: the documents and the expectations are
 written by hand, so the corpus cannot drift along with a bug.
 """
@@ -1274,6 +1280,84 @@ def register_cases() -> list[Case]:
         "an unknown key made of a lone surrogate escape",
     )
     return cases
+
+
+# ---------------------------------------------------------------------------
+# What the command line prints and checks (issue 14)
+# ---------------------------------------------------------------------------
+
+FORGED = "\x1b[2K\r\nregister.json: valid register (2 engagements)\x1b[8m"
+"""A key that, printed raw, erases the line and forges one of validate's lines."""
+
+
+def terminal_cases() -> list[Case]:
+    """Documents whose refusal quotes text a terminal must not act on."""
+    return [
+        case(
+            "register",
+            "key_terminal_escape.json",
+            dump(edited(REGISTER, setter(*E0, f"note{FORGED}", value=1))),
+            path="$.engagements[0]",
+            code="unknown_key",
+            description=(
+                "an unknown key holding terminal escape sequences and a line break: "
+                "printed raw, it would forge a line of validate's output"
+            ),
+        ),
+        case(
+            "register",
+            "key_bidi_override.json",
+            dump(edited(REGISTER, setter("people", 0, "\u202eeman_yalpsid", value=1))),
+            path="$.people[0]",
+            code="unknown_key",
+            description="an unknown key starting with a right-to-left override",
+        ),
+        case(
+            "ecology",
+            "node_key_terminal_escape.json",
+            dump(edited(NODE_LINK, setter("nodes", 0, f"colour{FORGED}", value=1))),
+            path="$.nodes[0]",
+            code="unknown_key",
+            description="an unknown node attribute holding terminal escape sequences",
+        ),
+    ]
+
+
+def command_cases() -> list[Case]:
+    """Documents the library loads and the commands refuse (manifest ``commands``).
+
+    ``partnership-model validate`` must refuse them, with exit code ``exit`` and
+    a problem at ``path`` with ``code``, because ``report``, ``convert`` and
+    ``plot`` do: a register ``validate`` accepts is accepted by every command.
+    """
+
+    def shared_id(document: dict[str, Any]) -> None:
+        # p1 becomes "assoc", the id of the organisation of engagement e1.
+        for person in document["people"]:
+            if person["id"] == "p1":
+                person["id"] = "assoc"
+        for engagement in document["engagements"]:
+            for participant in engagement["participants"]:
+                if participant["person_id"] == "p1":
+                    participant["person_id"] = "assoc"
+
+    return [
+        {
+            **case(
+                "register",
+                "person_id_is_an_organisation_id.json",
+                dump(edited(REGISTER, shared_id)),
+                path="$.engagements[0].organisations[0]",
+                code="duplicate_id",
+                description=(
+                    "a person and an organisation share an id: the register loads, "
+                    "but its ecology (report, convert, plot) cannot tell them apart"
+                ),
+            ),
+            "loader": "command",
+            "exit": 1,
+        },
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -2712,6 +2796,7 @@ def cases() -> list[Case]:
         *csv_cases(),
         *graphml_cases(),
         *gexf_cases(),
+        *terminal_cases(),
     ]
 
 
@@ -2738,7 +2823,15 @@ def build() -> dict[str, bytes]:
         {"file": "graphml/valid.graphml", "loader": "graphml"},
         {"file": "gexf/valid.gexf", "loader": "gexf"},
     ]
-    document = {"valid": valid, "malformed": manifest}
+    commands = []
+    for entry in command_cases():
+        name = entry["file"]
+        if name in files:
+            msg = f"two cases write {name}"
+            raise ValueError(msg)
+        files[name] = entry["content"]
+        commands.append({k: v for k, v in entry.items() if k != "content"})
+    document = {"valid": valid, "malformed": manifest, "commands": commands}
     files["manifest.json"] = (
         json.dumps(document, ensure_ascii=True, indent=1) + "\n"
     ).encode()
