@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 JSON = Any
 _MAX_ITEMS = 4
+_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
 
 
 def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[JSON]:
@@ -35,7 +36,9 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[JSON]:
             (only,) = node["allOf"]
             return build(only)
         if "anyOf" in node:
-            return st.one_of([build(option) for option in node["anyOf"]])
+            # An option inherits the keywords beside anyOf (its type, say).
+            shared = {k: v for k, v in node.items() if k in ("type", "format")}
+            return st.one_of([build({**shared, **option}) for option in node["anyOf"]])
         if "const" in node:
             return st.just(node["const"])
         if "enum" in node:
@@ -59,14 +62,21 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[JSON]:
         raise NotImplementedError(msg)
 
     def string(node: dict[str, Any]) -> st.SearchStrategy[str]:
-        if node.get("format") == "date":
+        if node.get("format") == "date" and node.get("minLength", 10) == 10:
             return st.dates().map(lambda d: d.isoformat())
-        strategy = st.from_regex(node["pattern"]) if "pattern" in node else st.text()
+        pattern = node.get("pattern")
+        if pattern is None:
+            strategy = st.text()
+        elif node.get("minLength") == node.get("maxLength") is not None:
+            # A pattern anchored at the start of a string of fixed length.
+            strategy = st.from_regex(pattern, fullmatch=True)
+        else:
+            strategy = st.from_regex(pattern)
         high = min(node.get("maxLength", 10**9), 300)
         return strategy.filter(lambda s: len(s) <= high and string_matches(node, s))
 
     def array(node: dict[str, Any]) -> st.SearchStrategy[list[JSON]]:
-        items = build(node["items"])
+        items = build(node["items"]) if "items" in node else _SCALARS
         low = node.get("minItems", 0)
         high = node.get("maxItems", max(low, _MAX_ITEMS))
         return st.lists(

@@ -26,6 +26,7 @@ from partnership_model import (
     Role,
     Rule,
     Severity,
+    StageDegree,
     TiersAction,
     UnknownReferenceError,
     assess,
@@ -39,6 +40,11 @@ from partnership_model.examples import load_register
 PARTNER = Participant(person_id="pp", role=Role.PATIENT_PARTNER, decision_role=True)
 CLINICIAN = Participant(person_id="cl", role=Role.CLINICIAN)
 TIERS = Participant(person_id="ti", role=Role.THIRD_PARTY)
+
+
+def _at_partnership(*stages: ResearchStage) -> list[StageDegree]:
+    """Research stages at the exemplary engagement's degree."""
+    return [StageDegree(stage=s, degree=EngagementDegree.PARTNERSHIP) for s in stages]
 
 
 def exemplary(**overrides: Any) -> Engagement:
@@ -121,14 +127,15 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
         "late_involvement",
         {
             "partners_joined_at": None,
-            "research_stages": [
-                ResearchStage.DATA_COLLECTION,
-                ResearchStage.DISSEMINATION,
-            ],
+            "research_stages": _at_partnership(
+                ResearchStage.DATA_COLLECTION, ResearchStage.DISSEMINATION
+            ),
         },
         {
             "partners_joined_at": None,
-            "research_stages": [ResearchStage.DESIGN, ResearchStage.DISSEMINATION],
+            "research_stages": _at_partnership(
+                ResearchStage.DESIGN, ResearchStage.DISSEMINATION
+            ),
         },
     ),
     (
@@ -357,3 +364,11 @@ def test_a_rule_needs_both_messages_or_neither() -> None:
     )
     with pytest.raises(UnknownReferenceError):
         nameless.message("en")
+
+
+def test_an_unrecorded_leadership_is_not_a_missing_co_leadership() -> None:
+    """Leadership is optional in format 1.1: unknown is not "not co-led"."""
+    assert "missing_co_leadership" in codes(
+        exemplary(leadership=Leadership.PROFESSIONAL_LED)
+    )
+    assert "missing_co_leadership" not in codes(exemplary(leadership=None))

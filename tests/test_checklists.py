@@ -291,7 +291,7 @@ def test_a_translation_comes_with_its_original(changes: dict[str, str]) -> None:
 @pytest.mark.parametrize(
     ("changes", "error"),
     [
-        ({"register_answers": []}, RecordTypeError),
+        ({"register_answers": []}, InvalidRecordError),
         ({"register_answers": ["leadership"]}, RecordTypeError),
         (
             {"register_answers": [AnswerKind.LEADERSHIP, AnswerKind.LEADERSHIP]},
@@ -451,7 +451,7 @@ MALFORMED = [
         ("items", 0, "register_answers"),
         ["period", "period"],
         "$.items[0].register_answers[1]",
-        "duplicate",
+        "duplicate_item",
     ),
     (("items", 0, "topic"), "Who", "$.items[0].topic_fr", "missing_translation"),
     (

@@ -32,7 +32,7 @@ from partnership_model.draft_output import (
 from partnership_model.drafting import ChecklistDraft, ItemStatus, draft_checklist
 from partnership_model.examples import load_register
 from partnership_model.exceptions import RecordTypeError, VocabularyError
-from partnership_model.records import Engagement, Participant, Register
+from partnership_model.records import Engagement, Participant, Register, StageDegree
 from partnership_model.report import build_report, report_to_html
 from partnership_model.vocabulary import (
     EngagementDegree,
@@ -280,7 +280,11 @@ def _hostile() -> Register:
         degree=EngagementDegree.COLLABORATION,
         leadership=Leadership.CO_LED,
         participants=[Participant(person_id="p1", role=Role.PATIENT_PARTNER)],
-        research_stages=[ResearchStage.DESIGN],
+        research_stages=[
+            StageDegree(
+                stage=ResearchStage.DESIGN, degree=EngagementDegree.COLLABORATION
+            )
+        ],
         start=dt.date(2024, 1, 1),
     )
     second = Engagement(
@@ -290,7 +294,11 @@ def _hostile() -> Register:
         level=EngagementLevel.MESO,
         degree=EngagementDegree.CONSULTATION,
         leadership=Leadership.PROFESSIONAL_LED,
-        research_stages=[ResearchStage.DESIGN],
+        research_stages=[
+            StageDegree(
+                stage=ResearchStage.DESIGN, degree=EngagementDegree.CONSULTATION
+            )
+        ],
     )
     return Register.from_engagements([engagement, second])
 

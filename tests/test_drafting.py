@@ -18,6 +18,7 @@ from partnership_model.checklists import (
     gripp2,
     load_checklist,
 )
+from partnership_model.dates import PartialDate
 from partnership_model.drafting import (
     ChecklistDraft,
     DraftValue,
@@ -33,7 +34,7 @@ from partnership_model.exceptions import (
     RecordTypeError,
     UnknownReferenceError,
 )
-from partnership_model.records import Engagement, Participant, Register
+from partnership_model.records import Engagement, Participant, Register, StageDegree
 from partnership_model.vocabulary import (
     EngagementDegree,
     EngagementDomain,
@@ -68,8 +69,13 @@ def _research(**changes: object) -> Engagement:
             Participant(person_id="r1", role=Role.RESEARCHER, decision_role=True),
         ],
         "research_stages": [
-            ResearchStage.ANALYSIS_INTERPRETATION,
-            ResearchStage.DESIGN,
+            StageDegree(
+                stage=ResearchStage.ANALYSIS_INTERPRETATION,
+                degree=EngagementDegree.CONSULTATION,
+            ),
+            StageDegree(
+                stage=ResearchStage.DESIGN, degree=EngagementDegree.COLLABORATION
+            ),
         ],
         "start": dt.date(2024, 1, 15),
         "end": dt.date(2025, 6, 30),
@@ -145,20 +151,21 @@ def test_people_and_roles_are_counted_by_side() -> None:
     )
 
 
-def test_stages_are_listed_in_research_order_with_the_recorded_degree() -> None:
+def test_stages_are_listed_in_research_order_with_their_own_degrees() -> None:
+    """Format 1.1 records a degree per stage: the stage items are answered."""
     engagement = _research()
     result = _draft(engagement, gripp2("long")).item("4c")
 
     stages = DraftValue(
-        field="research_stages",
+        field="research_stages[*].stage",
         values=("design", "analysis_interpretation"),
         engagement_id="trial",
     )
     assert stages in result.values
     assert (
         DraftValue(
-            field="degree",
-            values=("collaboration", "collaboration"),
+            field="research_stages[*].degree",
+            values=("collaboration", "consultation"),
             engagement_id="trial",
         )
         in result.values
@@ -172,27 +179,29 @@ def test_stages_are_listed_in_research_order_with_the_recorded_degree() -> None:
     design = ResearchStage.DESIGN.label("en")
     analysis = ResearchStage.ANALYSIS_INTERPRETATION.label("en")
     assert result.text_en.index(design) < result.text_en.index(analysis)
-    # One degree for the whole engagement (format 1.0): the stage items are partly answered.
-    assert result.status is ItemStatus.PARTLY
-    assert "not one per stage" in result.text_en
+    assert result.status is ItemStatus.ANSWERED
+    assert f"{design}: Collaboration" in result.text_en
 
 
-def test_per_stage_degrees_answer_the_stage_items(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Swapping to per-stage degrees is a change of ``stage_degrees`` only."""
-
-    def per_stage(
-        engagement: Engagement,
-    ) -> tuple[tuple[tuple[ResearchStage, EngagementDegree], ...], bool]:
-        pairs = (
-            (ResearchStage.DESIGN, EngagementDegree.PARTNERSHIP),
-            (ResearchStage.ANALYSIS_INTERPRETATION, EngagementDegree.CONSULTATION),
-        )
-        return pairs, True
-
-    monkeypatch.setattr(_draft_parts, "stage_degrees", per_stage)
-    draft = _draft(_research(), gripp2("long"))
+def test_per_stage_degrees_answer_the_stage_items() -> None:
+    """The stage items (4c, 4d) read each stage's own degree, and 2a defines each."""
+    engagement = _research(
+        degree=EngagementDegree.PARTNERSHIP,
+        research_stages=[
+            StageDegree(
+                stage=ResearchStage.DESIGN, degree=EngagementDegree.PARTNERSHIP
+            ),
+            StageDegree(
+                stage=ResearchStage.ANALYSIS_INTERPRETATION,
+                degree=EngagementDegree.CONSULTATION,
+            ),
+        ],
+    )
+    assert _draft_parts.stage_degrees(engagement) == (
+        (ResearchStage.DESIGN, EngagementDegree.PARTNERSHIP),
+        (ResearchStage.ANALYSIS_INTERPRETATION, EngagementDegree.CONSULTATION),
+    )
+    draft = _draft(engagement, gripp2("long"))
 
     for item_id in ("4c", "4d"):
         result = draft.item(item_id)
@@ -237,10 +246,14 @@ def test_leadership_and_decision_roles() -> None:
         (dt.date(2024, 1, 15), dt.date(2025, 6, 30), "from 2024-01-15 to 2025-06-30"),
         (dt.date(2024, 1, 15), None, "started on 2024-01-15"),
         (None, dt.date(2025, 6, 30), "ended on 2025-06-30"),
+        (PartialDate(2024), PartialDate(2025, 6), "from 2024 to 2025-06"),
+        (PartialDate(2020, 11), None, "started in 2020-11"),
     ],
 )
 def test_the_period_is_reported_when_recorded(
-    start: dt.date | None, end: dt.date | None, expected: str
+    start: dt.date | PartialDate | None,
+    end: dt.date | PartialDate | None,
+    expected: str,
 ) -> None:
     result = _draft(_research(start=start, end=end), gripp2("long")).item("4a")
 
@@ -316,7 +329,11 @@ def _pair(**second: object) -> Register:
         degree=EngagementDegree.CONSULTATION,
         leadership=Leadership.PROFESSIONAL_LED,
         participants=[Participant(person_id="p3", role=Role.PATIENT_PARTNER)],
-        research_stages=[ResearchStage.DISSEMINATION],
+        research_stages=[
+            StageDegree(
+                stage=ResearchStage.DISSEMINATION, degree=EngagementDegree.CONSULTATION
+            )
+        ],
         start=None,
         end=None,
         partners_joined_at=None,
@@ -373,15 +390,7 @@ def test_facts_of_each_engagement_are_on_their_own_line() -> None:
     )
 
 
-def test_the_set_is_answered_only_when_every_engagement_answers(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def per_stage(
-        engagement: Engagement,
-    ) -> tuple[tuple[tuple[ResearchStage, EngagementDegree], ...], bool]:
-        return tuple((s, engagement.degree) for s in engagement.research_stages), True
-
-    monkeypatch.setattr(_draft_parts, "stage_degrees", per_stage)
+def test_the_set_is_answered_only_when_every_engagement_answers() -> None:
     both = draft_checklist(
         _pair(), engagement_ids=["trial", "panel"], checklist=gripp2("long")
     )
@@ -421,7 +430,10 @@ def test_the_definition_and_framework_cover_the_whole_set() -> None:
     degrees = {
         v.engagement_id: v.values for v in definition.values if v.field == "degree"
     }
-    assert degrees == {"trial": ("collaboration",), "panel": ("consultation",)}
+    assert degrees == {
+        "trial": ("consultation", "collaboration"),
+        "panel": ("consultation",),
+    }
     sources = [v for v in definition.values if v.field == "sources"]
     assert len(sources) == 1
     assert sources[0].engagement_id is None
@@ -579,14 +591,20 @@ def _research_registers(draw: st.DrawFn) -> tuple[Register, list[str]]:
     """A register and the ids of 1 to 3 of its engagements, made research ones."""
     register = draw(pms.registers(max_engagements=2, max_people=4))
     person_ids = st.sampled_from([p.id for p in register.people])
+    generated = [
+        draw(pms.engagements(person_ids=person_ids))
+        for _ in range(draw(st.integers(1, 3)))
+    ]
     drafted = [
         attrs.evolve(
-            draw(pms.engagements(person_ids=person_ids)),
+            engagement,
             id=f"drafted-{index}",
             domain=EngagementDomain.RESEARCH,
+            secondary_domains=engagement.secondary_domains
+            - {EngagementDomain.RESEARCH},
             organisations=(),
         )
-        for index in range(draw(st.integers(1, 3)))
+        for index, engagement in enumerate(generated)
     ]
     others = [e for e in register.engagements if not e.id.startswith("drafted-")]
     ids = [e.id for e in drafted]

@@ -8,6 +8,7 @@ import datetime as dt
 import doctest
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +26,16 @@ from partnership_model import (
     Sphere,
     exchange,
     strategies as pms,
+    to_dict,
 )
+from partnership_model.dates import PartialDate
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.exceptions import (
     MigrationWarning,
     PartnershipModelError,
     RecordTypeError,
     RelationTypeMismatchWarning,
+    SchemaVersionError,
     ValidationError,
 )
 from partnership_model.exchange import (
@@ -160,15 +164,51 @@ def test_csv_round_trip(graph: EcologyGraph) -> None:
 # -- node-link ------------------------------------------------------------------------------
 
 
-def test_node_link_reads_the_legacy_links_key() -> None:
-    """Files written before networkx 3.4 use 'links'."""
+def test_node_link_refuses_the_legacy_links_key_with_a_hint() -> None:
+    """One dialect (issue 13): 'links', which networkx wrote before 3.4, is refused."""
     data = to_node_link(sample())
     data["links"] = data.pop("edges")
-    assert sample() == from_node_link(data)
-    data["edges"] = []
     with pytest.raises(ValidationError) as info:
         from_node_link(data)
-    assert "ambiguous" in {p.code for p in info.value.problems}
+    found = {(p.path, p.code): p.message for p in info.value.problems}
+    assert set(found) == {("$.links", "unknown_key"), ("$.edges", "missing")}
+    assert "rename it 'edges'" in found["$.links", "unknown_key"]
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "code"),
+    [
+        (lambda d: d.update(directed=True), "$.directed", "invalid"),
+        (lambda d: d.update(multigraph=False), "$.multigraph", "invalid"),
+        (lambda d: d["edges"][0].update(key=None), "$.edges[0].key", "wrong_type"),
+        (lambda d: d["edges"][0].update(key=1.0), "$.edges[0].key", "wrong_type"),
+        (lambda d: d.pop("edges"), "$.edges", "missing"),
+        (
+            lambda d: d["edges"][2].update(start=" 1999-12-31 "),
+            "$.edges[2].start",
+            "invalid",
+        ),
+    ],
+)
+def test_node_link_has_one_dialect(
+    change: Callable[[dict[str, Any]], object], path: str, code: str
+) -> None:
+    """What the writer never writes, the reader refuses (and so does the schema)."""
+    data = to_node_link(sample())
+    assert from_node_link(data) == sample()
+    change(data)
+    with pytest.raises(ValidationError) as info:
+        from_node_link(data)
+    assert (path, code) in {(p.path, p.code) for p in info.value.problems}
+
+
+def test_a_node_link_document_with_its_version_reads_too() -> None:
+    document = to_dict(sample())
+    assert document["schema_version"] == "1.1"
+    assert from_node_link(document) == sample()
+    document["schema_version"] = "2.0"
+    with pytest.raises(SchemaVersionError):
+        from_node_link(document)
 
 
 @pytest.mark.parametrize(
@@ -441,17 +481,17 @@ def test_kumu_blueprint() -> None:
 
 
 def test_csv_reads_human_typed_cells() -> None:
-    """French labels, aliases, spaces, semicolons and a BOM are accepted."""
+    """French labels, aliases, spaces in headers and labels, semicolons and a BOM."""
     actors = io.StringIO(
         "\ufeffId ; Sphere ; Authority ; Kind ; Role ; Label\n"
-        " p1 ; Membres de la communauté ; Membre ; personne ; Patient partenaire ; Émilie \n"
+        "p1; Membres de la communauté ; Membre ; personne ; Patient partenaire ; Émilie \n"
         "m1;PROFESSIONNELS;autorité publique;;décideur;\n"
         "\n"
         "a1;community;;Organization;;\n"
     )
     relations = io.StringIO(
         "source,target,relation_type,degree,start,end\n"
-        "p1,m1,Liens de rattachement,Partenariat, 2024-01-31 ,\n"
+        "p1,m1,Liens de rattachement,Partenariat,2024-01,\n"
         "a1,p1,bonding,,,\n"
     )
     graph = read_csv(actors, relations)
@@ -471,7 +511,30 @@ def test_csv_reads_human_typed_cells() -> None:
     assert ActorKind.ORGANISATION is graph.actor("a1").kind
     relation = next(r for r in graph.relations() if r.relation.degree is not None)
     assert EngagementDegree.PARTNERSHIP is relation.relation.degree
-    assert dt.date(2024, 1, 31) == relation.relation.start
+    assert PartialDate(2024, 1) == relation.relation.start
+
+
+@pytest.mark.parametrize(
+    ("actors", "relations", "where"),
+    [
+        (" p1,community,member\nm1,professional,member\n", "p1,m1\n", "actors.csv:2"),
+        (
+            "p1,community,member\nm1,professional,member\n",
+            "p1,m1,, 2024-01-31 \n",
+            "relations.csv:2",
+        ),
+    ],
+)
+def test_csv_cells_are_read_with_the_records_rules(
+    actors: str, relations: str, where: str
+) -> None:
+    """Regression (issue 13): ids and dates padded with spaces are refused, as in JSON."""
+    with pytest.raises(ValidationError) as info:
+        read_csv(
+            io.StringIO("id,sphere,authority\n" + actors),
+            io.StringIO("source,target,start\n" + relations.replace(",,", ",")),
+        )
+    assert (where, "invalid") in {(p.path, p.code) for p in info.value.problems}
 
 
 def test_csv_collects_every_problem_with_file_and_line() -> None:
@@ -505,7 +568,7 @@ def test_csv_collects_every_problem_with_file_and_line() -> None:
         ("actors.csv:5", "missing"),
         ("actors.csv:8", "missing_authority"),
         ("relations.csv:3", "unknown_actor"),
-        ("relations.csv:4", "invalid_date"),
+        ("relations.csv:4", "invalid"),
         ("relations.csv:5", "date_order"),
         ("relations.csv:6", "self_loop"),
         ("relations.csv:7", "missing"),
@@ -700,3 +763,78 @@ def test_csv_can_neutralise_formulas_for_spreadsheets() -> None:
     labels = {row[0]: row[5] for row in safe_rows[1:]}
     assert labels == {"a": '\'=HYPERLINK("http://x")', "b": "'@SUM(1)", "c": "plain"}
     assert {row[0]: row[5] for row in unsafe_rows[1:]}["a"] == '=HYPERLINK("http://x")'
+
+
+# -- one set of rules in every format (issue 13) -------------------------------------
+
+
+def _written(fmt: str, graph: EcologyGraph) -> dict[str, bytes]:
+    """The files *fmt* writes for *graph*."""
+    if fmt == "csv":
+        actors, relations = io.StringIO(), io.StringIO()
+        write_csv(graph, actors, relations)
+        return {
+            "actors": actors.getvalue().encode(),
+            "relations": relations.getvalue().encode(),
+        }
+    if fmt == "node-link":
+        return {"data": json.dumps(to_dict(graph), ensure_ascii=False).encode()}
+    buffer = io.BytesIO()
+    (write_graphml if fmt == "graphml" else write_gexf)(graph, buffer)
+    return {"data": buffer.getvalue()}
+
+
+def _read(fmt: str, files: dict[str, bytes]) -> EcologyGraph:
+    if fmt == "csv":
+        return read_csv(
+            io.StringIO(files["actors"].decode()),
+            io.StringIO(files["relations"].decode()),
+        )
+    if fmt == "node-link":
+        return from_node_link(json.loads(files["data"]))
+    reader = read_graphml if fmt == "graphml" else read_gexf
+    return reader(io.BytesIO(files["data"]))
+
+
+@pytest.mark.parametrize("fmt", ["node-link", "graphml", "gexf", "csv", "networkx"])
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(" 2024-02-29 ", None), ("2024-02-29 ", None), ("2024", PartialDate(2024))],
+)
+def test_every_format_reads_dates_with_the_records_rules(
+    fmt: str, value: str, written: PartialDate | None
+) -> None:
+    """A padded date is refused everywhere, as in a register; a year stays a year."""
+    graph = sample()
+    if fmt == "networkx":
+        G = graph.to_networkx()  # noqa: N806
+        for _, _, data in G.edges(data=True):
+            if data.get("start") == "2024-02-29":
+                data["start"] = value
+        read: Callable[[], EcologyGraph] = lambda: EcologyGraph.from_networkx(G)  # noqa: E731
+    else:
+        files = {
+            name: content.replace(b"2024-02-29", value.encode())
+            for name, content in _written(fmt, graph).items()
+        }
+        read = lambda: _read(fmt, files)  # noqa: E731
+    if written is None:
+        with pytest.raises(ValidationError) as info:
+            read()
+        assert "invalid" in {p.code for p in info.value.problems}
+        return
+    starts = {r.relation.start for r in read().relations()}
+    assert written in starts
+    assert PartialDate(2024, 2, 29) not in starts
+
+
+@pytest.mark.parametrize("fmt", ["node-link", "graphml", "gexf", "csv"])
+def test_every_format_refuses_an_invisible_character_in_an_id(fmt: str) -> None:
+    """Issue 14: p1 and p1 + U+200B are not two actors in any format."""
+    files = {
+        name: content.replace(b"m1", "m\u200b1".encode())
+        for name, content in _written(fmt, sample()).items()
+    }
+    with pytest.raises(ValidationError) as info:
+        _read(fmt, files)
+    assert "invalid" in {p.code for p in info.value.problems}

@@ -14,6 +14,7 @@ import pytest
 
 import partnership_model as pm
 from partnership_model import jsonld, skos
+from partnership_model.dates import PartialDate
 from partnership_model.examples import load_register
 from partnership_model.serialization import to_dict
 
@@ -21,6 +22,7 @@ rdflib = pytest.importorskip("rdflib")
 
 PROPERTY = rdflib.Namespace("urn:partnership-model:property:")
 XSD_DATE = rdflib.URIRef("http://www.w3.org/2001/XMLSchema#date")
+EDTF_LEVEL_0 = rdflib.URIRef("http://id.loc.gov/datatypes/edtf/EDTF-level0")
 BASE = "https://example.org/vocabulary/"
 
 
@@ -131,7 +133,7 @@ def test_every_vocabulary_value_of_the_register_is_a_concept_iri(
 
 def test_other_values_stay_literals(register: pm.Register, graph: Any) -> None:
     engagement = attrs.evolve(
-        register.engagements[0], start=dt.date(2020, 3, 1), end=dt.date(2021, 6, 30)
+        register.engagements[0], start=dt.date(2020, 3, 1), end=PartialDate(2021, 6, 30)
     )
     graph = expand(
         to_dict(attrs.evolve(register, engagements=[engagement])),
@@ -139,8 +141,9 @@ def test_other_values_stay_literals(register: pm.Register, graph: Any) -> None:
     )
     node = node_with(graph, "degree", engagement.id)
     start = graph.value(node, PROPERTY.start)
-    assert start == rdflib.Literal("2020-03-01", datatype=XSD_DATE)
-    assert start.toPython() == dt.date(2020, 3, 1)
+    assert start == rdflib.Literal("2020-03-01", datatype=EDTF_LEVEL_0)
+    end = graph.value(node, PROPERTY.end)
+    assert end == rdflib.Literal("2021-06-30", datatype=EDTF_LEVEL_0)
     assert graph.value(node, PROPERTY.title) == rdflib.Literal(engagement.title)
     sources = {str(s) for s in graph.objects(node, PROPERTY.sources)}
     assert sources == set(engagement.sources)
@@ -156,14 +159,20 @@ def test_the_same_token_in_two_vocabularies_names_two_concepts() -> None:
         level=pm.EngagementLevel.MESO,
         degree=pm.EngagementDegree.PARTNERSHIP,
         leadership=pm.Leadership.CO_LED,
-        research_stages={pm.ResearchStage.DESIGN},
+        research_stages=[
+            pm.StageDegree(
+                stage=pm.ResearchStage.DESIGN, degree=pm.EngagementDegree.PARTNERSHIP
+            )
+        ],
         partners_joined_at=pm.ProjectPhase.DESIGN,
     )
     document = to_dict(pm.Register.from_engagements([engagement]))
     graph = expand(document, jsonld.register_context())
     node = node_with(graph, "degree", "e1")
-    assert str(graph.value(node, PROPERTY.research_stages)).endswith(
-        "research_stage:design"
+    stage = graph.value(node, PROPERTY.research_stages)
+    assert str(graph.value(stage, PROPERTY.stage)).endswith("research_stage:design")
+    assert str(graph.value(stage, PROPERTY.degree)).endswith(
+        "engagement_degree:partnership"
     )
     assert str(graph.value(node, PROPERTY.partners_joined_at)).endswith(
         "project_phase:design"

@@ -50,7 +50,9 @@ def test_research_matrix_counts_each_stage_of_each_engagement(
 ) -> None:
     matrix = ResearchEngagementMatrix.from_engagements(register)
     expected: Counter[tuple[ResearchStage, EngagementDegree]] = Counter(
-        (stage, e.degree) for e in register.engagements for stage in e.research_stages
+        (item.stage, item.degree)
+        for e in register.engagements
+        for item in e.research_stages
     )
     for stage in ResearchStage:
         for degree in EngagementDegree:
@@ -59,6 +61,46 @@ def test_research_matrix_counts_each_stage_of_each_engagement(
     assert matrix.without_stage == sum(
         1 for e in register.engagements if not e.research_stages
     )
+
+
+def test_research_matrix_counts_each_stage_at_its_own_degree() -> None:
+    """An engagement partner in design and consulted on dissemination counts once in each cell."""
+    from partnership_model import (
+        Engagement,
+        EngagementDomain,
+        EngagementLevel,
+        StageDegree,
+    )
+
+    engagement = Engagement(
+        id="trial",
+        title="Trial",
+        domain=EngagementDomain.RESEARCH,
+        level=EngagementLevel.MESO,
+        degree=EngagementDegree.PARTNERSHIP,
+        research_stages=[
+            StageDegree(
+                stage=ResearchStage.DESIGN, degree=EngagementDegree.PARTNERSHIP
+            ),
+            StageDegree(
+                stage=ResearchStage.DISSEMINATION,
+                degree=EngagementDegree.CONSULTATION,
+            ),
+        ],
+    )
+    matrix = ResearchEngagementMatrix.from_engagements([engagement])
+    assert (
+        matrix.count(stage=ResearchStage.DESIGN, degree=EngagementDegree.PARTNERSHIP)
+        == 1
+    )
+    assert (
+        matrix.count(
+            stage=ResearchStage.DISSEMINATION, degree=EngagementDegree.CONSULTATION
+        )
+        == 1
+    )
+    assert matrix.total == 2
+    assert matrix.degree_total(EngagementDegree.PARTNERSHIP) == 1
 
 
 @given(pms.registers(max_engagements=10))

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 import partnership_model
 from partnership_model import (
@@ -97,27 +96,66 @@ def test_all_is_sorted_and_complete() -> None:
         assert getattr(partnership_model, name) is not None
 
 
-def test_lazy_map_matches_the_type_checking_imports() -> None:
-    tree = ast.parse(INIT.read_text(encoding="utf-8"))
-    imported: dict[str, str] = {}
+STUB = INIT.with_suffix(".pyi")
+
+
+def _stub_names() -> dict[str, str]:
+    """Each name the type stub imports, and the module it imports it from."""
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            module = node.module.removeprefix("partnership_model.")
-            if module in {"_version", "typing", "importlib", "__future__"}:
-                continue
+        if isinstance(node, ast.ImportFrom):
+            assert node.level == 1, "the stub imports from the package's own modules"
             for alias in node.names:
-                imported[alias.asname or alias.name] = module
-    exports = partnership_model._EXPORTS
-    assert imported == exports
-    assert set(exports) == set(partnership_model.__all__) - {"__version__"}
-    for name, module in exports.items():
+                assert alias.asname == alias.name, "re-exported under its own name"
+                assert alias.name not in names, f"{alias.name} listed twice"
+                names[alias.name] = str(node.module)
+    return names
+
+
+def test_the_stub_lists_every_public_name_once() -> None:
+    """One list (the stub): __all__, the lazy lookup and the type checkers' view."""
+    names = _stub_names()
+    assert set(names) == set(partnership_model.__all__)
+    assert "__version__" in names
+    for name, module in names.items():
         value = getattr(importlib.import_module(f"partnership_model.{module}"), name)
         assert getattr(partnership_model, name) is value
+    init = ast.parse(INIT.read_text(encoding="utf-8"))
+    imported = {
+        alias.name
+        for node in ast.walk(init)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == {"annotations", "__version__"}, (
+        "names are listed in the stub only"
+    )
+    assert not [
+        node
+        for node in ast.walk(init)
+        if isinstance(node, ast.Constant) and node.value in set(names) - {"__version__"}
+    ], "no public name is spelled in __init__.py"
 
 
-def test_unknown_attribute_raises_attribute_error() -> None:
-    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
-        _ = partnership_model.Nope  # type: ignore[attr-defined]
+def test_mypy_sees_every_public_name(tmp_path: Path) -> None:
+    """Every name of __all__ has its type for mypy (through the stub)."""
+    from mypy import api
+
+    script = tmp_path / "every_name.py"
+    script.write_text(
+        "import partnership_model as pm\n"
+        + "".join(f"reveal_type(pm.{name})\n" for name in partnership_model.__all__),
+        encoding="utf-8",
+    )
+    out, err, status = api.run(
+        [str(script), "--strict", "--no-error-summary", "--hide-error-context"]
+    )
+    revealed = [line for line in out.splitlines() if "Revealed type" in line]
+    assert len(revealed) == len(partnership_model.__all__), (out, err)
+    assert not any('"Any"' in line for line in revealed), out
+    assert "error:" not in out, out
+    assert status == 0
 
 
 def test_import_is_lazy_and_light() -> None:

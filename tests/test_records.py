@@ -27,9 +27,17 @@ from partnership_model import (
     ResearchStage,
     Role,
     Sphere,
+    StageDegree,
     UnknownReferenceError,
     strategies as pms,
 )
+from partnership_model.dates import PartialDate
+
+D = EngagementDegree
+
+
+def stage(name: ResearchStage, degree: EngagementDegree) -> StageDegree:
+    return StageDegree(stage=name, degree=degree)
 
 
 def engagement(**overrides: Any) -> Engagement:
@@ -132,11 +140,13 @@ def test_wrong_type_errors_are_type_errors_too() -> None:
 def test_engagement_accepts_lists_and_stores_tuples_and_sets() -> None:
     e = engagement(
         participants=[Participant(person_id="p1", role=Role.CITIZEN)],
-        research_stages=[ResearchStage.DESIGN, ResearchStage.DESIGN],
+        research_stages=[stage(ResearchStage.DESIGN, D.COLLABORATION)],
+        secondary_domains=[EngagementDomain.RESEARCH, EngagementDomain.RESEARCH],
         organisations=["o1"],
     )
     assert type(e.participants) is tuple
-    assert e.research_stages == frozenset({ResearchStage.DESIGN})
+    assert e.research_stages == (stage(ResearchStage.DESIGN, D.COLLABORATION),)
+    assert e.secondary_domains == frozenset({EngagementDomain.RESEARCH})
     assert e.organisations == ("o1",)
 
 
@@ -144,13 +154,150 @@ def test_end_before_start_is_refused() -> None:
     with pytest.raises(InvalidRecordError) as caught:
         engagement(start=dt.date(2024, 5, 2), end=dt.date(2024, 5, 1))
     assert caught.value.field == "end"
+    assert caught.value.code == "date_order"
     engagement(start=dt.date(2024, 5, 2), end=dt.date(2024, 5, 2))
+
+
+def test_dates_are_partial_dates_kept_as_precise_as_given() -> None:
+    """A datetime.date becomes a partial date known to the day; a year stays a year."""
+    e = engagement(start=dt.date(2021, 1, 15), end=PartialDate(2021))
+    assert e.start == PartialDate(2021, 1, 15)
+    assert e.start is not None
+    assert e.start.to_date() == dt.date(2021, 1, 15)
+    assert e.end == PartialDate(2021)
+    assert e.end is not None
+    assert e.end.precision == "year"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "ok"),
+    [
+        (PartialDate(2020, 6), PartialDate(2020), True),  # ended later in 2020
+        (PartialDate(2021, 1, 15), PartialDate(2021, 1), True),
+        (PartialDate(2021), PartialDate(2020, 12), False),  # entirely before
+        (PartialDate(2021, 2), PartialDate(2021, 1, 31), False),
+    ],
+)
+def test_an_end_is_refused_only_when_it_is_entirely_before_the_start(
+    start: PartialDate, end: PartialDate, ok: bool
+) -> None:
+    if ok:
+        engagement(start=start, end=end)
+        return
+    with pytest.raises(InvalidRecordError) as caught:
+        engagement(start=start, end=end)
+    assert (caught.value.field, caught.value.code) == ("end", "date_order")
 
 
 def test_datetimes_are_not_dates() -> None:
     with pytest.raises(RecordTypeError) as caught:
         engagement(start=dt.datetime(2024, 5, 2, 10, 0))
     assert caught.value.field == "start"
+
+
+def test_each_research_stage_carries_its_degree() -> None:
+    """The engagement's degree is the highest of its stages' (GRIPP2 4c-4d)."""
+    e = engagement(
+        degree=D.PARTNERSHIP,
+        research_stages=[
+            stage(ResearchStage.DESIGN, D.PARTNERSHIP),
+            stage(ResearchStage.DISSEMINATION, D.CONSULTATION),
+        ],
+    )
+    assert e.degree_at(ResearchStage.DISSEMINATION) is D.CONSULTATION
+    assert e.degree_at(ResearchStage.DATA_COLLECTION) is None
+    assert e.stages == {ResearchStage.DESIGN, ResearchStage.DISSEMINATION}
+    with pytest.raises(InvalidRecordError) as caught:
+        engagement(
+            degree=D.COLLABORATION,
+            research_stages=[stage(ResearchStage.DESIGN, D.PARTNERSHIP)],
+        )
+    assert (caught.value.field, caught.value.code) == ("degree", "stage_degree")
+    with pytest.raises(InvalidRecordError) as caught:
+        engagement(
+            degree=D.COLLABORATION,
+            research_stages=[
+                stage(ResearchStage.DESIGN, D.COLLABORATION),
+                stage(ResearchStage.DESIGN, D.CONSULTATION),
+            ],
+        )
+    assert (caught.value.field, caught.value.code) == (
+        "research_stages[1].stage",
+        "duplicate_stage",
+    )
+
+
+def test_bare_research_stages_are_refused_with_a_hint() -> None:
+    """Format 1.0's set of stages has no degrees: the error says what to give."""
+    with pytest.raises(RecordTypeError, match="StageDegree") as caught:
+        engagement(research_stages=[ResearchStage.DESIGN])
+    assert caught.value.field == "research_stages"
+
+
+def test_secondary_domains_never_hold_the_primary_domain() -> None:
+    with pytest.raises(InvalidRecordError) as caught:
+        engagement(secondary_domains=[EngagementDomain.CARE_AND_SERVICES])
+    assert (caught.value.field, caught.value.code) == (
+        "secondary_domains",
+        "duplicate_domain",
+    )
+
+
+def test_leadership_may_be_unrecorded() -> None:
+    assert engagement(leadership=None).leadership is None
+    assert (
+        Engagement(
+            id="e",
+            title="t",
+            domain=EngagementDomain.RESEARCH,
+            level=EngagementLevel.MICRO,
+            degree=D.INFORMATION,
+        ).leadership
+        is None
+    )
+
+
+def test_several_broken_rules_are_all_listed_on_the_error() -> None:
+    """The constructor raises the first; a note lists every one (for the loader)."""
+    from partnership_model import _validators
+
+    with pytest.raises(InvalidRecordError) as caught:
+        engagement(
+            start=PartialDate(2024),
+            end=PartialDate(2023),
+            secondary_domains=[EngagementDomain.CARE_AND_SERVICES],
+        )
+    assert caught.value.code == "date_order"
+    found = _validators.violations(caught.value)
+    assert [getattr(e, "code", None) for e in found] == [
+        "date_order",
+        "duplicate_domain",
+    ]
+    assert any("duplicate_domain" not in note for note in caught.value.__notes__)
+
+
+def test_a_participant_records_what_the_seeds_name() -> None:
+    from partnership_model import (
+        ContributionSought,
+        ExperienceCapacity,
+        HealthConditionKind,
+        KnowledgeType,
+    )
+
+    p = Participant(
+        person_id="p",
+        role=Role.PATIENT_PARTNER,
+        contributions_sought=[ContributionSought.PERSPECTIVE],
+        knowledge_types={KnowledgeType.EMBODIED},
+        experience_capacities=[ExperienceCapacity.CAREGIVER],
+        health_condition_kinds=[HealthConditionKind.MENTAL],
+    )
+    assert p.contributions_sought == {ContributionSought.PERSPECTIVE}
+    assert p.health_condition_kinds == {HealthConditionKind.MENTAL}
+    assert Participant(person_id="q", role=Role.CITIZEN).knowledge_types == set()
+    with pytest.raises(RecordTypeError) as caught:
+        Participant(person_id="p", role=Role.CITIZEN, knowledge_types=["embodied"])  # type: ignore[list-item]
+    assert caught.value.field == "knowledge_types"
 
 
 def test_duplicate_person_in_one_engagement_is_refused() -> None:
@@ -168,7 +315,7 @@ def test_duplicate_person_in_one_engagement_is_refused() -> None:
         ("participants", ["p1"], "participants[0]"),
         ("participants", "p1", "participants"),
         ("organisations", ["o1", "o1"], "organisations[1]"),
-        ("research_stages", ["design"], "research_stages"),
+        ("research_stages", ["design"], "research_stages[0]"),
         ("domain", None, "domain"),
         ("title", "", "title"),
         ("sources", [""], "sources[0]"),
@@ -204,8 +351,8 @@ def test_participant_views() -> None:
             Participant(person_id="b", role=Role.CLINICIAN),
         ],
         research_stages=[
-            ResearchStage.RESEARCH_GOVERNANCE,
-            ResearchStage.ANALYSIS_INTERPRETATION,
+            stage(ResearchStage.RESEARCH_GOVERNANCE, D.COLLABORATION),
+            stage(ResearchStage.ANALYSIS_INTERPRETATION, D.CONSULTATION),
         ],
     )
     assert [p.person_id for p in e.community_participants] == ["a"]

@@ -47,6 +47,7 @@ from partnership_model import (
     strategies as pms,
     to_dict,
 )
+from partnership_model.dates import PartialDate
 from partnership_model.ecology import Actor, EcologyGraph, Relation, classify_relation
 from partnership_model.exceptions import (
     MigrationWarning,
@@ -202,7 +203,7 @@ class RefusedError(Exception):
     """The reference builder refuses the document."""
 
 
-_DATE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE = re.compile("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _VERSION = re.compile("([0-9]{1,9})\\.([0-9]{1,9})")
 
 
@@ -227,20 +228,28 @@ def reference_migrated(item: object) -> object:
     """A 1.0 participant or organisation with its level read as an authority."""
     if type(item) is not dict or "level" not in item:
         return item
-    if "authority" in item or item["level"] not in LEVEL_TO_AUTHORITY:
+    level = item["level"]
+    if "authority" in item or type(level) is not str or level not in LEVEL_TO_AUTHORITY:
         raise RefusedError
     migrated = {key: value for key, value in item.items() if key != "level"}
     migrated["authority"] = LEVEL_TO_AUTHORITY[item["level"]].value
     return migrated
 
 
-def reference_date(value: object) -> dt.date:
+def reference_date(value: object) -> PartialDate:
+    """YYYY, YYYY-MM or YYYY-MM-DD, a year from 1, a real day of the calendar."""
     if type(value) is not str or not _DATE.fullmatch(value):
         raise RefusedError
+    parts = [int(part) for part in value.split("-")]
     try:
-        return dt.date.fromisoformat(value)
+        dt.date(
+            parts[0],
+            parts[1] if len(parts) > 1 else 1,
+            parts[2] if len(parts) > 2 else 1,
+        )
     except ValueError:
         raise RefusedError from None
+    return PartialDate(*parts)
 
 
 def reference_member(cls: type[enum.Enum], value: object) -> Any:
@@ -283,18 +292,47 @@ def reference_value(value: object, hint: Any) -> Any:
         return frozenset(items)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return reference_member(hint, value)
-    if hint is dt.date:
+    if hint is PartialDate:
         return reference_date(value)
     if attrs.has(hint):
         return reference_record(value, hint)
     return value  # str, bool: the validators check the exact type
 
 
+def reference_stages(engagement: object) -> object:
+    """A 1.0 engagement with each bare research stage at the engagement's degree."""
+    if type(engagement) is not dict:
+        return engagement
+    stages = engagement.get("research_stages")
+    if type(stages) is not list or not any(type(s) is str for s in stages):
+        return engagement
+    degree = engagement.get("degree")
+    if degree not in {d.value for d in EngagementDegree}:
+        raise RefusedError
+    return {
+        **engagement,
+        "research_stages": [
+            {"stage": s, "degree": degree} if type(s) is str else s for s in stages
+        ],
+    }
+
+
 def reference_register(data: object) -> Register:
     if type(data) is not dict:
         raise RefusedError
     minor = reference_version(data)
-    body = {key: value for key, value in data.items() if key != "schema_version"}
+    if "@context" in data and type(data["@context"]) not in (
+        dict,
+        list,
+        str,
+        type(None),
+    ):
+        raise RefusedError
+    body = {
+        key: value
+        for key, value in data.items()
+        if key not in ("schema_version", "@context")
+    }
     if minor == 0:
         if type(body.get("organisations")) is list:
             body["organisations"] = [
@@ -302,12 +340,16 @@ def reference_register(data: object) -> Register:
             ]
         if type(body.get("engagements")) is list:
             body["engagements"] = [
-                {
-                    **e,
-                    "participants": [reference_migrated(p) for p in e["participants"]],
-                }
-                if type(e) is dict and type(e.get("participants")) is list
-                else e
+                reference_stages(
+                    {
+                        **e,
+                        "participants": [
+                            reference_migrated(p) for p in e["participants"]
+                        ],
+                    }
+                    if type(e) is dict and type(e.get("participants")) is list
+                    else e
+                )
                 for e in body["engagements"]
             ]
     return typing.cast("Register", reference_record(body, Register))
@@ -334,7 +376,11 @@ def reference_actor(node: object) -> Actor:
                 raise RefusedError
             values[key] = value
         elif key == "level":  # format 1.0, migrated
-            if "authority" in node or value not in LEVEL_TO_AUTHORITY:
+            if (
+                "authority" in node
+                or type(value) is not str
+                or value not in LEVEL_TO_AUTHORITY
+            ):
                 raise RefusedError
             values["authority"] = LEVEL_TO_AUTHORITY[value]
         else:
@@ -350,8 +396,8 @@ def reference_relation(
 ) -> Relation:
     if type(edge) is not dict or "source" not in edge or "target" not in edge:
         raise RefusedError
-    key = edge.get("key")
-    if key is not None and (type(key) is not int or key < 0):
+    key = edge.get("key", 0)
+    if type(key) is not int or key < 0:
         raise RefusedError
     values: dict[str, Any] = {}
     declared: dict[str, Any] = {}
@@ -361,9 +407,7 @@ def reference_relation(
         elif name == "degree":
             values[name] = reference_member(EngagementDegree, value)
         elif name in ("start", "end"):
-            values[name] = reference_date(
-                value.strip() if type(value) is str else value
-            )
+            values[name] = reference_date(value)
         elif name == "relation_type":
             declared[name] = reference_member(RelationType, value)
         elif name in ("crosses_sphere", "crosses_authority"):
@@ -396,7 +440,6 @@ _NODE_LINK_KEYS = {
     "graph",
     "nodes",
     "edges",
-    "links",
 }
 
 
@@ -405,11 +448,11 @@ def reference_graph(data: object) -> EcologyGraph:
     if type(data) is not dict:
         raise RefusedError
     reference_version(data)
-    if not set(data) <= _NODE_LINK_KEYS or ("edges" in data and "links" in data):
+    if not set(data) <= _NODE_LINK_KEYS:
         raise RefusedError
-    if any(
-        key in data and type(data[key]) is not bool
-        for key in ("directed", "multigraph")
+    if (
+        data.get("directed", False) is not False
+        or data.get("multigraph", True) is not True
     ):
         raise RefusedError
     recorded = data.get("graph", {})
@@ -423,7 +466,7 @@ def reference_graph(data: object) -> EcologyGraph:
             policy = ClassificationPolicy.from_attributes(recorded)
         except PartnershipModelError:
             raise RefusedError from None
-    nodes, edges = data.get("nodes"), data.get("edges", data.get("links", []))
+    nodes, edges = data.get("nodes"), data.get("edges")
     if type(nodes) is not list or type(edges) is not list:
         raise RefusedError
     actors: dict[str, Actor] = {}
@@ -477,7 +520,7 @@ for _cls in VOCABULARIES:
         )
 FIELD_NAMES = sorted(
     {field.name for cls in RECORDS for field in attrs.fields(cls)}
-    | {"schema_version", "nodes", "edges", "links", "key", "relation_type"}
+    | {"schema_version", "nodes", "edges", "links", "key", "relation_type", "@context"}
     | {"crosses_sphere", "crosses_authority", "directed", "multigraph", "graph"}
 )
 SCALARS = (

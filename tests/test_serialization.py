@@ -39,9 +39,13 @@ from partnership_model import (
     validate,
     write_json,
 )
-from partnership_model._codec import field_specs
+from partnership_model.dates import PartialDate
 from partnership_model.examples import load_register
-from partnership_model.exceptions import PartnershipModelError, RecordTypeError
+from partnership_model.exceptions import (
+    InvalidRecordError,
+    PartnershipModelError,
+    RecordTypeError,
+)
 from partnership_model.serialization import converter
 
 
@@ -112,7 +116,9 @@ def test_format_of_values() -> None:
     data = to_dict(attrs.evolve(engagement, start=dt.date(2023, 1, 31)))
     assert data["degree"] == "partnership"
     assert data["start"] == "2023-01-31"
-    assert data["research_stages"] == ["priority_setting"]
+    assert data["research_stages"] == [
+        {"stage": "priority_setting", "degree": "partnership"}
+    ]
     assert data["participants"][0] == {
         "person_id": "oncopole-partner-1",
         "role": "patient_partner",
@@ -126,13 +132,45 @@ def test_format_of_values() -> None:
 
 
 def test_sets_are_written_in_declaration_order() -> None:
-    from partnership_model import ResearchStage
+    from partnership_model import TogetherActivity
 
     engagement = attrs.evolve(
         load_register().engagement("oncopole-committee"),
-        research_stages=frozenset(ResearchStage),
+        activities=frozenset(TogetherActivity),
     )
-    assert to_dict(engagement)["research_stages"] == [s.value for s in ResearchStage]
+    assert to_dict(engagement)["activities"] == [a.value for a in TogetherActivity]
+
+
+def test_dates_are_written_as_precisely_as_they_are_known() -> None:
+    """A year stays a year, a month a month: nothing is padded with invented days."""
+    engagement = attrs.evolve(
+        load_register().engagement("oncopole-committee"),
+        start=PartialDate(2006),
+        end=PartialDate(2020, 11),
+    )
+    data = to_dict(engagement)
+    assert (data["start"], data["end"]) == ("2006", "2020-11")
+    assert from_dict(data, Engagement) == engagement
+
+
+@pytest.mark.parametrize(
+    "value", [" 2024-01-02 ", "2024-01-02 ", "2024-1-2", "2024-13", "0000", "20240102"]
+)
+def test_a_date_that_is_not_iso_text_exactly_is_refused(value: str) -> None:
+    """Regression (issue 13): padded dates were read by the node-link reader only."""
+    data = example_dict()
+    data["engagements"][0]["start"] = value
+    assert problems_of(data) == [("$.engagements[0].start", "invalid")]
+
+
+def test_a_json_ld_context_is_accepted_ignored_and_not_written() -> None:
+    from partnership_model.jsonld import register_context
+
+    document = {**register_context(), **example_dict()}
+    assert from_dict(document, Register) == load_register()
+    assert "@context" not in to_dict(load_register())
+    document["@context"] = 42
+    assert problems_of(document) == [("$['@context']", "wrong_type")]
 
 
 def test_register_document_carries_the_schema_version_first() -> None:
@@ -268,7 +306,7 @@ def test_newer_versions_are_refused_clearly(version: str) -> None:
 
 
 def _as_format_1_0(data: dict[str, Any]) -> dict[str, Any]:
-    """The example register as release 1.0 wrote it (authority as a level)."""
+    """The example register as release 1.0 wrote it (authority as a level, bare stages)."""
     level_of = {"member": "micro", "managerial": "meso", "public_authority": "macro"}
     old = copy.deepcopy(data)
     old["schema_version"] = "1.0"
@@ -277,6 +315,10 @@ def _as_format_1_0(data: dict[str, Any]) -> dict[str, Any]:
     for engagement in old["engagements"]:
         for participant in engagement["participants"]:
             participant["level"] = level_of[participant.pop("authority")]
+        if "research_stages" in engagement:
+            engagement["research_stages"] = [
+                item["stage"] for item in engagement["research_stages"]
+            ]
     return old
 
 
@@ -290,12 +332,17 @@ def test_a_format_1_0_register_is_migrated_and_reported() -> None:
     assert warning.found_version == "1.0"
     changes = {c.path: c.message for c in warning.changes}
     participants = sum(len(e["participants"]) for e in old["engagements"])
-    assert len(changes) == participants + len(old["organisations"])
+    staged = sum("research_stages" in e for e in old["engagements"])
+    assert staged == 3
+    assert len(changes) == participants + len(old["organisations"]) + staged
     assert (
         "'macro' read as authority 'public_authority'"
         in changes["$.organisations[0].level"]
     )
-    assert {c.code for c in warning.changes} == {"migrated_level"}
+    assert {c.code for c in warning.changes} == {"migrated_level", "migrated_stages"}
+    assert register.engagement("eclair-clara").research_stages == (
+        load_register().engagement("eclair-clara").research_stages
+    )
     # Release 1.0 required an organisation's level: each migrated one states
     # an authority, so its ties are compared on it (as 1.0 did).
     assert {o.authority for o in register.organisations} == {
@@ -427,7 +474,7 @@ def _reference(data: Any, cls: type[Any]) -> Any:
     if type(data) is not dict:
         raise TypeError
     hints = typing.get_type_hints(cls)
-    known = {spec.name for spec in field_specs(cls)}
+    known = {field.name for field in attrs.fields(cls)}
     if set(data) - known:
         raise TypeError
     kwargs = {name: _convert(value, hints[name]) for name, value in data.items()}
@@ -445,13 +492,14 @@ def _convert(value: Any, hint: Any) -> Any:
     if origin in (tuple, frozenset):
         if type(value) is not list:
             return value  # let the constructor refuse it
-        return [_convert(item, args[0]) for item in value]
+        items = [_convert(item, args[0]) for item in value]
+        if origin is frozenset and len(set(items)) != len(items):
+            raise ValueError  # a set given twice the same member
+        return items
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         return hint(value)
-    if hint is dt.date:
-        if type(value) is not str or len(value) != 10:
-            raise TypeError
-        return dt.date.fromisoformat(value)
+    if hint is PartialDate:
+        return PartialDate.fromisoformat(value)
     if attrs.has(hint):
         return _reference(value, hint)
     return value
@@ -467,17 +515,6 @@ def _reference_accepts(data: Any) -> bool:
 
 def _reference_register(data: Any) -> Register:
     body = {k: v for k, v in data.items() if k != "schema_version"}
-    for key in ("engagements",):
-        for item in body.get(key, []):
-            for name in (
-                "research_stages",
-                "activities",
-                "recognition",
-                "tiers_actions",
-            ):
-                values = item.get(name, []) if type(item) is dict else []
-                if type(values) is list and len(values) != len(set(map(str, values))):
-                    raise ValueError
     return typing.cast("Register", _reference(body, Register))
 
 
@@ -518,3 +555,105 @@ def test_fast_loader_agrees_with_the_constructors(data: st.DataObject) -> None:
         assert not _reference_accepts(document)
     else:
         assert _reference_register(document) == loaded
+
+
+# -- format 1.0 files, identifiers, imports ----------------------------------------
+
+FORMAT_1_0 = Path(__file__).parent / "fixtures" / "register-1.0.json"
+
+
+def test_a_format_1_0_register_file_reads_as_format_1_1() -> None:
+    """A file release 1.0 wrote: authority levels and bare stages, migrated and reported."""
+    with pytest.warns(MigrationWarning) as record:
+        register = read_json(FORMAT_1_0, Register)
+    (warning,) = [w.message for w in record]
+    assert isinstance(warning, MigrationWarning)
+    codes = [change.code for change in warning.changes]
+    assert codes.count("migrated_stages") == 3
+    assert "research stages read at their engagement's degree" in str(warning)
+    for engagement in register.engagements:
+        assert all(
+            item.degree is engagement.degree for item in engagement.research_stages
+        )
+    saved = to_dict(register)
+    assert saved["schema_version"] == "1.1"
+    assert all(
+        isinstance(item, dict)
+        for e in saved["engagements"]
+        for item in e.get("research_stages", [])
+    )
+    assert from_dict(saved, Register) == register
+
+
+def test_a_format_1_0_stage_list_with_a_bad_degree_is_refused_for_the_degree() -> None:
+    old = json.loads(FORMAT_1_0.read_text(encoding="utf-8"))
+    index = next(i for i, e in enumerate(old["engagements"]) if "research_stages" in e)
+    old["engagements"][index]["degree"] = "partenariat"
+    assert problems_of(old) == [(f"$.engagements[{index}].degree", "unknown_term")]
+
+
+@pytest.mark.parametrize(
+    "character",
+    [
+        "\u200b",
+        "\ufeff",
+        "\u2060",
+        "\u202e",
+        "\u2066",
+        "\x85",
+        "\x9f",
+        "\u00ad",
+        "\U000e0041",
+    ],
+)
+def test_invisible_and_format_characters_are_refused_in_identifiers(
+    character: str,
+) -> None:
+    """Issue 14: ``p1`` and ``p1`` + U+200B would be two people."""
+    data = example_dict()
+    data["people"][0]["id"] += character
+    assert ("$.people[0].id", "invalid") in set(problems_of(data))
+    with pytest.raises(InvalidRecordError):
+        Person(id="p1" + character)
+    data = example_dict()
+    data["engagements"][0]["title"] += character  # free text may hold them
+    from_dict(data, Register)
+
+
+def test_identifiers_are_kept_in_nfc_so_one_name_is_one_id() -> None:
+    """The same name typed in NFD and in NFC is one person (issue 14)."""
+    nfc, nfd = "\u00e9milie", "e\u0301milie"
+    assert Person(id=nfd).id == nfc
+    data = example_dict()
+    data["people"][0]["id"] = nfd
+    data["people"].append({"id": nfc})
+    found = problems_of(data)
+    assert (f"$.people[{len(data['people']) - 1}].id", "duplicate_id") in found
+    data = example_dict()
+    person = data["people"][0]["id"]
+    data["people"][0]["id"] = nfc
+    for engagement in data["engagements"]:
+        for participant in engagement["participants"]:
+            if participant["person_id"] == person:
+                participant["person_id"] = nfd
+    register = from_dict(data, Register)
+    assert register.person(nfc).id == nfc
+    assert to_dict(register)["people"][0]["id"] == nfc
+
+
+def test_reading_a_register_loads_neither_networkx_nor_the_ecology() -> None:
+    """serialization imports no exchange and no networkx (issue 13)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from partnership_model import Register, from_json, to_json; "
+        "from partnership_model.examples import load_register; "
+        "r = from_json(to_json(load_register()), Register); "
+        "print(sorted(m for m in ('networkx', 'partnership_model.ecology', "
+        "'partnership_model.exchange', 'jsonschema') if m in sys.modules))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from partnership_model import metrics, strategies as pms
+from partnership_model.dates import PartialDate
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.exceptions import (
     DuplicateIdError,
@@ -205,7 +206,10 @@ def test_a_slice_is_an_independent_copy_with_the_relations_attributes() -> None:
         for r in slice_.relations()
         if r.source in ("p1", "p2") and r.target in ("p1", "p2")
     ]
-    assert (kept.start, kept.end) == (day(2019, 1, 1), day(2019, 12, 31))
+    assert (kept.start, kept.end) == (
+        PartialDate.from_date(day(2019, 1, 1)),
+        PartialDate.from_date(day(2019, 12, 31)),
+    )
     graph.remove_actor("p1")
     assert "p1" in slice_
     slice_.remove_actor("p2")

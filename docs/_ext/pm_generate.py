@@ -66,6 +66,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.skos",
     "partnership_model.terms_csv",
     "partnership_model.records",
+    "partnership_model.dates",
     "partnership_model.matrix",
     "partnership_model.assessment",
     "partnership_model.checklists",

@@ -8,10 +8,12 @@ them without importing the graph.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import attrs
 
 from partnership_model import _migration, _validators as v
+from partnership_model.dates import PartialDate, as_partial_date
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
 from partnership_model.vocabulary import (
     ActorKind,
@@ -24,6 +26,18 @@ from partnership_model.vocabulary import (
 )
 
 __all__ = ["Actor", "ClassifiedRelation", "Relation"]
+
+
+def _id(value: str) -> str:
+    return v.nfc(value)
+
+
+def _optional_id(value: str | None) -> str | None:
+    return v.nfc(value) if value is not None else None
+
+
+def _date(value: PartialDate | dt.date | None) -> PartialDate | None:
+    return as_partial_date(value)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True, init=False)
@@ -61,7 +75,7 @@ class Actor:
     """
 
     #: Identifier of the actor, unique within a graph.
-    id: str = attrs.field(validator=v.identifier)
+    id: str = attrs.field(converter=_id, validator=v.identifier)
     #: Community member or professional.
     sphere: Sphere = attrs.field(validator=v.member_of(Sphere))
     #: Formal authority (member < managerial < public authority), if any.
@@ -77,7 +91,9 @@ class Actor:
     #: Display name, if any.
     label: str | None = attrs.field(default=None, validator=v.optional_text)
     #: The person this actor is a persona of, for people with several profiles.
-    person_id: str | None = attrs.field(default=None, validator=v.optional_identifier)
+    person_id: str | None = attrs.field(
+        default=None, converter=_optional_id, validator=v.optional_identifier
+    )
 
     def __init__(
         self,
@@ -184,8 +200,10 @@ class Relation:
             carries no meaning).
         engagement_id: The engagement the relation comes from, if any.
         degree: The degree of that engagement, if known.
-        start: First day of the relation, if known.
-        end: Last day of the relation, if known; not before *start*.
+        start: When the relation started, as precisely as known (a
+            :class:`~partnership_model.PartialDate`).
+        end: When it ended, as precisely as known; not entirely before
+            *start*.
 
     Raises:
         InvalidRecordError: The two ends are the same actor (field
@@ -201,35 +219,43 @@ class Relation:
     """
 
     #: Id of one actor.
-    source: str = attrs.field(validator=v.identifier)
+    source: str = attrs.field(converter=_id, validator=v.identifier)
     #: Id of the other actor.
-    target: str = attrs.field(validator=v.identifier)
+    target: str = attrs.field(converter=_id, validator=v.identifier)
     #: The engagement the relation comes from.
     engagement_id: str | None = attrs.field(
-        default=None, validator=v.optional_identifier
+        default=None, converter=_optional_id, validator=v.optional_identifier
     )
     #: Degree of that engagement.
     degree: EngagementDegree | None = attrs.field(
         default=None, validator=v.optional_member_of(EngagementDegree)
     )
-    #: First day of the relation.
-    start: dt.date | None = attrs.field(default=None, validator=v.optional_date)
-    #: Last day of the relation.
-    end: dt.date | None = attrs.field(default=None, validator=v.optional_date)
+    #: When the relation started, as precisely as known.
+    start: PartialDate | None = attrs.field(
+        default=None, converter=_date, validator=v.optional_date
+    )
+    #: When it ended, as precisely as known.
+    end: PartialDate | None = attrs.field(
+        default=None, converter=_date, validator=v.optional_date
+    )
 
     def __attrs_post_init__(self) -> None:
+        v.raise_violations(self._cross_field_errors())
+
+    def _cross_field_errors(self) -> Iterator[InvalidRecordError]:
         if self.source == self.target:
-            raise InvalidRecordError(
+            yield InvalidRecordError(
                 "target",
                 self.target,
                 "a relation joins two different actors",
                 code="self_loop",
             )
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise InvalidRecordError(
+        start, end = self.start, self.end
+        if start is not None and end is not None and end.latest < start.earliest:
+            yield InvalidRecordError(
                 "end",
-                self.end,
-                f"the end date is before the start date {self.start}",
+                end,
+                f"the end date is before the start date {start}",
                 code="date_order",
             )
 

@@ -21,8 +21,7 @@ It builds no graph: :mod:`partnership_model.ecology` does, from what
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import itertools
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 import attrs
 import networkx as nx
 
-from partnership_model import _migration
+from partnership_model import _migration, _validators as v
 from partnership_model._actors import Actor, Relation
 from partnership_model.exceptions import (
     InvalidRecordError,
@@ -42,17 +41,12 @@ from partnership_model.exceptions import (
 )
 from partnership_model.policy import DEFAULT_POLICY, ClassificationPolicy, _classifier
 from partnership_model.vocabulary import (
-    ActorKind,
     Authority,
-    EngagementDegree,
     EngagementLevel,
     RelationType,
-    Role,
-    Sphere,
 )
 
 if TYPE_CHECKING:
-    from partnership_model._enums import Vocabulary
     from partnership_model.policy import _Classification
 
 MismatchPolicy: TypeAlias = Literal["raise", "warn"]
@@ -77,13 +71,6 @@ EDGE_FIELDS: Final = frozenset(
     }
 )
 GRAPH_FIELDS: Final = frozenset(ClassificationPolicy.ATTRIBUTE_KEYS)
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NODE_VOCABULARIES: Final[Mapping[str, type[Vocabulary]]] = {
-    "sphere": Sphere,
-    "authority": Authority,
-    "kind": ActorKind,
-    "role": Role,
-}
 
 
 def json_path(path: str, field: str) -> str:
@@ -134,55 +121,43 @@ def edge_attributes(
 # -- reading values --------------------------------------------------------------------------
 
 
-class _FieldProblemError(Exception):
-    """Internal: one attribute could not be read."""
-
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-def _vocabulary_value(cls: type[Vocabulary], value: object, *, lenient: bool) -> Any:
-    if isinstance(value, cls):
-        return value
-    if type(value) is not str:
-        msg = f"expected a {cls.__name__} value as text, got {type(value).__name__}"
-        raise _FieldProblemError(msg, "wrong_type")
-    try:
-        return cls.parse(value) if lenient else cls.from_value(value)
-    except VocabularyError as error:
-        raise _FieldProblemError(str(error), "unknown_term") from None
+def _rules(cls: type[Any]) -> dict[str, v.Rule]:
+    return {
+        field.name: field.validator
+        for field in attrs.fields(cls)
+        if isinstance(field.validator, v.Rule)
+    }
 
 
-def _date_value(value: object) -> dt.date:
-    if type(value) is dt.date:
-        return value
-    if type(value) is not str:
-        msg = f"expected an ISO date (YYYY-MM-DD), got {type(value).__name__}"
-        raise _FieldProblemError(msg, "wrong_type")
-    text = value.strip()
-    if _ISO_DATE.fullmatch(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    msg = f"{value!r} is not an ISO date (YYYY-MM-DD)"
-    raise _FieldProblemError(msg, "invalid_date")
+_ACTOR_RULES: Final = _rules(Actor)
+_RELATION_RULES: Final = _rules(Relation)
+_DECLARED_RULES: Final[Mapping[str, v.Rule]] = {
+    "relation_type": v.Member(RelationType),
+    "crosses_sphere": v.boolean,
+    "crosses_authority": v.boolean,
+}
+_LEVEL: Final = v.Member(EngagementLevel)
 
 
-def _bool_value(value: object) -> bool:
-    if type(value) is not bool:
-        msg = f"expected true or false, got {type(value).__name__}"
-        raise _FieldProblemError(msg, "wrong_type")
-    return value
+def _value(rule: v.Rule, value: object, *, lenient: bool) -> Any:
+    """Read an attribute value with the field rule of the records.
 
+    A value read from a file is text, a number or a boolean; one from a
+    networkx graph may already be the Python value (a vocabulary member, a
+    date). ``None`` is refused: an attribute that is not set is left out.
+    With *lenient*, a vocabulary value may be a label or an alias (spreadsheet
+    cells).
 
-def _text_value(value: object) -> str:
-    if type(value) is not str:
-        msg = f"expected text, got {type(value).__name__}"
-        raise _FieldProblemError(msg, "wrong_type")
-    return value
+    Raises:
+        InvalidRecordError: With the reason and code; its field is empty.
+    """
+    if isinstance(rule, v.Member):
+        if isinstance(value, rule.vocabulary):
+            return value
+        return rule.parse(value) if lenient else rule.structure_value(value)
+    if isinstance(rule, v.Date):
+        return rule.read(value)
+    return rule.structure_value(value)
 
 
 class _Collector:
@@ -233,12 +208,12 @@ def _migrated_authority(
         )
         return None
     try:
-        level = _vocabulary_value(EngagementLevel, attributes["level"], lenient=lenient)
-    except _FieldProblemError as problem:
+        level = _value(_LEVEL, attributes["level"], lenient=lenient)
+    except InvalidRecordError as problem:
         collector.add(
             path,
             "level",
-            f"cannot migrate to an authority: {problem.message}",
+            f"cannot migrate to an authority: {problem.reason}",
             problem.code,
         )
         return None
@@ -274,12 +249,8 @@ def _read_actor(
     labelled: bool | None = None
     for field, value in attributes.items():
         try:
-            if field in _NODE_VOCABULARIES:
-                values[field] = _vocabulary_value(
-                    _NODE_VOCABULARIES[field], value, lenient=lenient
-                )
-            elif field in ("label", "person_id"):
-                values[field] = _text_value(value)
+            if field in NODE_FIELDS:
+                values[field] = _value(_ACTOR_RULES[field], value, lenient=lenient)
             elif field == "level":
                 authority = _migrated_authority(
                     path, attributes, collector, lenient=lenient
@@ -289,12 +260,12 @@ def _read_actor(
             elif tolerate_reader_ids and field == "id" and value == node:
                 continue
             elif tolerate_reader_ids and field == "labelled":
-                labelled = _bool_value(value)
+                labelled = _value(v.boolean, value, lenient=False)
             else:
                 collector.unknown(path, str(field), NODE_FIELDS)
-        except _FieldProblemError as problem:
+        except InvalidRecordError as problem:
             failed.add(str(field))
-            collector.add(path, str(field), problem.message, problem.code)
+            collector.add(path, str(field), problem.reason, problem.code)
     if labelled is False:
         values.pop("label", None)
     if "sphere" not in values and "sphere" not in failed:
@@ -332,26 +303,16 @@ def _read_relation(
     declared: dict[str, Any] = {}
     for field, value in attributes.items():
         try:
-            if field == "relation_type":
-                declared[field] = _vocabulary_value(
-                    RelationType, value, lenient=lenient
-                )
-            elif field in ("crosses_sphere", "crosses_authority"):
-                declared[field] = _bool_value(value)
-            elif field == "engagement_id":
-                values[field] = _text_value(value)
-            elif field == "degree":
-                values[field] = _vocabulary_value(
-                    EngagementDegree, value, lenient=lenient
-                )
-            elif field in ("start", "end"):
-                values[field] = _date_value(value)
+            if field in _DECLARED_RULES:
+                declared[field] = _value(_DECLARED_RULES[field], value, lenient=lenient)
+            elif field in EDGE_FIELDS:
+                values[field] = _value(_RELATION_RULES[field], value, lenient=lenient)
             elif tolerate_reader_ids and field == "id":
                 continue
             else:
                 collector.unknown(path, str(field), EDGE_FIELDS)
-        except _FieldProblemError as problem:
-            collector.add(path, str(field), problem.message, problem.code)
+        except InvalidRecordError as problem:
+            collector.add(path, str(field), problem.reason, problem.code)
     if len(collector.problems) > before:
         return None
     try:
@@ -361,6 +322,26 @@ def _read_relation(
         return None
 
 
+#: The rule of each policy attribute's value, as the ecology schema states them
+#: (ClassificationPolicy.from_attributes checks how they go together).
+_POLICY_RULES: Final[Mapping[str, v.Rule]] = {
+    "policy": v.identifier,
+    "policy_min_authority_gap": v.Integer(minimum=1, maximum=len(Authority) - 1),
+    "policy_linking_within_sphere": v.boolean,
+    "policy_organisation_authority": v.text,
+    "policy_precedence": v.text,
+}
+_POLICY_CHOICES: Final[Mapping[str, frozenset[str]]] = {
+    "policy_organisation_authority": frozenset(
+        ["none", *(member.value for member in Authority)]
+    ),
+    "policy_precedence": frozenset(
+        ">".join(kind.value for kind in order)
+        for order in itertools.permutations(RelationType)
+    ),
+}
+
+
 def read_policy(
     path: str, attributes: Mapping[str, object], collector: _Collector
 ) -> ClassificationPolicy | None:
@@ -368,6 +349,23 @@ def read_policy(
     if not any(key in attributes for key in GRAPH_FIELDS):
         return None
     recorded = {key: attributes[key] for key in GRAPH_FIELDS if key in attributes}
+    before = len(collector.problems)
+    for key, value in recorded.items():
+        try:
+            _POLICY_RULES[key].structure_value(value)
+        except InvalidRecordError as error:
+            collector.add(path, key, error.reason, error.code)
+            continue
+        choices = _POLICY_CHOICES.get(key)
+        if choices is not None and value not in choices:
+            collector.add(
+                path,
+                key,
+                f"{v.clip(str(value))!r} is not one of {', '.join(sorted(choices))}",
+                "unknown_term",
+            )
+    if len(collector.problems) > before:
+        return None
     try:
         return ClassificationPolicy.from_attributes(recorded)
     except InvalidRecordError as error:

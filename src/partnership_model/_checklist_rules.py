@@ -1,8 +1,9 @@
-"""Private validators and cross-field rules of the checklist records.
+"""Private rules of the checklist records: field rules and cross-field rules.
 
-Each validator carries a :class:`~partnership_model._validators.Kind`, so the
-file reader (:mod:`partnership_model._checklist_codec`) derives its checks
-from the records' field declarations.
+The field rules are the library's (:mod:`partnership_model._validators`), so
+the file reader (:mod:`partnership_model._checklist_codec`), which goes
+through the library's converter, checks a file with the records' own field
+declarations.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from partnership_model import _validators as v
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
-    RecordTypeError,
     UnknownReferenceError,
 )
 
@@ -28,78 +28,26 @@ if TYPE_CHECKING:
         VerificationSource,
     )
 
+#: ``None`` or a four-digit year.
+year = v.Integer(minimum=1000, maximum=9999, optional=True)
 
-def year(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check ``None`` or a four-digit year."""
-    if value is not None and (type(value) is not int or not 1000 <= value <= 9999):
-        raise InvalidRecordError(
-            attribute.name, value, "expected a four-digit year or None"
-        )
+#: A positive integer (a bool is refused).
+positive = v.Integer(minimum=1)
 
 
-year.kind = v.Kind("year", optional=True)  # type: ignore[attr-defined]
+def record(cls: type[Any]) -> v.Record:
+    """The rule of one nested record of class *cls*."""
+    return v.Record(record=cls)
 
 
-def positive(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Check a positive integer (a bool is refused)."""
-    if type(value) is not int or value < 1:
-        raise InvalidRecordError(attribute.name, value, "expected a positive integer")
+def enum_list(cls: type[enum.Enum]) -> v.MemberList:
+    """The rule of a non-empty tuple of distinct members of *cls*."""
+    return v.MemberList(vocabulary=cls, min_items=1)
 
 
-positive.kind = v.Kind("count")  # type: ignore[attr-defined]
-
-
-def record(cls: type[Any]) -> v.Validator:
-    """Return a validator for one nested record of class *cls*."""
-
-    def validate(
-        _instance: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
-        if not isinstance(value, cls):
-            raise RecordTypeError(attribute.name, value, f"expected a {cls.__name__}")
-
-    validate.kind = v.Kind("record", target=cls)  # type: ignore[attr-defined]
-    return validate
-
-
-def enum_list(cls: type[enum.Enum]) -> v.Validator:
-    """Return a validator for a non-empty tuple of distinct members of *cls*."""
-
-    def validate(
-        _instance: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
-        if type(value) is not tuple or not value:
-            raise RecordTypeError(
-                attribute.name,
-                value,
-                f"expected a non-empty sequence of {cls.__name__}",
-            )
-        for index, item in enumerate(value):
-            if type(item) is not cls:
-                raise RecordTypeError(
-                    f"{attribute.name}[{index}]",
-                    item,
-                    f"expected a {cls.__name__} member",
-                )
-            if item in value[:index]:
-                raise InvalidRecordError(
-                    f"{attribute.name}[{index}]", item.value, "listed twice"
-                )
-
-    validate.kind = v.Kind("enum_list", target=cls)  # type: ignore[attr-defined]
-    return validate
-
-
-def non_empty(validator: v.Validator) -> v.Validator:
-    """Wrap a sequence validator so that an empty sequence is refused too."""
-
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        validator(instance, attribute, value)
-        if not value:
-            raise InvalidRecordError(attribute.name, value, "must not be empty")
-
-    validate.kind = validator.kind  # type: ignore[attr-defined]
-    return validate
+def non_empty(rule: v.Array) -> v.Array:
+    """*rule*, an array rule, refusing an empty array too."""
+    return attrs.evolve(rule, min_items=1)
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

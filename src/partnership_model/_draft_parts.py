@@ -14,7 +14,6 @@ checklist items.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
@@ -48,24 +47,19 @@ NOTHING = Part(RegisterCoverage.NONE)
 
 def stage_degrees(
     engagement: Engagement,
-) -> tuple[tuple[tuple[ResearchStage, EngagementDegree], ...], bool]:
-    """Each research stage with its degree, and whether degrees are per stage.
+) -> tuple[tuple[ResearchStage, EngagementDegree], ...]:
+    """Each research stage with the degree recorded for it, in research order.
 
-    Format 1.0 records one degree for the whole engagement, so every stage
-    gets it and the second value is ``False``. When the register format gives
-    each stage its own degree, only this function changes: it reads the
-    per-stage list and returns ``True``.
+    Format 1.1 gives each stage its own degree (format 1.0 documents are read
+    with every stage at the engagement's degree).
     """
-    stages = sorted(engagement.research_stages)
-    return tuple((stage, engagement.degree) for stage in stages), False
+    return tuple(
+        sorted((item.stage, item.degree) for item in engagement.research_stages)
+    )
 
 
 def _value(field: str, values: Iterable[str], engagement: Engagement) -> DraftValue:
     return DraftValue(field=field, values=tuple(values), engagement_id=engagement.id)
-
-
-def _labels(members: Iterable[enum.Enum], lang: Lang) -> str:
-    return ", ".join(member.label(lang) for member in members)  # type: ignore[attr-defined]
 
 
 def _role_counts(roles: Iterable[Role], lang: Lang) -> str:
@@ -108,37 +102,18 @@ def _people_and_roles(engagement: Engagement) -> Part:
 
 
 def _stages_and_degrees(engagement: Engagement) -> Part:
-    pairs, per_stage = stage_degrees(engagement)
+    pairs = stage_degrees(engagement)
     if not pairs:
         return NOTHING
-    if per_stage:
-        en = "Degree of engagement at each research stage: " + "; ".join(
-            f"{s.label('en')}: {d.label('en')}" for s, d in pairs
-        )
-        fr = f"Degré d'engagement à chaque étape de la recherche{NBSP}: " + (
-            f"{NNBSP}; ".join(
-                f"{s.label('fr')}{NBSP}: {d.label('fr')}" for s, d in pairs
-            )
-        )
-        coverage = RegisterCoverage.FULL
-    else:
-        stages = [s for s, _ in pairs]
-        degree = pairs[0][1]
-        en = (
-            f"Partners were engaged at these research stages: {_labels(stages, 'en')}. "
-            f"Degree of engagement: {degree.label('en')} (one degree is recorded for "
-            f"the whole engagement, not one per stage)"
-        )
-        fr = (
-            f"Les partenaires ont été engagés à ces étapes de la recherche{NBSP}: "
-            f"{_labels(stages, 'fr')}. Degré d'engagement{NBSP}: {degree.label('fr')} "
-            f"(le registre consigne un seul degré pour tout l'engagement, et non un "
-            f"par étape)"
-        )
-        coverage = RegisterCoverage.PARTIAL
+    en = "Degree of engagement at each research stage: " + "; ".join(
+        f"{s.label('en')}: {d.label('en')}" for s, d in pairs
+    )
+    fr = f"Degré d'engagement à chaque étape de la recherche{NBSP}: " + (
+        f"{NNBSP}; ".join(f"{s.label('fr')}{NBSP}: {d.label('fr')}" for s, d in pairs)
+    )
     values = [
-        _value("research_stages", (s.value for s, _ in pairs), engagement),
-        _value("degree", (d.value for _, d in pairs), engagement),
+        _value("research_stages[*].stage", (s.value for s, _ in pairs), engagement),
+        _value("research_stages[*].degree", (d.value for _, d in pairs), engagement),
     ]
     en, fr = en + ".", fr + "."
     joined = engagement.partners_joined_at
@@ -146,7 +121,7 @@ def _stages_and_degrees(engagement: Engagement) -> Part:
         en += f" Partners joined at this project phase: {joined.label('en')}."
         fr += f" Phase du projet où les partenaires sont arrivés{NBSP}: {joined.label('fr')}."
         values.append(_value("partners_joined_at", [joined.value], engagement))
-    return Part(coverage, en, fr, tuple(values))
+    return Part(RegisterCoverage.FULL, en, fr, tuple(values))
 
 
 def _leadership(engagement: Engagement) -> Part:
@@ -155,24 +130,26 @@ def _leadership(engagement: Engagement) -> Part:
     professional = engagement.professional_participants
     c_deciders = sum(p.decision_role for p in community)
     p_deciders = sum(p.decision_role for p in professional)
+    lead_en = "not recorded" if lead is None else lead.label("en")
+    lead_fr = "non consigné" if lead is None else lead.label("fr")
     en = (
-        f"Leadership: {lead.label('en')}. Participants holding a decision role: "
+        f"Leadership: {lead_en}. Participants holding a decision role: "
         f"{c_deciders} of {len(community)} on the community side, {p_deciders} of "
         f"{len(professional)} on the professional side."
     )
     fr = (
-        f"Leadership{NBSP}: {lead.label('fr')}. Participants ayant un rôle "
+        f"Leadership{NBSP}: {lead_fr}. Participants ayant un rôle "
         f"décisionnel{NBSP}: {c_deciders} sur {len(community)} du côté de la "
         f"communauté, {p_deciders} sur {len(professional)} du côté professionnel."
     )
-    values = (
-        _value("leadership", [lead.value], engagement),
-        _value(
-            "participants[*].decision_role",
-            ("true" if p.decision_role else "false" for p in engagement.participants),
-            engagement,
-        ),
+    decisions = _value(
+        "participants[*].decision_role",
+        ("true" if p.decision_role else "false" for p in engagement.participants),
+        engagement,
     )
+    if lead is None:
+        return Part(RegisterCoverage.PARTIAL, en, fr, (decisions,))
+    values = (_value("leadership", [lead.value], engagement), decisions)
     return Part(RegisterCoverage.FULL, en, fr, values)
 
 
@@ -181,16 +158,23 @@ def _period(engagement: Engagement) -> Part:
     if start is None and end is None:
         return NOTHING
     values = []
+    by_day = all(d is None or d.precision == "day" for d in (start, end))
     if start is not None and end is not None:
         en = f"The engagement ran from {start.isoformat()} to {end.isoformat()}."
-        fr = f"L'engagement s'est déroulé du {start.isoformat()} au {end.isoformat()}."
+        fr = (
+            f"L'engagement s'est déroulé du {start.isoformat()} au {end.isoformat()}."
+            if by_day
+            else f"L'engagement s'est déroulé de {start.isoformat()} à {end.isoformat()}."
+        )
     elif start is not None:
-        en = f"The engagement started on {start.isoformat()}."
-        fr = f"L'engagement a commencé le {start.isoformat()}."
+        on = ("on", "le") if by_day else ("in", "en")
+        en = f"The engagement started {on[0]} {start.isoformat()}."
+        fr = f"L'engagement a commencé {on[1]} {start.isoformat()}."
     else:
         assert end is not None  # noqa: S101 - one of the two is set
-        en = f"The engagement ended on {end.isoformat()}."
-        fr = f"L'engagement a pris fin le {end.isoformat()}."
+        on = ("on", "le") if by_day else ("in", "en")
+        en = f"The engagement ended {on[0]} {end.isoformat()}."
+        fr = f"L'engagement a pris fin {on[1]} {end.isoformat()}."
     if start is not None:
         values.append(_value("start", [start.isoformat()], engagement))
     if end is not None:
@@ -229,7 +213,7 @@ def _combined(parts: Sequence[Part]) -> RegisterCoverage:
 
 def _degrees_of(engagement: Engagement) -> list[EngagementDegree]:
     """The degrees an engagement was recorded at (its stages', else its own)."""
-    pairs, _ = stage_degrees(engagement)
+    pairs = stage_degrees(engagement)
     return sorted({d for _, d in pairs} or {engagement.degree})
 
 

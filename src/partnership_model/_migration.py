@@ -1,5 +1,16 @@
-"""Private: format 1.0's authority *level* and its migration to :class:`Authority`.
+"""Private: reading format 1.0 documents as format 1.1.
 
+Two changes of format 1.1 need a migration of 1.0 data; every migrated field
+is reported (:class:`~partnership_model.MigrationWarning`), never silent.
+
+**Research stages.** Format 1.0 recorded an engagement's research stages as a
+set of stages, with one degree for the whole engagement. Format 1.1 gives each
+stage its own degree (``{"stage": ..., "degree": ...}``). A 1.0 stage is read
+at the engagement's degree, which is what 1.0 said (the engagement's degree
+held for every stage), and which keeps the 1.1 rule that an engagement's
+degree is the highest of its stages'.
+
+**Authority.**
 Up to format 1.0, participants, organisations and ecology actors carried a
 ``level`` (an :class:`~partnership_model.EngagementLevel`) that the
 documentation called their "authority level". It conflated two things: where
@@ -33,7 +44,7 @@ from partnership_model.exceptions import (
     Problem,
     RecordTypeError,
 )
-from partnership_model.vocabulary import Authority, EngagementLevel
+from partnership_model.vocabulary import Authority, EngagementDegree, EngagementLevel
 
 AUTHORITY_FOR_LEVEL: Final[Mapping[EngagementLevel, Authority]] = MappingProxyType(
     {
@@ -50,7 +61,10 @@ LEVEL_FOR_AUTHORITY: Final[Mapping[Authority, EngagementLevel]] = MappingProxyTy
 """The inverse table, behind the deprecated ``level`` attributes."""
 
 MIGRATED: Final = "migrated_level"
-"""The code of every migration notice."""
+"""The code of the notice of a migrated authority level."""
+
+MIGRATED_STAGES: Final = "migrated_stages"
+"""The code of the notice of migrated research stages."""
 
 
 # -- the deprecated Python aliases ------------------------------------------------------
@@ -189,21 +203,53 @@ def migrate_register(
         migrated_engagements = []
         for e_index, item in enumerate(engagements):
             engagement = item
-            participants = item.get("participants") if type(item) is dict else None
-            if isinstance(participants, list):
+            if type(item) is dict:
                 engagement = dict(item)
-                engagement["participants"] = [
-                    _migrated(
-                        item,
-                        f"$.engagements[{e_index}].participants[{p_index}]",
-                        changes,
-                        problems,
-                    )
-                    for p_index, item in enumerate(participants)
-                ]
+                where = f"$.engagements[{e_index}]"
+                participants = item.get("participants")
+                if isinstance(participants, list):
+                    engagement["participants"] = [
+                        _migrated(
+                            participant,
+                            f"{where}.participants[{p_index}]",
+                            changes,
+                            problems,
+                        )
+                        for p_index, participant in enumerate(participants)
+                    ]
+                _migrate_stages(engagement, where, changes)
             migrated_engagements.append(engagement)
         body["engagements"] = migrated_engagements
     return body, changes, problems
+
+
+def _migrate_stages(
+    engagement: dict[str, Any], path: str, changes: list[Problem]
+) -> None:
+    """Give each 1.0 research stage of *engagement* the engagement's degree, in place.
+
+    Items that are not stage tokens are left for the loader to refuse. When
+    the engagement's degree is not a degree, the document is refused for it
+    anyway, and the stages are dropped rather than reported a second time.
+    """
+    stages = engagement.get("research_stages")
+    if not isinstance(stages, list) or not any(type(s) is str for s in stages):
+        return
+    degree = engagement.get("degree")
+    if type(degree) is not str or degree not in EngagementDegree.values():
+        del engagement["research_stages"]
+        return
+    engagement["research_stages"] = [
+        {"stage": stage, "degree": degree} if type(stage) is str else stage
+        for stage in stages
+    ]
+    changes.append(
+        Problem(
+            f"{path}.research_stages",
+            f"format 1.0 research stages read at the engagement's degree {degree!r}",
+            MIGRATED_STAGES,
+        )
+    )
 
 
 def _migrated(
@@ -226,12 +272,19 @@ def warn(
     shown = "; ".join(str(change) for change in changes[:5])
     more = f" (and {count - 5} more)" if count > 5 else ""
     origin = f"a format {found_version} document" if found_version else "data"
+    kinds = []
+    if any(change.code == MIGRATED for change in changes):
+        kinds.append(
+            "authority levels read as authorities (micro -> member, meso -> "
+            "managerial, macro -> public_authority)"
+        )
+    if any(change.code == MIGRATED_STAGES for change in changes):
+        kinds.append("research stages read at their engagement's degree")
     warnings.warn(
         MigrationWarning(
-            f"read {origin} with {count} authority level(s) of format 1.0, migrated "
-            f"to format 1.1 authorities (micro -> member, meso -> managerial, macro "
-            f"-> public_authority); review them, then save to write format 1.1: "
-            f"{shown}{more}",
+            f"read {origin} with {count} field(s) of format 1.0, migrated to "
+            f"format 1.1: {' and '.join(kinds)}; review them, then save to write "
+            f"format 1.1: {shown}{more}",
             changes,
             found_version,
         ),

@@ -9,15 +9,12 @@ in :mod:`partnership_model._time`).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
+from partnership_model.dates import PartialDate
 from partnership_model.exceptions import InvalidRecordError
 
 __all__ = ["period_bound"]
-
-_BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def period_bound(text: object, field: str, *, last: bool) -> dt.date | None:
@@ -36,18 +33,13 @@ def period_bound(text: object, field: str, *, last: bool) -> dt.date | None:
     """
     if text is None:
         return None
-    match = _BOUND.fullmatch(text) if isinstance(text, str) else None
+    refused = InvalidRecordError(
+        field, text, "expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    if not isinstance(text, str):
+        raise refused
     try:
-        if match is None:
-            raise ValueError
-        year, month, day = int(match[1]), match[2], match[3]
-        if month is None:
-            return dt.date(year, 12, 31) if last else dt.date(year, 1, 1)
-        if day is None:
-            days = calendar.monthrange(year, int(month))[1]
-            return dt.date(year, int(month), days if last else 1)
-        return dt.date(year, int(month), int(day))
-    except ValueError:
-        raise InvalidRecordError(
-            field, text, "expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from None
+        day = PartialDate.fromisoformat(text)
+    except InvalidRecordError:
+        raise refused from None
+    return day.latest if last else day.earliest

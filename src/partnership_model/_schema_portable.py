@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnership_model._enums import Lang
-from partnership_model._validators import WHITESPACE
+from partnership_model._validators import FORBIDDEN_IN_IDENTIFIERS, WHITESPACE
 
 # ---------------------------------------------------------------------------
 # Portable patterns
@@ -25,7 +25,11 @@ from partnership_model._validators import WHITESPACE
 # tests/test_schema_portability.py checks it on probe strings in all three:
 #
 # * classes are spelled out with ``\uXXXX`` escapes, never ``\s``, ``\d``,
-#   ``\w`` or ``\p{...}``, whose members differ between the engines;
+#   ``\w`` or ``\p{...}``, whose members differ between the engines (and which
+#   Python's engine lacks); a character outside the Basic Multilingual Plane has
+#   no escape all three read (``\U0001D173`` in Python and Rust, ``\u{1D173}``
+#   in ECMA-262), so it is written as itself: Ajv compiles patterns with the
+#   ``u`` flag, under which ECMA-262 reads it as one character, as the others do;
 # * ``^`` only starts a pattern (no engine here is in multi-line mode);
 # * ``$`` only follows a class that holds ``\n``: Python's ``$`` also matches
 #   before a final newline, which changes nothing when that newline matches the
@@ -35,32 +39,47 @@ from partnership_model._validators import WHITESPACE
 # * no look-around and no back-reference (the Rust engine has neither).
 
 
+def ranges_class(ranges: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> str:
+    r"""The body of a regex class of code point *ranges*.
+
+    ``\uXXXX`` escapes in the Basic Multilingual Plane, the characters
+    themselves above it; consecutive ranges are merged.
+    """
+    merged: list[list[int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+
+    def one(code: int) -> str:
+        return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
+
+    return "".join(
+        one(low) if low == high else f"{one(low)}-{one(high)}" for low, high in merged
+    )
+
+
 def character_class(chars: str) -> str:
     r"""The body of a regex class of *chars*: ``\uXXXX`` escapes, runs as ranges."""
-    codes = sorted({ord(c) for c in chars})
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(
-        f"\\u{low:04x}" if low == high else f"\\u{low:04x}-\\u{high:04x}"
-        for low, high in runs
-    )
+    return ranges_class([(ord(c), ord(c)) for c in chars])
 
 
 # What str.isspace() calls whitespace (ECMA-262's \s differs: it lacks U+001C to
 # U+001F and U+0085 and adds U+FEFF).
 WHITESPACE_CLASS = character_class(WHITESPACE)
-# The C0 control characters and DEL.
-CONTROL_CLASS = "\\u0000-\\u001f\\u007f"
-# YYYY-MM-DD with a year from 0001 (ajv-formats takes year 0000, Python refuses
-# it), a month from 01 to 12 and a day from 01 to 31.
-DATE_PATTERN = (
-    "^(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
-    "-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-)
+# What an identifier may not hold: the control characters (C0, DEL, C1) and the
+# format characters (Unicode category Cf).
+FORBIDDEN_CLASS = ranges_class(FORBIDDEN_IN_IDENTIFIERS)
+# A year from 0001 (ajv-formats takes year 0000, Python refuses it), a month
+# from 01 to 12 and a day from 01 to 31; each date pattern is the start of a
+# string whose length the schema pins.
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"
+_MONTH = "(?:0[1-9]|1[0-2])"
+_DAY = "(?:0[1-9]|[12][0-9]|3[01])"
+YEAR_PATTERN = f"^{_YEAR}"
+MONTH_PATTERN = f"^{_YEAR}-{_MONTH}"
+DATE_PATTERN = f"^{_YEAR}-{_MONTH}-{_DAY}"
 
 
 # ---------------------------------------------------------------------------

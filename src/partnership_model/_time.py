@@ -6,7 +6,8 @@ window of time:
 
 * :func:`bounds` is the one function that knows the types a ``start`` or
   ``end`` may hold: it returns the earliest and the latest day the value
-  covers. A :class:`datetime.date` covers one day.
+  covers. A :class:`~partnership_model.PartialDate` covers the days of its
+  year, month or day; a :class:`datetime.date` covers one day.
 * A relation *spans* ``[earliest(start), latest(end)]``; a missing start
   reaches back without limit and a missing end forward without limit
   (:data:`EARLIEST`, :data:`LATEST`). A relation with neither is *undated*:
@@ -27,6 +28,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
+from partnership_model.dates import PartialDate
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
 
 if TYPE_CHECKING:
@@ -49,27 +51,38 @@ def bounds(value: object) -> Span:
     """The earliest and the latest day a ``start`` or ``end`` value covers.
 
     This is the one place that knows what a date of a relation or an
-    engagement may be: a :class:`datetime.date` covers one day.
+    engagement may be: a partial date covers the days of its year, month or
+    day (:attr:`PartialDate.earliest <partnership_model.PartialDate.earliest>`
+    to :attr:`~partnership_model.PartialDate.latest`), a :class:`datetime.date`
+    one day.
 
     Raises:
         RecordTypeError: *value* is not a date (a :class:`datetime.datetime`
             is refused: the ecology's dates are days).
     """
+    if type(value) is PartialDate:
+        return value.earliest, value.latest
     if type(value) is dt.date:
         return value, value
-    raise RecordTypeError("date", value, "expected a datetime.date")
+    raise RecordTypeError("date", value, "expected a PartialDate or a datetime.date")
 
 
 def from_text(text: str) -> object | None:
-    """Parse the ISO text of a ``start`` or ``end`` value; ``None`` if it is not one."""
+    """Parse the ISO text of a ``start`` or ``end`` value; ``None`` if it is not one.
+
+    ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, read as a partial date (the records'
+    rule: no space around it, ASCII digits, a day of the calendar).
+    """
     try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
+        return PartialDate.fromisoformat(text)
+    except InvalidRecordError:
         return None
 
 
 def to_text(value: object) -> str:
-    """The ISO text of a ``start`` or ``end`` value."""
+    """The ISO text of a ``start`` or ``end`` value, as precise as it is."""
+    if type(value) is PartialDate:
+        return value.isoformat()
     first, _ = bounds(value)
     return first.isoformat()
 
@@ -98,12 +111,14 @@ def window(first: object, last: object) -> Span:
         lower = EARLIEST if first is None else bounds(first)[0]
     except RecordTypeError:
         raise RecordTypeError(
-            "start", first, "expected a datetime.date or None"
+            "start", first, "expected a PartialDate, a datetime.date or None"
         ) from None
     try:
         upper = LATEST if last is None else bounds(last)[1]
     except RecordTypeError:
-        raise RecordTypeError("end", last, "expected a datetime.date or None") from None
+        raise RecordTypeError(
+            "end", last, "expected a PartialDate, a datetime.date or None"
+        ) from None
     if upper < lower:
         raise InvalidRecordError(
             "end",

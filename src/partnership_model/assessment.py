@@ -204,8 +204,10 @@ class Finding:
 
 
 def _missing_co_leadership(e: Engagement) -> bool:
+    # Leadership not recorded (None) is unknown, not "not co-led".
     return (
         e.degree is EngagementDegree.PARTNERSHIP
+        and e.leadership is not None
         and e.leadership is not Leadership.CO_LED
     )
 

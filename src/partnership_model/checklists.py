@@ -391,15 +391,16 @@ class Checklist:
 
     def __attrs_post_init__(self) -> None:
         _rules.both_or_neither(self, "note_en", "note_fr")
-        for error in _rules.checklist_errors(
-            sections=self.sections,
-            items=self.items,
-            verification_sources=self.verification_sources,
-            expected_item_count=self.expected_item_count,
-            items_to_verify=self.items_to_verify,
-            complete=self.complete,
-        ):
-            raise error
+        v.raise_violations(
+            _rules.checklist_errors(
+                sections=self.sections,
+                items=self.items,
+                verification_sources=self.verification_sources,
+                expected_item_count=self.expected_item_count,
+                items_to_verify=self.items_to_verify,
+                complete=self.complete,
+            )
+        )
 
     @functools.cached_property
     def _items(self) -> Mapping[str, ChecklistItem]:

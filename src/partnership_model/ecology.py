@@ -66,9 +66,16 @@ from typing import Any, Final, TypeAlias, cast
 
 import networkx as nx
 
-from partnership_model import _attributes, _personas, _time, _validators as v
+from partnership_model import (
+    _attributes,
+    _node_link,
+    _personas,
+    _time,
+    _validators as v,
+)
 from partnership_model._actors import Actor, ClassifiedRelation, Relation
 from partnership_model._attributes import ExtraPolicy, MismatchPolicy
+from partnership_model.dates import PartialDate
 from partnership_model.exceptions import (
     DuplicateIdError,
     InvalidRecordError,
@@ -288,13 +295,13 @@ class EcologyGraph:
 
     def _state(self, actor_id: object, field: str) -> _ActorState:
         try:
-            return self._states[actor_id]  # type: ignore[index]
+            return self._states[v.nfc(actor_id)]  # type: ignore[arg-type]
         except (KeyError, TypeError):
             raise UnknownActorError(actor_id, field) from None
 
     def __contains__(self, actor_id: object) -> bool:
         try:
-            return actor_id in self._states
+            return v.nfc(actor_id) in self._states  # type: ignore[arg-type]
         except TypeError:
             return False
 
@@ -352,8 +359,8 @@ class EcologyGraph:
         *,
         engagement_id: str | None = None,
         degree: EngagementDegree | None = None,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
+        start: PartialDate | dt.date | None = None,
+        end: PartialDate | dt.date | None = None,
     ) -> int:
         """Relate two actors of the graph and return the new relation's key.
 
@@ -364,7 +371,7 @@ class EcologyGraph:
             UnknownActorError: An end is not in the graph (field ``source``
                 or ``target``); also a :class:`KeyError`.
             InvalidRecordError: The two ends are the same actor, or *end* is
-                before *start*.
+                entirely before *start*.
             RecordTypeError: An argument has the wrong type.
         """
         relation = Relation(
@@ -427,7 +434,9 @@ class EcologyGraph:
                 kind = type(item)
                 if kind is tuple or kind is list:
                     source, target = item
-                    first, second = states[source], states[target]
+                    # Ids are kept in NFC; a pair may name them in another form.
+                    first = states.get(source) or states[v.nfc(source)]
+                    second = states.get(target) or states[v.nfc(target)]
                     if first is second:
                         raise _BadItemError
                     classification = table[first.profile][second.profile]
@@ -593,7 +602,7 @@ class EcologyGraph:
         return new
 
     def at(
-        self, day: dt.date, *, actors: _time.ActorSelection = "active"
+        self, day: PartialDate | dt.date, *, actors: _time.ActorSelection = "active"
     ) -> EcologyGraph:
         """The ecology as it stood on *day*: ``self.during(day, day)``.
 
@@ -603,8 +612,8 @@ class EcologyGraph:
 
     def during(
         self,
-        start: dt.date | None,
-        end: dt.date | None,
+        start: PartialDate | dt.date | None,
+        end: PartialDate | dt.date | None,
         *,
         actors: _time.ActorSelection = "active",
     ) -> EcologyGraph:
@@ -706,7 +715,8 @@ class EcologyGraph:
         Edge attributes: ``relation_type`` (the primary type's value string),
         ``crosses_sphere`` and ``crosses_authority`` (booleans), plus
         ``engagement_id``, ``degree`` (value string), ``start`` and ``end``
-        (ISO dates) when set. Graph attributes: the policy
+        (ISO dates, as precise as known: ``"2020"``, ``"2020-11"`` or
+        ``"2020-11-05"``) when set. Graph attributes: the policy
         (:meth:`ClassificationPolicy.to_attributes
         <partnership_model.ClassificationPolicy.to_attributes>`). Every value is
         a plain ``str``, ``int`` or ``bool``, never ``None``, a list or an enum
@@ -766,7 +776,10 @@ class EcologyGraph:
         becoming member, managerial and public authority, and reported in one
         :class:`~partnership_model.MigrationWarning`. Edge attributes
         ``engagement_id``, ``degree``, ``start`` and ``end`` (ISO date strings
-        or :class:`datetime.date`) are read; ``relation_type``,
+        such as ``"2020"``, ``"2020-11"`` or ``"2020-11-05"``, with no
+        surrounding space, or :class:`~partnership_model.PartialDate` and
+        :class:`datetime.date` values) are read with the same field rules as
+        the records; ``relation_type``,
         ``crosses_sphere`` and ``crosses_authority``, when present, are
         checked against the values computed under the policy (model rule 6).
         The policy recorded in the graph attributes (``policy`` and
@@ -880,6 +893,33 @@ class EcologyGraph:
             organisations=organisations,
         )
         return cls(actors, relations, policy=policy)
+
+    # -- the document protocol of partnership_model.serialization -----------------------
+
+    def _document(self) -> dict[str, Any]:
+        """The graph as a node-link document body (``to_dict`` adds the version)."""
+        return _node_link.write(self.to_networkx())
+
+    @classmethod
+    def _read_document(
+        cls, body: Mapping[str, Any], *, stacklevel: int
+    ) -> EcologyGraph:
+        """Read a node-link document body (``from_dict`` has checked the version).
+
+        Raises:
+            ValidationError: Every problem, at its JSON path.
+        """
+        problems, graph_attributes, nodes, edges = _node_link.items(body, extra="raise")
+        return cls._load(
+            nodes,
+            edges,
+            graph_attributes=("$.graph", graph_attributes),
+            policy=None,
+            mismatch="raise",
+            extra="raise",
+            problems=problems,
+            stacklevel=stacklevel + 1,
+        )
 
     # -- internal interface for the exchange readers ------------------------------------
 

@@ -39,7 +39,13 @@ from __future__ import annotations
 
 import functools
 
-from partnership_model.records import Engagement, Organisation, Participant, Register
+from partnership_model.records import (
+    Engagement,
+    Organisation,
+    Participant,
+    Register,
+    StageDegree,
+)
 from partnership_model.vocabulary import (
     Authority,
     EngagementDegree as D,
@@ -58,6 +64,11 @@ __all__ = ["load_register"]
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def _stages(degree: D, *stages: ResearchStage) -> list[StageDegree]:
+    """Research stages at the engagement's degree (the sources give no degree per stage)."""
+    return [StageDegree(stage=stage, degree=degree) for stage in stages]
 
 
 def _people(
@@ -182,7 +193,7 @@ def _engagements() -> list[Engagement]:
                 _p("chair-academic", Role.RESEARCHER, decision=True),
             ],
             description="Two citizens are co-holders of the research chair.",
-            research_stages=[ResearchStage.RESEARCH_GOVERNANCE],
+            research_stages=_stages(D.PARTNERSHIP, ResearchStage.RESEARCH_GOVERNANCE),
             activities=[TogetherActivity.RESEARCHING_TOGETHER],
             sources=(s4,),
         ),
@@ -225,7 +236,7 @@ def _engagements() -> list[Engagement]:
                 "the issues research teams are then invited to work on closely with "
                 "patient partners."
             ),
-            research_stages=[ResearchStage.PRIORITY_SETTING],
+            research_stages=_stages(D.PARTNERSHIP, ResearchStage.PRIORITY_SETTING),
             partners_joined_at=ProjectPhase.PROBLEM_FRAMING,
             activities=[TogetherActivity.RESEARCHING_TOGETHER],
             sources=(s4,),
@@ -458,10 +469,11 @@ def _engagements() -> list[Engagement]:
             ),
             # Writing a call's topic and criteria sets research priorities and
             # governs funding; coding it so is this library's reading.
-            research_stages=[
+            research_stages=_stages(
+                D.PARTNERSHIP,
                 ResearchStage.PRIORITY_SETTING,
                 ResearchStage.RESEARCH_GOVERNANCE,
-            ],
+            ),
             activities=[TogetherActivity.RESEARCHING_TOGETHER],
             sources=("Biaudet2024",),
         ),

@@ -9,7 +9,12 @@ it becomes RDF in which
 * each vocabulary value is the IRI of its concept in the SKOS export
   (:mod:`partnership_model.skos`): an engagement's ``"degree":
   "partnership"`` says ``urn:partnership-model:vocabulary:engagement_degree:partnership``;
-* dates are ``xsd:date`` literals, and every other value a plain literal.
+* dates, as precise as the source (``"2006"``, ``"2020-11"``,
+  ``"2021-01-15"``), are literals of the datatype of EDTF level 0 dates,
+  ``http://id.loc.gov/datatypes/edtf/EDTF-level0`` (the Library of Congress's
+  Extended Date/Time Format, whose level 0 is these three forms of ISO 8601):
+  ``xsd:date`` would claim a day that a year or a month does not give; every
+  other value is a plain literal.
 
 The context is built from the record classes and the vocabularies' data
 files, so it follows the register format: a field added to a record, or a
@@ -20,8 +25,9 @@ that do not run Python. Each vocabulary field has a property-scoped context
 vocabularies (``partnership`` is a degree and a care posture) names two
 concepts.
 
-The register format has no ``@context`` key: give the context to the JSON-LD
-processor, as in the example below, or add it to a copy of the document.
+Give the context to the JSON-LD processor, as in the example below, or put it
+in the document under ``"@context"``: loading accepts that key and ignores it,
+and writing does not add it.
 
 Examples:
     >>> import json
@@ -46,6 +52,7 @@ import attrs
 
 from partnership_model._iri import PROPERTY_BASE, check_base, rebase
 from partnership_model._termfiles import table
+from partnership_model.dates import PartialDate
 
 __all__ = [
     "REGISTER_CONTEXT_FILE",
@@ -63,6 +70,8 @@ REGISTER_CONTEXT_FILE: Final = "register.context.jsonld"
 """The context as the package ships it, under its ``data`` directory."""
 
 _XSD_DATE: Final = "http://www.w3.org/2001/XMLSchema#date"
+EDTF_LEVEL_0: Final = "http://id.loc.gov/datatypes/edtf/EDTF-level0"
+"""The datatype of partial dates in the context (EDTF level 0)."""
 _COLLECTIONS: Final = (tuple, frozenset, list, set)
 
 Definition = dict[str, Any]
@@ -140,6 +149,8 @@ def _vocabulary_definition(
 def _leaf(key: str, kind: Any, base: str | None) -> Definition:
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return _vocabulary_definition(key, kind, base)
+    if kind is PartialDate:
+        return {"@id": PROPERTY_BASE + key, "@type": EDTF_LEVEL_0}
     if kind is dt.date:
         return {"@id": PROPERTY_BASE + key, "@type": _XSD_DATE}
     return {"@id": PROPERTY_BASE + key}

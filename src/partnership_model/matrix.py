@@ -6,9 +6,11 @@ engagements in each cell, optionally for one domain only (Pomey et al. 2015;
 the grid is reproduced in Berkesse 2024).
 
 The **research-engagement matrix** crosses the research stage (rows) with the
-degree (columns). An engagement counts once in every stage it records, so its
-cells may add up to more than the number of engagements; engagements that
-record no stage are counted in :attr:`ResearchEngagementMatrix.without_stage`.
+degree (columns). An engagement counts once in every stage it records, in the
+column of the degree recorded for that stage (format 1.1 gives each stage its
+own degree), so its cells may add up to more than the number of engagements;
+engagements that record no stage are counted in
+:attr:`ResearchEngagementMatrix.without_stage`.
 Crossing stages with degrees is this library's proposal: the Quebec SPOR
 support unit's "matrice d'engagement" could not be read.
 
@@ -40,7 +42,7 @@ from partnership_model._enums import Lang, OrderedVocabulary
 from partnership_model._i18n import format_integer
 from partnership_model._messages import message
 from partnership_model._tables import aligned
-from partnership_model.exceptions import InvalidRecordError, RecordTypeError
+from partnership_model.exceptions import RecordTypeError
 from partnership_model.records import Engagement, Register
 from partnership_model.vocabulary import (
     EngagementDegree,
@@ -205,29 +207,8 @@ class _Grid(Generic[R]):
         return aligned(header, body, footer)
 
 
-def _counts_validator(rows: int) -> v.Validator:
-    def validate(
-        _instance: object, attribute: attrs.Attribute[Any], value: object
-    ) -> None:
-        shape_ok = (
-            type(value) is tuple
-            and len(value) == rows
-            and all(
-                type(row) is tuple
-                and len(row) == len(_DEGREES)
-                and all(type(n) is int and n >= 0 for n in row)
-                for row in value
-            )
-        )
-        if not shape_ok:
-            raise InvalidRecordError(
-                attribute.name,
-                value,
-                f"expected {rows} rows of {len(_DEGREES)} non-negative integers",
-            )
-
-    validate.kind = v.Kind("grid", shape=(rows, len(_DEGREES)))  # type: ignore[attr-defined]
-    return validate
+def _counts_validator(rows: int) -> v.Grid:
+    return v.Grid(rows=rows, columns=len(_DEGREES))
 
 
 def _check_engagement(index: int, engagement: object) -> None:
@@ -301,8 +282,8 @@ class EngagementMatrix(_Grid[EngagementLevel]):
 class ResearchEngagementMatrix(_Grid[ResearchStage]):
     """Engagements counted by research stage (rows) and degree (columns).
 
-    An engagement counts once in each stage it records. Build it with
-    :meth:`from_engagements`.
+    An engagement counts once in each stage it records, at the degree
+    recorded for that stage. Build it with :meth:`from_engagements`.
 
     Attributes:
         counts: One row per research stage, one column per degree.
@@ -328,7 +309,7 @@ class ResearchEngagementMatrix(_Grid[ResearchStage]):
         engagements: Iterable[Engagement] | Register,
         domain: EngagementDomain | None = None,
     ) -> ResearchEngagementMatrix:
-        """Count *engagements* by research stage and degree, in one pass.
+        """Count *engagements* by research stage and the degree at that stage, in one pass.
 
         Args:
             engagements: The engagements, or a :class:`~partnership_model.Register`.
@@ -347,8 +328,8 @@ class ResearchEngagementMatrix(_Grid[ResearchStage]):
                 continue
             if not engagement.research_stages:
                 without_stage += 1
-            for stage in engagement.research_stages:
-                tally[stage, engagement.degree] += 1
+            for item in engagement.research_stages:
+                tally[item.stage, item.degree] += 1
         counts = tuple(
             tuple(tally[stage, degree] for degree in _DEGREES) for stage in _STAGES
         )

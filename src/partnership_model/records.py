@@ -42,25 +42,26 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from typing import Any, ClassVar, cast
+from typing import ClassVar, cast
 
 import attrs
 
-from partnership_model import _migration, _validators as v
+from partnership_model import _migration, _record_rules as _rules, _validators as v
+from partnership_model.dates import PartialDate
 from partnership_model.exceptions import (
-    DuplicateIdError,
-    InvalidRecordError,
-    PartnershipModelError,
     UnknownReferenceError,
 )
 from partnership_model.vocabulary import (
     Authority,
+    ContributionSought,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
+    ExperienceCapacity,
+    HealthConditionKind,
+    KnowledgeType,
     Leadership,
     ProjectPhase,
     RecognitionModality,
@@ -78,6 +79,7 @@ __all__ = [
     "Participant",
     "Person",
     "Register",
+    "StageDegree",
 ]
 
 
@@ -88,51 +90,11 @@ def __dir__() -> list[str]:
 SCHEMA_VERSION = "1.1"
 """Version of the document format this release writes (``MAJOR.MINOR``).
 
-It reads every 1.x document up to this one; a 1.0 document's authority
-``level`` (on participants and organisations) is migrated to ``authority``
-and the migration reported (see the compatibility page).
+It reads every 1.x document up to this one. A 1.0 document is migrated, and
+the migration reported: the authority ``level`` of participants and
+organisations becomes ``authority``, and each research stage of an engagement
+gets the engagement's degree (see the compatibility page).
 """
-
-
-# -- typed converters (attrs' mypy plugin needs one per element type) ----------
-
-
-def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _engagements(value: Iterable[Engagement]) -> tuple[Engagement, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _people(value: Iterable[Person]) -> tuple[Person, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _organisations(value: Iterable[Organisation]) -> tuple[Organisation, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return v.to_tuple(value)  # type: ignore[no-any-return]
-
-
-def _stages(value: Iterable[ResearchStage]) -> frozenset[ResearchStage]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _activities(value: Iterable[TogetherActivity]) -> frozenset[TogetherActivity]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _recognition(
-    value: Iterable[RecognitionModality],
-) -> frozenset[RecognitionModality]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
-
-
-def _tiers_actions(value: Iterable[TiersAction]) -> frozenset[TiersAction]:
-    return v.to_frozenset(value)  # type: ignore[no-any-return]
 
 
 # -- records ------------------------------------------------------------------------
@@ -149,7 +111,7 @@ class Person:
             :func:`~partnership_model.pseudonymize` unless asked to keep it.
     """
 
-    id: str = attrs.field(validator=v.identifier)
+    id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     note: str | None = attrs.field(default=None, validator=v.optional_text)
 
@@ -183,7 +145,7 @@ class Organisation:
        micro, meso and macro to member, managerial and public authority.
     """
 
-    id: str = attrs.field(validator=v.identifier)
+    id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     name: str = attrs.field(validator=v.text)
     sphere: Sphere = attrs.field(validator=v.member_of(Sphere))
     authority: Authority | None = attrs.field(
@@ -255,17 +217,29 @@ class Participant:
         sphere: The sphere the person acts in; defaults to the role's sphere.
         authority: The formal authority the person holds in this engagement;
             defaults to the role's authority.
-        display_name: How to name the person in reports; never required.
         decision_role: Whether the person holds a decision role in the
             engagement (co-chair, co-lead, voting member...).
+        display_name: How to name the person in reports; never required.
+        contributions_sought: What the engagement seeks from the person (a
+            perspective, a direct experience, experiential knowledge...);
+            empty when not recorded.
+        knowledge_types: The types of patient knowledge the person brings;
+            empty when not recorded.
+        experience_capacities: In what capacity the person lived the health
+            experience they bring (personally, as a caregiver, or both);
+            empty when not recorded.
+        health_condition_kinds: The kinds of health condition lived
+            (physical, mental, psychosocial); empty when not recorded.
 
     .. versionchanged:: 0.1.0
        ``authority`` replaces the authority ``level``; ``level=`` still
        works, with a :class:`DeprecationWarning` (micro, meso and macro map
-       to member, managerial and public authority).
+       to member, managerial and public authority). Format 1.1 adds
+       ``contributions_sought``, ``knowledge_types``,
+       ``experience_capacities`` and ``health_condition_kinds``.
     """
 
-    person_id: str = attrs.field(validator=v.identifier)
+    person_id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     role: Role = attrs.field(validator=v.member_of(Role))
     sphere: Sphere = attrs.field(
         default=attrs.Factory(_role_sphere, takes_self=True),
@@ -275,8 +249,28 @@ class Participant:
         default=attrs.Factory(_role_authority, takes_self=True),
         validator=v.member_of(Authority),
     )
-    display_name: str | None = attrs.field(default=None, validator=v.optional_text)
     decision_role: bool = attrs.field(default=False, validator=v.boolean)
+    display_name: str | None = attrs.field(default=None, validator=v.optional_text)
+    contributions_sought: frozenset[ContributionSought] = attrs.field(
+        default=frozenset(),
+        converter=_rules.contributions,
+        validator=v.members_of(ContributionSought),
+    )
+    knowledge_types: frozenset[KnowledgeType] = attrs.field(
+        default=frozenset(),
+        converter=_rules.knowledge,
+        validator=v.members_of(KnowledgeType),
+    )
+    experience_capacities: frozenset[ExperienceCapacity] = attrs.field(
+        default=frozenset(),
+        converter=_rules.capacities,
+        validator=v.members_of(ExperienceCapacity),
+    )
+    health_condition_kinds: frozenset[HealthConditionKind] = attrs.field(
+        default=frozenset(),
+        converter=_rules.conditions,
+        validator=v.members_of(HealthConditionKind),
+    )
 
     def __init__(
         self,
@@ -287,23 +281,33 @@ class Participant:
         authority: Authority | None = None,
         display_name: str | None = None,
         decision_role: bool = False,
+        contributions_sought: Iterable[ContributionSought] = frozenset(),
+        knowledge_types: Iterable[KnowledgeType] = frozenset(),
+        experience_capacities: Iterable[ExperienceCapacity] = frozenset(),
+        health_condition_kinds: Iterable[HealthConditionKind] = frozenset(),
         level: EngagementLevel | None = None,
     ) -> None:
         """Build a participant; ``None`` for *sphere* or *authority* means the role's."""
-        authority = _migration.authority_from_level_argument(
-            "Participant", level, authority
-        )
-        defaults: dict[str, Any] = {}
-        if sphere is not None:
-            defaults["sphere"] = sphere
-        if authority is not None:
-            defaults["authority"] = authority
+        if level is not None:
+            authority = _migration.authority_from_level_argument(
+                "Participant", level, authority
+            )
+        by_role = type(role) is Role
         self.__attrs_init__(
             person_id=person_id,
             role=role,
-            display_name=display_name,
+            sphere=sphere
+            if sphere is not None
+            else (role.sphere if by_role else Sphere.COMMUNITY),
+            authority=authority
+            if authority is not None
+            else (role.authority if by_role else Authority.MEMBER),
             decision_role=decision_role,
-            **defaults,
+            display_name=display_name,
+            contributions_sought=contributions_sought,
+            knowledge_types=knowledge_types,
+            experience_capacities=experience_capacities,
+            health_condition_kinds=health_condition_kinds,
         )
 
     @property
@@ -319,25 +323,63 @@ class Participant:
 
 
 @attrs.frozen(kw_only=True)
+class StageDegree:
+    """The degree of engagement at one research stage of an engagement.
+
+    Reporting guidelines ask for the level of involvement at each stage of
+    the research, not only for the project as a whole (GRIPP2 long form,
+    items 4c and 4d: Staniszewska et al. 2017, doi:10.1186/s40900-017-0062-2),
+    so an engagement records its research stages each with its own degree.
+
+    Attributes:
+        stage: The research stage.
+        degree: The degree of engagement at that stage.
+
+    Examples:
+        >>> from partnership_model import EngagementDegree, ResearchStage, StageDegree
+        >>> StageDegree(stage=ResearchStage.DESIGN, degree=EngagementDegree.PARTNERSHIP)
+        StageDegree(stage=<ResearchStage.DESIGN: 'design'>, degree=<EngagementDegree.PARTNERSHIP: 'partnership'>)
+
+    .. versionadded:: 0.1.0
+    """
+
+    stage: ResearchStage = attrs.field(validator=v.member_of(ResearchStage))
+    degree: EngagementDegree = attrs.field(validator=v.member_of(EngagementDegree))
+
+
+@attrs.frozen(kw_only=True)
 class Engagement:
     """One engagement of patients, caregivers or citizens: a project, committee, course...
+
+    An engagement that records research stages gives each its own degree
+    (:class:`StageDegree`); its :attr:`degree` is then the highest of them,
+    the most shared degree of engagement it reaches (this library's rule: the
+    Montreal matrix places each engagement once, and the research-engagement
+    matrix shows each stage's degree).
 
     Attributes:
         id: Stable identifier of the engagement within the register.
         title: Short title.
-        domain: The Quebec domain of involvement.
+        domain: The Quebec domain of involvement (the primary one).
         level: The Montreal level at which the engagement takes place.
-        degree: The Montreal degree of engagement.
-        leadership: Who leads the engagement.
+        degree: The Montreal degree of engagement; when research stages are
+            recorded, the highest of their degrees.
+        leadership: Who leads the engagement; ``None`` when the sources do not
+            say.
         participants: Who takes part, each in one role; a person appears at
             most once.
         organisations: Identifiers of the organisations involved (see
             :class:`Organisation`).
         description: Free-text description. May identify people: dropped by
             :func:`~partnership_model.pseudonymize` unless asked to keep it.
-        start: First day of the engagement, if known.
-        end: Last day of the engagement, if known; not before *start*.
-        research_stages: Research stages at which partners are engaged.
+        start: When the engagement started, as precisely as known (a year, a
+            month or a day: :class:`~partnership_model.PartialDate`).
+        end: When it ended, as precisely as known; not entirely before
+            *start*.
+        research_stages: The research stages at which partners are engaged,
+            each with its degree; a stage appears at most once.
+        secondary_domains: Other domains the engagement also works in (a
+            platform that spans several), never the primary domain.
         activities: The "together" activities of the Ecology of Engagement
             the engagement contributes to.
         recognition: How engaged people are recognised; empty means none
@@ -352,34 +394,55 @@ class Engagement:
             engagement.
         sources: Where the facts about this engagement come from: bibliography
             keys, citations or URLs.
+
+    .. versionchanged:: 0.1.0
+       Format 1.1: ``research_stages`` holds :class:`StageDegree` items,
+       ``start`` and ``end`` are partial dates (a :class:`datetime.date` is
+       still accepted), ``leadership`` may be ``None``, and
+       ``secondary_domains`` is new.
     """
 
-    id: str = attrs.field(validator=v.identifier)
+    id: str = attrs.field(converter=_rules.to_id, validator=v.identifier)
     title: str = attrs.field(validator=v.text)
     domain: EngagementDomain = attrs.field(validator=v.member_of(EngagementDomain))
     level: EngagementLevel = attrs.field(validator=v.member_of(EngagementLevel))
     degree: EngagementDegree = attrs.field(validator=v.member_of(EngagementDegree))
-    leadership: Leadership = attrs.field(validator=v.member_of(Leadership))
+    leadership: Leadership | None = attrs.field(
+        default=None, validator=v.optional_member_of(Leadership)
+    )
     participants: tuple[Participant, ...] = attrs.field(
-        default=(), converter=_participants, validator=v.instances_of(Participant)
+        default=(),
+        converter=_rules.participants,
+        validator=v.instances_of(Participant),
     )
     organisations: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=v.identifiers
+        default=(), converter=_rules.to_ids, validator=v.identifiers
     )
     description: str | None = attrs.field(default=None, validator=v.optional_text)
-    start: dt.date | None = attrs.field(default=None, validator=v.optional_date)
-    end: dt.date | None = attrs.field(default=None, validator=v.optional_date)
-    research_stages: frozenset[ResearchStage] = attrs.field(
-        default=frozenset(), converter=_stages, validator=v.members_of(ResearchStage)
+    start: PartialDate | None = attrs.field(
+        default=None, converter=_rules.to_date, validator=v.optional_date
+    )
+    end: PartialDate | None = attrs.field(
+        default=None, converter=_rules.to_date, validator=v.optional_date
+    )
+    research_stages: tuple[StageDegree, ...] = attrs.field(
+        default=(),
+        converter=_rules.stage_degrees,
+        validator=v.instances_of(StageDegree),
+    )
+    secondary_domains: frozenset[EngagementDomain] = attrs.field(
+        default=frozenset(),
+        converter=_rules.domains,
+        validator=v.members_of(EngagementDomain),
     )
     activities: frozenset[TogetherActivity] = attrs.field(
         default=frozenset(),
-        converter=_activities,
+        converter=_rules.activities,
         validator=v.members_of(TogetherActivity),
     )
     recognition: frozenset[RecognitionModality] = attrs.field(
         default=frozenset(),
-        converter=_recognition,
+        converter=_rules.recognition,
         validator=v.members_of(RecognitionModality),
     )
     partners_joined_at: ProjectPhase | None = attrs.field(
@@ -393,37 +456,27 @@ class Engagement:
     )
     tiers_actions: frozenset[TiersAction] = attrs.field(
         default=frozenset(),
-        converter=_tiers_actions,
+        converter=_rules.tiers_actions,
         validator=v.members_of(TiersAction),
     )
     sources: tuple[str, ...] = attrs.field(
-        default=(), converter=_strings, validator=v.texts
+        default=(), converter=_rules.strings, validator=v.texts
     )
 
     def __attrs_post_init__(self) -> None:
-        for error in self._cross_field_errors():
-            raise error
+        v.raise_violations(_rules.engagement_errors(self))
 
-    def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
-        """Yield every violated rule that involves several fields."""
-        if self.start is not None and self.end is not None and self.end < self.start:
-            yield InvalidRecordError(
-                "end",
-                self.end,
-                f"the end date is before the start date {self.start}",
-                code="date_order",
-            )
-        seen: set[str] = set()
-        for index, participant in enumerate(self.participants):
-            if participant.person_id in seen:
-                yield DuplicateIdError(
-                    f"participants[{index}].person_id",
-                    participant.person_id,
-                    "this person already takes part in the engagement; record "
-                    "one participation per person",
-                    code="duplicate_participation",
-                )
-            seen.add(participant.person_id)
+    @property
+    def stages(self) -> frozenset[ResearchStage]:
+        """The research stages recorded, without their degrees."""
+        return frozenset(item.stage for item in self.research_stages)
+
+    def degree_at(self, stage: ResearchStage) -> EngagementDegree | None:
+        """The degree of engagement at *stage*, or ``None`` if it is not recorded."""
+        for item in self.research_stages:
+            if item.stage is stage:
+                return item.degree
+        return None
 
     @property
     def community_participants(self) -> tuple[Participant, ...]:
@@ -439,9 +492,9 @@ class Engagement:
     def earliest_research_stage(self) -> ResearchStage | None:
         """The most upstream research stage recorded, ignoring research governance."""
         stages = [
-            s
-            for s in self.research_stages
-            if s is not ResearchStage.RESEARCH_GOVERNANCE
+            item.stage
+            for item in self.research_stages
+            if item.stage is not ResearchStage.RESEARCH_GOVERNANCE
         ]
         return min(stages) if stages else None
 
@@ -469,43 +522,19 @@ class Register:
 
     name: str | None = attrs.field(default=None, validator=v.optional_text)
     people: tuple[Person, ...] = attrs.field(
-        default=(), converter=_people, validator=v.instances_of(Person)
+        default=(), converter=_rules.people, validator=v.instances_of(Person)
     )
     organisations: tuple[Organisation, ...] = attrs.field(
-        default=(), converter=_organisations, validator=v.instances_of(Organisation)
+        default=(),
+        converter=_rules.organisations,
+        validator=v.instances_of(Organisation),
     )
     engagements: tuple[Engagement, ...] = attrs.field(
-        default=(), converter=_engagements, validator=v.instances_of(Engagement)
+        default=(), converter=_rules.engagements, validator=v.instances_of(Engagement)
     )
 
     def __attrs_post_init__(self) -> None:
-        for error in self._cross_field_errors():
-            raise error
-
-    def _cross_field_errors(self) -> Iterator[PartnershipModelError]:
-        """Yield every duplicate id and every unresolved reference."""
-        person_ids: set[str] = set()
-        yield from _duplicates("people", (p.id for p in self.people), person_ids)
-        organisation_ids: set[str] = set()
-        yield from _duplicates(
-            "organisations", (o.id for o in self.organisations), organisation_ids
-        )
-        yield from _duplicates("engagements", (e.id for e in self.engagements), set())
-        for e_index, engagement in enumerate(self.engagements):
-            for p_index, participant in enumerate(engagement.participants):
-                if participant.person_id not in person_ids:
-                    yield UnknownReferenceError(
-                        participant.person_id,
-                        "person",
-                        f"engagements[{e_index}].participants[{p_index}].person_id",
-                    )
-            for o_index, organisation_id in enumerate(engagement.organisations):
-                if organisation_id not in organisation_ids:
-                    yield UnknownReferenceError(
-                        organisation_id,
-                        "organisation",
-                        f"engagements[{e_index}].organisations[{o_index}]",
-                    )
+        v.raise_violations(_rules.register_errors(self))
 
     @classmethod
     def from_engagements(
@@ -594,15 +623,3 @@ class Register:
             return self._organisation_index[organisation_id]
         except KeyError:
             raise UnknownReferenceError(organisation_id, "organisation") from None
-
-
-def _duplicates(
-    field: str, ids: Iterable[str], seen: set[str]
-) -> Iterator[DuplicateIdError]:
-    """Yield an error for each repeated id, filling *seen* with the ids met."""
-    for index, identifier in enumerate(ids):
-        if identifier in seen:
-            yield DuplicateIdError(
-                f"{field}[{index}].id", identifier, f"two {field} share this id"
-            )
-        seen.add(identifier)

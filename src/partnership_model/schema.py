@@ -30,11 +30,14 @@ validators only when format assertion is switched on, which is why dates also
 carry a ``pattern``.
 
 Beyond the schema, loading enforces the model's cross-field rules: an end date
-not before its start date, one participation per person and engagement, unique
-ids within a register, and participant and organisation references that
-resolve; a ``date`` must exist in the calendar (``format: date``); text holds
-no lone surrogate; and an integer is written without a fraction (``1``, not
-``1.0``, which JSON Schema counts as an integer).
+not entirely before its start date, one participation per person and
+engagement, one degree per research stage, an engagement's degree equal to the
+highest of its stages', a primary domain that is not also a secondary domain,
+unique ids within a register, and participant and organisation references
+that resolve; a full ``date`` must exist in the calendar (``format: date``);
+text and identifiers hold no lone surrogate; identifiers are compared in
+Unicode normalisation form C; and an integer is written without a fraction
+(``1``, not ``1.0``, which JSON Schema counts as an integer).
 
 Examples:
     >>> from partnership_model import Register, json_schema
@@ -47,17 +50,14 @@ Examples:
 
 from __future__ import annotations
 
-import enum
-import inspect
-import itertools
 import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from partnership_model import _codec, _schema_portable as p, _validators as v
-from partnership_model._enums import LANGUAGES, Lang, Vocabulary, check_lang
+from partnership_model import _converter, _schema_builder as b, _schema_portable as p
+from partnership_model._enums import LANGUAGES, Lang, check_lang
 from partnership_model.exceptions import Problem, RecordTypeError, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
 
@@ -109,263 +109,14 @@ def schema_id(cls: type[Any], *, language: Lang = "en") -> str:
 
 
 # ---------------------------------------------------------------------------
-# Docstrings -> descriptions
-# ---------------------------------------------------------------------------
-
-
-def _summary(cls: type[Any]) -> str:
-    """The first paragraph of a class docstring, on one line."""
-    doc = inspect.cleandoc(cls.__doc__ or "")
-    paragraph = doc.split("\n\n", 1)[0]
-    return " ".join(paragraph.split())
-
-
-def _clean(text: str) -> str:
-    text = re.sub(r":(?:class|func|attr|data|meth|mod):`~?([^`]+)`", r"\1", text)
-    text = re.sub(r"``([^`]+)``", r"\1", text)
-    return " ".join(text.split())
-
-
-@_codec.per_class
-def attribute_descriptions(cls: type[Any]) -> dict[str, str]:
-    """Parse the ``Attributes:`` section of a Google-style class docstring."""
-    doc = inspect.cleandoc(cls.__doc__ or "")
-    lines = doc.splitlines()
-    descriptions: dict[str, str] = {}
-    inside = False
-    current: str | None = None
-    for line in lines:
-        stripped = line.strip()
-        if stripped == "Attributes:":
-            inside = True
-            continue
-        if not inside:
-            continue
-        if stripped and not line.startswith(" "):
-            break
-        match = re.match(r"^    (\w+): ?(.*)$", line)
-        if match:
-            current = match[1]
-            descriptions[current] = match[2]
-        elif current is not None and stripped:
-            descriptions[current] += " " + stripped
-    return {name: _clean(text) for name, text in descriptions.items()}
-
-
-# ---------------------------------------------------------------------------
-# Generation
-# ---------------------------------------------------------------------------
-
-
-class _Builder:
-    """Collects ``$defs`` while translating field kinds into schema fragments.
-
-    Args:
-        nullable: Whether optional fields also accept ``null`` (true for records;
-            false in node-link documents, whose formats cannot carry nulls).
-    """
-
-    def __init__(self, *, nullable: bool = True) -> None:
-        self.defs: dict[str, Any] = {}
-        self.nullable = nullable
-
-    def ref(self, name: str) -> dict[str, Any]:
-        return {"$ref": f"#/$defs/{name}"}
-
-    def identifier(self) -> dict[str, Any]:
-        if "Identifier" not in self.defs:
-            self.defs["Identifier"] = {
-                "title": "Identifier",
-                "description": (
-                    "A stable identifier: 1 to 200 characters, no control characters, "
-                    "no whitespace at either end."
-                ),
-                "x-description-fr": (
-                    "Un identifiant stable\u00a0: de 1 à 200 caractères, sans caractère "
-                    "de contrôle ni espace au début ou à la fin."
-                ),
-                "type": "string",
-                "minLength": 1,
-                "maxLength": v.MAX_ID_LENGTH,
-                # Starts with a character that is not whitespace...
-                "pattern": f"^[^{p.WHITESPACE_CLASS}]",
-                # ...holds no control character and does not end with whitespace.
-                "not": {
-                    "anyOf": [
-                        {"pattern": f"[{p.CONTROL_CLASS}]"},
-                        {"pattern": f"[{p.WHITESPACE_CLASS}]$"},
-                    ]
-                },
-            }
-        return self.ref("Identifier")
-
-    def text(self) -> dict[str, Any]:
-        if "Text" not in self.defs:
-            self.defs["Text"] = {
-                "title": "Text",
-                "description": "Free text with at least one visible character.",
-                "x-description-fr": (
-                    "Texte libre comptant au moins un caractère visible."
-                ),
-                "type": "string",
-                "minLength": 1,
-                "maxLength": v.MAX_TEXT_LENGTH,
-                # Holds at least one character that is not whitespace.
-                "pattern": f"[^{p.WHITESPACE_CLASS}]",
-            }
-        return self.ref("Text")
-
-    def date(self) -> dict[str, Any]:
-        if "Date" not in self.defs:
-            self.defs["Date"] = {
-                "title": "Date",
-                "description": "A calendar date in ISO 8601 form, YYYY-MM-DD.",
-                "x-description-fr": (
-                    "Une date du calendrier au format ISO 8601, AAAA-MM-JJ."
-                ),
-                "type": "string",
-                "format": "date",
-                "minLength": 10,
-                "maxLength": 10,
-                # With the length of 10, this pins the whole string (no "$": see
-                # _schema_portable); the format also checks the day of the month.
-                "pattern": p.DATE_PATTERN,
-            }
-        return self.ref("Date")
-
-    def vocabulary(self, cls: type[enum.Enum]) -> dict[str, Any]:
-        name = cls.__name__
-        if name not in self.defs:
-            members = list(cls)
-            schema: dict[str, Any] = {
-                "title": name,
-                "description": _clean(_summary(cls)),
-                "type": "string",
-                "enum": [m._value_ for m in members],
-            }
-            if issubclass(cls, Vocabulary):
-                vocabulary: list[Vocabulary] = list(cls)
-                schema["oneOf"] = [_member_schema(m) for m in vocabulary]
-            self.defs[name] = schema
-        return self.ref(name)
-
-    def record(self, cls: type[Any]) -> dict[str, Any]:
-        name = cls.__name__
-        if name not in self.defs:
-            self.defs[name] = {}  # placeholder against recursion
-            self.defs[name] = self.object_schema(cls)
-        return self.ref(name)
-
-    def object_schema(
-        self, cls: type[Any], *, extra: dict[str, Any] | None = None
-    ) -> dict[str, Any]:
-        descriptions = attribute_descriptions(cls)
-        properties: dict[str, Any] = dict(extra or {})
-        required = [key for key in properties if key == "schema_version"]
-        for spec in _codec.field_specs(cls):
-            fragment = self.field(spec)
-            description = descriptions.get(spec.name)
-            if description:
-                fragment = {"description": description, **fragment}
-            properties[spec.name] = fragment
-            if spec.required:
-                required.append(spec.name)
-        schema: dict[str, Any] = {
-            "title": cls.__name__,
-            "description": _clean(_summary(cls)),
-            "type": "object",
-            "properties": properties,
-            "required": required,
-            "additionalProperties": False,
-        }
-        return schema
-
-    def field(self, spec: _codec.FieldSpec) -> dict[str, Any]:
-        kind = spec.kind
-        k = kind.name
-        item: dict[str, Any]
-        if k == "identifier":
-            item = self.identifier()
-        elif k == "text":
-            item = self.text()
-        elif k == "date":
-            item = self.date()
-        elif k == "enum":
-            item = self.vocabulary(kind.target)  # type: ignore[arg-type]
-        elif k == "bool":
-            item = {"type": "boolean"}
-        elif k == "count":
-            item = {"type": "integer", "minimum": 0}
-        elif k == "grid":
-            rows, columns = kind.shape or (0, 0)
-            item = {
-                "type": "array",
-                "minItems": rows,
-                "maxItems": rows,
-                "items": {
-                    "type": "array",
-                    "minItems": columns,
-                    "maxItems": columns,
-                    "items": {"type": "integer", "minimum": 0},
-                },
-            }
-        elif k == "enum_set":
-            item = {
-                "type": "array",
-                "items": self.vocabulary(kind.target),  # type: ignore[arg-type]
-                "uniqueItems": True,
-            }
-        elif k == "identifiers":
-            item = {"type": "array", "items": self.identifier(), "uniqueItems": True}
-        elif k == "texts":
-            item = {"type": "array", "items": self.text()}
-        elif k == "records":
-            item = {"type": "array", "items": self.record(kind.target)}  # type: ignore[arg-type]
-        else:  # pragma: no cover - guarded by field_specs
-            msg = f"no schema for kind {k!r}"
-            raise TypeError(msg)
-        if kind.optional and self.nullable:
-            return {"anyOf": [item, {"type": "null"}]}
-        if "$ref" in item:
-            return {"allOf": [item]}
-        return item
-
-
-def _member_schema(member: Vocabulary) -> dict[str, Any]:
-    """One ``oneOf`` option of a vocabulary: its value, labels and definitions."""
-    option: dict[str, Any] = {
-        "const": member._value_,
-        "title": member.label("en"),
-        "description": member.definition("en"),
-        "x-title-fr": member.label("fr"),
-        "x-description-fr": member.definition("fr"),
-    }
-    if member.proposed_labels:
-        option["x-proposed-labels"] = list(member.proposed_labels)
-    return option
-
-
-def _version_property() -> dict[str, Any]:
-    return {
-        "schema_version": {
-            "description": (
-                "Version (MAJOR.MINOR) of the document format; this schema describes "
-                f"version {SCHEMA_VERSION}."
-            ),
-            "type": "string",
-            "const": SCHEMA_VERSION,
-        }
-    }
-
-
-@_codec.per_class
+@_converter.per_class
 def _generate(cls: type[Any]) -> str:
     documents = _document_classes()
-    builder = _Builder(nullable=cls is not documents.get("ecology"))
+    builder = b.Builder(nullable=cls is not documents.get("ecology"))
     if cls is documents.get("ecology"):
-        body = _ecology_schema(builder)
-    elif _codec.is_record_class(cls):
-        extra = _version_property() if cls is Register else None
+        body = b.ecology_schema(builder)
+    elif _converter.is_record_class(cls):
+        extra = b.register_envelope() if cls is Register else None
         body = builder.object_schema(cls, extra=extra)
     else:
         raise RecordTypeError(
@@ -433,114 +184,6 @@ def _emitted(cls: type[Any], language: Lang) -> str:
     return text
 
 
-def _ecology_schema(builder: _Builder) -> dict[str, Any]:
-    """The node-link document of an ecology graph (see :mod:`partnership_model.exchange`)."""
-    from partnership_model.ecology import Actor, EcologyGraph, Relation  # noqa: PLC0415
-    from partnership_model.vocabulary import RelationType  # noqa: PLC0415
-
-    node = builder.object_schema(Actor)
-    builder.defs["Actor"] = node
-    relation_descriptions = attribute_descriptions(Relation)
-    edge = builder.object_schema(Relation)
-    edge["properties"]["key"] = {
-        "description": "Distinguishes parallel relations between the same two actors.",
-        "type": "integer",
-        "minimum": 0,
-    }
-    edge["properties"]["relation_type"] = {
-        "description": (
-            "The primary relation type. Optional on input; when present it must "
-            "equal the type computed from the two actors."
-        ),
-        "allOf": [builder.vocabulary(RelationType)],
-    }
-    for flag, text in (
-        (
-            "crosses_sphere",
-            "Whether the two actors belong to different spheres (computed).",
-        ),
-        (
-            "crosses_authority",
-            (
-                "Whether the two actors hold different formal authority, as the "
-                "classification policy compares it (computed)."
-            ),
-        ),
-    ):
-        edge["properties"][flag] = {"description": text, "type": "boolean"}
-    edge["title"] = "Relation"
-    edge["description"] = relation_descriptions.get("", "") or _clean(
-        _summary(Relation)
-    )
-    builder.defs["Relation"] = edge
-    return {
-        "title": "EcologyGraph",
-        "description": _clean(_summary(EcologyGraph)),
-        "type": "object",
-        "properties": {
-            **_version_property(),
-            "directed": {
-                "description": "Always false: relations are undirected.",
-                "const": False,
-            },
-            "multigraph": {
-                "description": "Always true: two actors may share several relations.",
-                "const": True,
-            },
-            "graph": _policy_schema(builder),
-            "nodes": {"type": "array", "items": builder.ref("Actor")},
-            "edges": {"type": "array", "items": builder.ref("Relation")},
-        },
-        "required": ["schema_version", "nodes", "edges"],
-        "additionalProperties": False,
-    }
-
-
-def _policy_schema(builder: _Builder) -> dict[str, Any]:
-    """The graph attributes: the classification policy that typed the relations."""
-    from partnership_model.vocabulary import Authority, RelationType  # noqa: PLC0415
-
-    return {
-        "description": (
-            "Graph-level attributes: the classification policy that typed the "
-            "relations (see ClassificationPolicy.to_attributes). Without them, "
-            "readers use the default policy; policy alone names a library policy."
-        ),
-        "type": "object",
-        "properties": {
-            "policy": {
-                "description": "The policy's name.",
-                "allOf": [builder.identifier()],
-            },
-            "policy_min_authority_gap": {
-                "description": "Ranks of authority two actors must be apart to "
-                "cross authority.",
-                "type": "integer",
-                "minimum": 1,
-                "maximum": len(Authority) - 1,
-            },
-            "policy_linking_within_sphere": {
-                "description": "Whether an authority gradient inside one sphere "
-                "makes a linking relation.",
-                "type": "boolean",
-            },
-            "policy_organisation_authority": {
-                "description": "Authority assumed for an organisation that states "
-                "none; none: not compared.",
-                "enum": ["none", *(member.value for member in Authority)],
-            },
-            "policy_precedence": {
-                "description": "Every relation type, strongest first, joined by '>'.",
-                "enum": [
-                    ">".join(kind.value for kind in order)
-                    for order in itertools.permutations(reversed(list(RelationType)))
-                ],
-            },
-        },
-        "additionalProperties": False,
-    }
-
-
 # ---------------------------------------------------------------------------
 # Shipped files and the reference validator
 # ---------------------------------------------------------------------------
@@ -587,7 +230,7 @@ def shipped_schema_path(name: str, *, language: Lang = "en") -> Path:
     return _schema_path(_SCHEMA_DIR, name, language)
 
 
-@_codec.per_class
+@_converter.per_class
 def _validator(cls: type[Any]) -> Any:
     try:
         import jsonschema  # noqa: PLC0415 - optional extra, imported on use

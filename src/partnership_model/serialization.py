@@ -7,18 +7,26 @@ Records do no I/O; this module turns them into JSON data and back:
 * :func:`read_json` / :func:`write_json`: the same, to and from files;
 * :func:`validate`: check data without keeping the records.
 
-The format: enum members are their value strings (``"partnership"``), dates ISO
-8601 strings (``"2024-05-02"``), tuples arrays in order, sets arrays in the
-vocabulary's declaration order; a field whose value is ``None`` or an empty
-collection is omitted, and ``null`` is accepted wherever a field is optional.
-Output is deterministic: the same record always gives the same text.
+Everything goes through one cattrs converter (:data:`converter`), configured
+from the records' own field rules: what a constructor accepts is what loading
+accepts, field by field.
+
+The format: enum members are their value strings (``"partnership"``), dates
+ISO 8601 strings as precise as known (``"2006"``, ``"2020-11"``,
+``"2024-05-02"``), tuples arrays in order, sets arrays in the vocabulary's
+declaration order; a field whose value is ``None`` or an empty collection is
+omitted, and ``null`` is accepted wherever a field is optional. Output is
+deterministic: the same record always gives the same text.
 
 Top-level documents (:class:`~partnership_model.Register`, and the ecology
 graph as node-link data) carry ``"schema_version"``; see :data:`SCHEMA_VERSION`
-and the versioning policy in the documentation. Documents of format 1.0 are
-read too: their authority ``level`` (participants, organisations, ecology
-actors) is migrated to ``authority`` and every migrated field is reported in
-one :class:`~partnership_model.MigrationWarning`.
+and the versioning policy in the documentation. A register may also carry a
+JSON-LD ``"@context"`` (see :mod:`partnership_model.jsonld`), which loading
+accepts and ignores and writing does not add. Documents of format 1.0 are read
+too: their authority ``level`` (participants, organisations, ecology actors)
+is migrated to ``authority``, each research stage of an engagement gets the
+engagement's degree, and every migrated field is reported in one
+:class:`~partnership_model.MigrationWarning`.
 
 Loading never accepts bad data silently: unknown keys are refused (with a "did
 you mean" hint), types are checked strictly (``"5"`` is not a number, ``1`` is
@@ -26,6 +34,8 @@ not ``true``), vocabulary values must be exact JSON tokens, and every problem of
 the document is reported in one :class:`~partnership_model.ValidationError`
 whose :attr:`~partnership_model.ValidationError.path` points into the document
 (``$.engagements[3].degree``). No other exception escapes for any input.
+
+Reading a register imports neither the ecology nor networkx.
 
 Examples:
     >>> from partnership_model import Register, from_json, to_json
@@ -45,16 +55,15 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
 
-from partnership_model import _codec, _gc, _migration
-from partnership_model._codec import INVALID, json_type
+from partnership_model import _converter, _migration
 from partnership_model._messages import problem
+from partnership_model._validators import json_type
 from partnership_model.exceptions import (
     Problem,
     RecordTypeError,
@@ -83,61 +92,33 @@ def __dir__() -> list[str]:
 T = TypeVar("T")
 
 # At most 9 digits each: int() refuses strings of thousands of digits.
-_VERSION = re.compile(r"([0-9]{1,9})\.([0-9]{1,9})")
+_VERSION: Final = re.compile(r"([0-9]{1,9})\.([0-9]{1,9})")
 _MAJOR, _MINOR = (int(part) for part in SCHEMA_VERSION.split("."))
+
+#: Keys of a register document that are not fields of :class:`Register`.
+_REGISTER_ENVELOPE: Final = frozenset({"schema_version", "@context"})
+
+converter: cattrs.Converter = _converter.converter
+"""The library's cattrs converter (a stock ``cattrs.preconf.json`` one, configured
+from the records' field rules), for embedding our records in other attrs classes."""
 
 
 # ---------------------------------------------------------------------------
 # Document types: records whose JSON carries a schema version
 # ---------------------------------------------------------------------------
-
-
-def _document_types() -> dict[
-    type[Any],
-    tuple[
-        Callable[[Any], dict[str, Any]],
-        Callable[[dict[str, Any], str, list[Problem]], Any],
-    ],
-]:
-    """Map each top-level document type to its (dump, load) pair."""
-    types: dict[type[Any], Any] = {
-        Register: (
-            _codec.unstructure_function(Register),
-            _codec.structure_function(Register),
-        )
-    }
-    try:
-        from partnership_model import exchange  # noqa: PLC0415 - optional layer
-        from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - the ecology layer always ships
-        return types
-
-    def load_ecology(data: dict[str, Any], path: str, problems: list[Problem]) -> Any:
-        try:
-            return exchange.from_node_link(data)
-        except ValidationError as error:
-            problems.extend(error.problems)
-            return INVALID
-
-    types[EcologyGraph] = (exchange.to_node_link, load_ecology)
-    return types
-
-
-_DOCUMENTS: dict[type[Any], Any] = {}
-
-
-def _documents() -> dict[type[Any], Any]:
-    if not _DOCUMENTS:
-        _DOCUMENTS.update(_document_types())
-    return _DOCUMENTS
+#
+# A register is read and written here. Another document type (the ecology
+# graph, as node-link data) says how it is read and written through two
+# methods, so that this module imports neither it nor networkx:
+# ``cls._read_document(body, stacklevel=...)`` and ``instance._document()``.
 
 
 def is_document_type(cls: type[Any]) -> bool:
     """Whether JSON for *cls* is a top-level document with a schema version."""
-    return cls in _documents()
+    return cls is Register or callable(getattr(cls, "_read_document", None))
 
 
-def _check_version(data: dict[str, Any]) -> int:
+def check_version(data: dict[str, Any]) -> int:
     """Return the minor version *data* declares; raise unless this release reads it."""
     if "schema_version" not in data:
         raise ValidationError(
@@ -193,24 +174,23 @@ def to_dict(obj: object) -> dict[str, Any]:
         RecordTypeError: *obj* is not a record of this library.
     """
     cls = type(obj)
-    document = _documents().get(cls)
-    if document is not None:
-        with _gc.paused():
-            body = document[0](obj)
-        return {"schema_version": SCHEMA_VERSION, **body}
-    if not _codec.is_record_class(cls):
+    if cls is Register:
+        return {"schema_version": SCHEMA_VERSION, **_converter.unstructure(obj)}
+    document = getattr(obj, "_document", None)
+    if callable(document) and is_document_type(cls):
+        return {"schema_version": SCHEMA_VERSION, **document()}
+    if not _converter.is_record_class(cls):
         raise _unsupported(obj, "obj")
-    with _gc.paused():
-        return _codec.unstructure_function(cls)(obj)
+    return _converter.unstructure(obj)
 
 
 def from_dict(data: object, cls: type[T]) -> T:
     """Build a *cls* record from JSON data, checking everything.
 
     A register of format 1.0 is migrated to 1.1 (its participants' and
-    organisations' authority ``level`` becomes ``authority``), and the
-    migrated fields are reported in one
-    :class:`~partnership_model.MigrationWarning`.
+    organisations' authority ``level`` becomes ``authority``, and each
+    research stage gets the engagement's degree), and the migrated fields
+    are reported in one :class:`~partnership_model.MigrationWarning`.
 
     Args:
         data: Decoded JSON (dicts, lists, strings, numbers, booleans, None).
@@ -228,39 +208,50 @@ def from_dict(data: object, cls: type[T]) -> T:
 
 def _from_dict(data: object, cls: type[T], *, stacklevel: int) -> T:
     """Implement :func:`from_dict`; warnings point *stacklevel* frames up (1: caller)."""
-    document = _documents().get(cls)
-    if document is None and not _codec.is_record_class(cls):
-        raise _unsupported(cls, "cls")
-    problems: list[Problem] = []
-    migrated: list[Problem] = []
-    with _gc.paused():
-        if document is not None:
-            if type(data) is not dict:
-                raise ValidationError(
-                    [
-                        Problem(
-                            "$",
-                            f"expected an object (a {cls.__name__} document), got "
-                            f"{json_type(data)}",
-                            "wrong_type",
-                        )
-                    ]
+    if not is_document_type(cls):
+        if not _converter.is_record_class(cls):
+            raise _unsupported(cls, "cls")
+        return _converter.structure(data, cls)  # type: ignore[no-any-return]
+    if type(data) is not dict:
+        raise ValidationError(
+            [
+                Problem(
+                    "$",
+                    f"expected an object (a {cls.__name__} document), got "
+                    f"{json_type(data)}",
+                    "wrong_type",
                 )
-            minor = _check_version(data)
-            body = {
-                key: value for key, value in data.items() if key != "schema_version"
-            }
-            if minor == 0 and cls is Register:
-                body, migrated, problems = _migration.migrate_register(body)
-            result = document[1](body, "$", problems)
-        else:
-            result = _codec.structure_function(cls)(data, "$", problems)
-    if problems or result is INVALID:
-        raise ValidationError(problems or [Problem("$", "invalid document", "invalid")])
-    if migrated:
-        version = data.get("schema_version") if type(data) is dict else None
-        _migration.warn(migrated, version, stacklevel=stacklevel + 1)
-    return result  # type: ignore[no-any-return]
+            ]
+        )
+    minor = check_version(data)
+    if cls is not Register:
+        body = {key: value for key, value in data.items() if key != "schema_version"}
+        reader = getattr(cls, "_read_document")  # noqa: B009 - the document protocol
+        return reader(body, stacklevel=stacklevel + 1)  # type: ignore[no-any-return]
+    body = {key: value for key, value in data.items() if key not in _REGISTER_ENVELOPE}
+    migrated: list[Problem] = []
+    problems: list[Problem] = []
+    context = data.get("@context")
+    if context is not None and type(context) not in (dict, list, str):
+        problems.append(
+            Problem(
+                "$['@context']",
+                f"expected a JSON-LD context (an object, an array, a string or null), "
+                f"got {json_type(context)}",
+                "wrong_type",
+            )
+        )
+    if minor == 0:
+        body, migrated, refused = _migration.migrate_register(body)
+        problems += refused
+    try:
+        register = _converter.structure(body, Register)
+    except ValidationError as error:
+        raise ValidationError([*problems, *error.problems]) from None
+    if problems:
+        raise ValidationError(problems)
+    _migration.warn(migrated, data["schema_version"], stacklevel=stacklevel + 1)
+    return register  # type: ignore[no-any-return]
 
 
 def validate(data: object, cls: type[Any]) -> None:
@@ -269,7 +260,7 @@ def validate(data: object, cls: type[Any]) -> None:
     The checks are exactly those of :func:`from_dict`: the JSON Schema's rules
     (types, required and unknown keys, vocabulary values, formats) plus the
     model's cross-field rules (end date not before start date, one
-    participation per person, unique ids, resolved references). For the
+    participation per person, unique ids, resolved references...). For the
     reference JSON Schema validator, see
     :func:`partnership_model.schema.check_against_schema`.
 
@@ -287,28 +278,10 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         indent: Indentation for human-readable output; ``None`` (the default)
             writes compact text.
     """
+    data = to_dict(obj)
     if indent is None:
-        text = _compact_text(obj)
-        if text is not None:
-            return text
-        return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
-
-
-def _compact_text(obj: object) -> str | None:
-    """Write compact JSON straight from the record when the codec can."""
-    cls = type(obj)
-    if cls is not Register and (cls in _documents() or not _codec.is_record_class(cls)):
-        return None
-    write = _codec.json_text_function(cls)
-    if write is None:
-        return None
-    with _gc.paused():
-        text = write(obj)
-    if cls is Register:
-        version = f'{{"schema_version":"{SCHEMA_VERSION}"'
-        return version + ("}" if text == "{}" else "," + text[1:])
-    return text
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
@@ -318,8 +291,7 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
         ValidationError: The text is not JSON (the path gives line and column),
             is not UTF-8, or does not describe a valid *cls*.
     """
-    with _gc.paused():
-        return _from_dict(parse_json(text), cls, stacklevel=2)
+    return _from_dict(parse_json(text), cls, stacklevel=2)
 
 
 def read_json(path: str | os.PathLike[str], cls: type[T]) -> T:
@@ -359,7 +331,7 @@ def write_json(
 
 
 # ---------------------------------------------------------------------------
-# Parsing and the cattrs converter
+# Parsing
 # ---------------------------------------------------------------------------
 
 
@@ -447,28 +419,3 @@ def in_file(file: Path, error: ValidationError) -> ValidationError:
     if isinstance(error, SchemaVersionError):
         return SchemaVersionError(error.found, error.supported, path=renamed[0].path)
     return ValidationError(renamed)
-
-
-def _make_converter() -> cattrs.Converter:
-    """Build the library's cattrs converter.
-
-    It dispatches every record class to the generated codec functions, so that
-    users who embed our records in their own attrs classes get the same strict
-    checks: ``converter.structure(data, MyClass)``.
-    """
-    conv = cattrs.Converter()
-
-    def structure_hook(data: Any, cls: type[Any]) -> Any:
-        return from_dict(data, cls)
-
-    conv.register_structure_hook_func(
-        lambda cls: is_document_type(cls) or _codec.is_record_class(cls), structure_hook
-    )
-    conv.register_unstructure_hook_func(
-        lambda cls: is_document_type(cls) or _codec.is_record_class(cls), to_dict
-    )
-    return conv
-
-
-converter: cattrs.Converter = _make_converter()
-"""The library's cattrs converter, for embedding our records in other attrs classes."""

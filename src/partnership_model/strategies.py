@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import unicodedata
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -43,6 +44,7 @@ from partnership_model.checklists import (
     RegisterCoverage,
     VerificationSource,
 )
+from partnership_model.dates import PartialDate
 from partnership_model.drafting import ChecklistDraft, draft_checklist
 from partnership_model.ecology import Actor, EcologyGraph, Relation
 from partnership_model.policy import (
@@ -56,6 +58,7 @@ from partnership_model.records import (
     Participant,
     Person,
     Register,
+    StageDegree,
 )
 from partnership_model.report import Report, ReportScope, build_report
 from partnership_model.skos import Concept, ConceptScheme, SkosData, Source
@@ -63,9 +66,13 @@ from partnership_model.timeline import Period
 from partnership_model.vocabulary import (
     ActorKind,
     Authority,
+    ContributionSought,
     EngagementDegree,
     EngagementDomain,
     EngagementLevel,
+    ExperienceCapacity,
+    HealthConditionKind,
+    KnowledgeType,
     Leadership,
     ProjectPhase,
     RecognitionModality,
@@ -88,6 +95,7 @@ __all__ = [
     "identifiers",
     "members",
     "organisations",
+    "partial_dates",
     "participants",
     "people",
     "periods",
@@ -96,6 +104,7 @@ __all__ = [
     "report_scopes",
     "reports",
     "skos_exports",
+    "stage_degrees",
     "texts",
 ]
 
@@ -113,8 +122,13 @@ _ID_ALPHABET = st.characters(
 
 
 def identifiers() -> st.SearchStrategy[str]:
-    """Valid identifiers: 1-40 letters, digits, dashes or underscores (any script)."""
-    return st.text(_ID_ALPHABET, min_size=1, max_size=40)
+    """Valid identifiers: 1-40 letters, digits, dashes or underscores (any script).
+
+    They are in Unicode normalisation form C, as the records keep identifiers.
+    """
+    return st.text(_ID_ALPHABET, min_size=1, max_size=40).map(
+        lambda text: unicodedata.normalize("NFC", text)
+    )
 
 
 def texts(*, max_size: int = 60) -> st.SearchStrategy[str]:
@@ -128,6 +142,28 @@ def texts(*, max_size: int = 60) -> st.SearchStrategy[str]:
 def dates() -> st.SearchStrategy[dt.date]:
     """Dates between 1950 and 2100."""
     return st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> PartialDate:
+    """Partial dates between 1950 and 2100: a year, a month or a day."""
+    day = draw(dates())
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return PartialDate(day.year)
+    if precision == "month":
+        return PartialDate(day.year, day.month)
+    return PartialDate.from_date(day)
+
+
+@st.composite
+def _periods(draw: st.DrawFn) -> tuple[PartialDate | None, PartialDate | None]:
+    """A start and an end, either unknown, the end never entirely before the start."""
+    start = draw(st.none() | partial_dates())
+    end = draw(st.none() | partial_dates())
+    if start is not None and end is not None and end.latest < start.earliest:
+        start, end = end, start
+    return start, end
 
 
 def members(cls: type[E]) -> st.SearchStrategy[E]:
@@ -176,6 +212,25 @@ def participants(
         authority=draw(st.just(role.authority) | members(Authority)),
         display_name=draw(st.none() | texts()),
         decision_role=draw(st.booleans()),
+        contributions_sought=draw(st.frozensets(members(ContributionSought))),
+        knowledge_types=draw(st.frozensets(members(KnowledgeType))),
+        experience_capacities=draw(st.frozensets(members(ExperienceCapacity))),
+        health_condition_kinds=draw(st.frozensets(members(HealthConditionKind))),
+    )
+
+
+@st.composite
+def stage_degrees(draw: st.DrawFn, *, max_stages: int = 4) -> tuple[StageDegree, ...]:
+    """Valid research stages of one engagement: distinct stages, each with a degree.
+
+    Args:
+        draw: Supplied by hypothesis.
+        max_stages: Upper bound on the number of stages.
+    """
+    stages = draw(st.lists(members(ResearchStage), unique=True, max_size=max_stages))
+    return tuple(
+        StageDegree(stage=stage, degree=draw(members(EngagementDegree)))
+        for stage in stages
     )
 
 
@@ -208,23 +263,28 @@ def engagements(
         if organisation_ids is not None
         else []
     )
-    start = draw(st.none() | dates())
-    end = draw(st.none() | dates())
-    if start is not None and end is not None and end < start:
-        start, end = end, start
+    start, end = draw(_periods())
+    stages = draw(stage_degrees())
+    degree = (
+        max(item.degree for item in stages)
+        if stages
+        else draw(members(EngagementDegree))
+    )
+    domain = draw(members(EngagementDomain))
     return Engagement(
         id=draw(identifiers()),
         title=draw(texts()),
-        domain=draw(members(EngagementDomain)),
+        domain=domain,
         level=draw(members(EngagementLevel)),
-        degree=draw(members(EngagementDegree)),
-        leadership=draw(members(Leadership)),
+        degree=degree,
+        leadership=draw(st.none() | members(Leadership)),
         participants=roster,
         organisations=organisation_list,
         description=draw(st.none() | texts(max_size=200)),
         start=start,
         end=end,
-        research_stages=draw(st.frozensets(members(ResearchStage))),
+        research_stages=stages,
+        secondary_domains=draw(st.frozensets(members(EngagementDomain))) - {domain},
         activities=draw(st.frozensets(members(TogetherActivity))),
         recognition=draw(st.frozensets(members(RecognitionModality))),
         partners_joined_at=draw(st.none() | members(ProjectPhase)),
@@ -463,6 +523,8 @@ def checklist_drafts(
             engagement,
             id=f"drafted-{index}",
             domain=EngagementDomain.RESEARCH,
+            secondary_domains=engagement.secondary_domains
+            - {EngagementDomain.RESEARCH},
             organisations=(),
         )
         for index, engagement in enumerate(generated)
@@ -540,10 +602,7 @@ def relations(draw: st.DrawFn, actor_ids: Sequence[str]) -> Relation:
         msg = "relations() needs at least two distinct actor ids"
         raise ValueError(msg)
     source, target = draw(st.permutations(pool))[:2]
-    start = draw(st.none() | dates())
-    end = draw(st.none() | dates())
-    if start is not None and end is not None and end < start:
-        start, end = end, start
+    start, end = draw(_periods())
     return Relation(
         source=source,
         target=target,

@@ -74,6 +74,7 @@ import attrs
 
 from partnership_model import _period_measures, _time
 from partnership_model._partition import GroupPartition, check_graph, group_labels
+from partnership_model.dates import PartialDate
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import (
     DuplicateIdError,
@@ -86,6 +87,7 @@ if TYPE_CHECKING:
     pass
 
 __all__ = [
+    "DateValue",
     "Frequency",
     "Period",
     "PeriodComparison",
@@ -110,6 +112,8 @@ Frequency: TypeAlias = Literal["month", "quarter", "year"]
 
 PeriodLike: TypeAlias = "Period | tuple[str, dt.date, dt.date]"
 """A :class:`Period`, or a ``(label, start, end)`` tuple such as a survey wave."""
+DateValue: TypeAlias = "PartialDate | dt.date"
+"""What a ``start`` or ``end`` may be: a partial date (as records hold) or a day."""
 
 _BROKERING: Final = frozenset({RelationType.BRIDGING, RelationType.LINKING})
 
@@ -117,13 +121,14 @@ _BROKERING: Final = frozenset({RelationType.BRIDGING, RelationType.LINKING})
 # -- the window rule ------------------------------------------------------------------------
 
 
-def is_dated(start: dt.date | None, end: dt.date | None) -> bool:
+def is_dated(start: DateValue | None, end: DateValue | None) -> bool:
     """Whether a relation or engagement with these dates has a place in time.
 
     Only one with neither a start nor an end is undated.
 
     Raises:
-        RecordTypeError: A date is neither a :class:`datetime.date` nor ``None``.
+        RecordTypeError: A date is neither a :class:`~partnership_model.PartialDate`,
+            a :class:`datetime.date` nor ``None``.
 
     Examples:
         >>> import datetime as dt
@@ -134,11 +139,11 @@ def is_dated(start: dt.date | None, end: dt.date | None) -> bool:
 
 
 def in_window(
-    start: dt.date | None,
-    end: dt.date | None,
+    start: DateValue | None,
+    end: DateValue | None,
     *,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: DateValue | None = None,
+    until: DateValue | None = None,
 ) -> bool:
     """Whether a relation (or engagement) dated *start* to *end* belongs to a window.
 
@@ -153,7 +158,8 @@ def in_window(
     the report's ``--since``/``--until`` apply it.
 
     Raises:
-        RecordTypeError: A date is neither a :class:`datetime.date` nor ``None``.
+        RecordTypeError: A date is neither a :class:`~partnership_model.PartialDate`,
+            a :class:`datetime.date` nor ``None``.
         InvalidRecordError: *until* is before *since* (code ``window_order``).
 
     Examples:
@@ -171,10 +177,10 @@ def in_window(
 
 class _Dated(Protocol):
     @property
-    def start(self) -> dt.date | None: ...  # pragma: no cover - protocol
+    def start(self) -> DateValue | None: ...  # pragma: no cover - protocol
 
     @property
-    def end(self) -> dt.date | None: ...  # pragma: no cover - protocol
+    def end(self) -> DateValue | None: ...  # pragma: no cover - protocol
 
 
 _T = TypeVar("_T", bound=_Dated)
@@ -198,8 +204,8 @@ class WindowSelection(Generic[_T]):
 def select_in_window(
     items: Iterable[_T],
     *,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: DateValue | None = None,
+    until: DateValue | None = None,
 ) -> WindowSelection[_T]:
     """Split dated items (engagements, relations) by the window rule of :func:`in_window`.
 
@@ -208,7 +214,8 @@ def select_in_window(
     :class:`~partnership_model.ecology.Relation`.
 
     Raises:
-        RecordTypeError: A date is neither a :class:`datetime.date` nor ``None``.
+        RecordTypeError: A date is neither a :class:`~partnership_model.PartialDate`,
+            a :class:`datetime.date` nor ``None``.
         InvalidRecordError: *until* is before *since*.
 
     Examples:
@@ -289,7 +296,7 @@ class Period:
                 code="date_order",
             )
 
-    def contains(self, start: dt.date | None, end: dt.date | None) -> bool:
+    def contains(self, start: DateValue | None, end: DateValue | None) -> bool:
         """Whether a relation dated *start* to *end* belongs to this period (:func:`in_window`)."""
         return in_window(start, end, since=self.start, until=self.end)
 

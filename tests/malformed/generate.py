@@ -82,7 +82,10 @@ REGISTER: dict[str, Any] = {
             "organisations": ["assoc"],
             "start": "2023-01-15",
             "end": "2024-06-30",
-            "research_stages": ["design", "analysis_interpretation"],
+            "research_stages": [
+                {"stage": "design", "degree": "partnership"},
+                {"stage": "analysis_interpretation", "degree": "collaboration"},
+            ],
             "activities": ["caring_together"],
             "recognition": ["indemnity"],
             "partners_joined_at": "design",
@@ -101,6 +104,8 @@ REGISTER: dict[str, Any] = {
                 {"person_id": "p3", "role": "patient_trainer"},
                 {"person_id": "p2", "role": "educator"},
             ],
+            "start": "2019",
+            "end": "2021-06",
         },
     ],
 }
@@ -519,9 +524,9 @@ def register_cases() -> list[Case]:
             "$.engagements[0].research_stages",
         ),
         (
-            "research_stage_object",
+            "research_stage_bare",
             (*E0, "research_stages", 0),
-            {},
+            "design",
             "$.engagements[0].research_stages[0]",
         ),
         ("sources_string", (*E0, "sources"), "Pomey2015", "$.engagements[0].sources"),
@@ -639,9 +644,9 @@ def register_cases() -> list[Case]:
         ),
         (
             "research_stage_french",
-            (*E0, "research_stages", 1),
+            (*E0, "research_stages", 1, "stage"),
             "analyse",
-            "$.engagements[0].research_stages[1]",
+            "$.engagements[0].research_stages[1].stage",
             "a French word",
         ),
         (
@@ -737,7 +742,12 @@ def register_cases() -> list[Case]:
         ("engagement_title", (*E0, "title"), "$.engagements[0].title"),
         ("engagement_domain", ("engagements", 1, "domain"), "$.engagements[1].domain"),
         ("engagement_degree", (*E0, "degree"), "$.engagements[0].degree"),
-        ("engagement_leadership", (*E0, "leadership"), "$.engagements[0].leadership"),
+        ("engagement_level", (*E0, "level"), "$.engagements[0].level"),
+        (
+            "research_stage_degree",
+            (*E0, "research_stages", 0, "degree"),
+            "$.engagements[0].research_stages[0].degree",
+        ),
         (
             "participant_person_id",
             (*P0, "person_id"),
@@ -855,11 +865,55 @@ def register_cases() -> list[Case]:
     )
     edit(
         "duplicate_research_stage",
-        appender(*E0, "research_stages", value=lambda d: "design"),
-        "$.engagements[0].research_stages[2]",
-        "duplicate_item",
-        "e1 lists the research stage design twice",
+        appender(
+            *E0,
+            "research_stages",
+            value=lambda d: {"stage": "design", "degree": "consultation"},
+        ),
+        "$.engagements[0].research_stages[2].stage",
+        "duplicate_stage",
+        "e1 gives the research stage design twice, with two degrees",
     )
+    edit(
+        "degree_below_a_stage",
+        setter(*E0, "degree", value="collaboration"),
+        "$.engagements[0].degree",
+        "stage_degree",
+        "e1 is partnership at its design stage but collaboration overall",
+    )
+    edit(
+        "secondary_domain_is_primary",
+        setter(*E0, "secondary_domains", value=["research", "governance"]),
+        "$.engagements[0].secondary_domains",
+        "duplicate_domain",
+        "e1's primary domain is listed again as a secondary domain",
+    )
+    edit(
+        "json_ld_context_number",
+        setter("@context", value=5),
+        "$['@context']",
+        "wrong_type",
+        "a JSON-LD context is an object, an array, a string or null",
+    )
+    invisible = [
+        ("zero_width_space", "\u200b"),
+        ("byte_order_mark", "\ufeff"),
+        ("word_joiner", "\u2060"),
+        ("right_to_left_override", "\u202e"),
+        ("left_to_right_isolate", "\u2066"),
+        ("c1_control", "\x85"),
+        ("soft_hyphen", "\u00ad"),
+        ("tag_character", "\U000e0070"),
+    ]
+    for name, character in invisible:
+        edit(
+            f"person_id_{name}",
+            setter("people", 0, "id", value=f"p{character}1"),
+            "$.people[0].id",
+            "invalid",
+            f"an id holding U+{ord(character):04X}, which does not show: it would "
+            "look like p1 and name another person (issue 14)",
+        )
     edit(
         "unknown_person",
         setter(*P0, "person_id", value="p9"),
@@ -911,6 +965,11 @@ def register_cases() -> list[Case]:
         ("arabic_indic_digits", "٢٠٢٣-٠١-١٥", "non-ASCII digits"),
         ("signed_year", "+2023-01-15", "an expanded year"),
         ("empty", "", "an empty string"),
+        ("padded", " 2023-01-15 ", "spaces around the date (issue 13)"),
+        ("trailing_newline", "2023-01-15\n", "a line break after the date"),
+        ("month_unpadded", "2023-1", "a month must have two digits"),
+        ("month_zero", "2023-00", "month zero"),
+        ("two_digit_year", "23", "a year has four digits"),
     ]
     for name, value, why in bad_dates:
         edit(
@@ -1432,7 +1491,7 @@ def ecology_cases() -> list[Case]:
             "nodes_object",
             setter("nodes", value={"p1": {}}),
             "$.nodes",
-            "missing",
+            "wrong_type",
             "nodes is an object, not a list",
         ),
         (
@@ -1665,8 +1724,53 @@ def ecology_cases() -> list[Case]:
             "start_impossible",
             setter(*L1, "start", value="2023-02-30"),
             "$.edges[1].start",
-            "invalid_date",
+            "invalid",
             "a day February never has",
+        ),
+        (
+            "start_padded",
+            setter(*L1, "start", value=" 2023-01-15 "),
+            "$.edges[1].start",
+            "invalid",
+            (
+                "spaces around the date: a register refuses it, so does every "
+                "ecology format (issue 13)"
+            ),
+        ),
+        (
+            "directed_true",
+            setter("directed", value=True),
+            "$.directed",
+            "invalid",
+            "an ecology is undirected",
+        ),
+        (
+            "multigraph_false",
+            setter("multigraph", value=False),
+            "$.multigraph",
+            "invalid",
+            "an ecology is a multigraph",
+        ),
+        (
+            "edge_key_null",
+            setter("edges", 0, "key", value=None),
+            "$.edges[0].key",
+            "wrong_type",
+            "a null key",
+        ),
+        (
+            "missing_edges",
+            deleter("edges"),
+            "$.edges",
+            "missing",
+            "no edges key (one dialect: edges is required)",
+        ),
+        (
+            "links_instead_of_edges",
+            renamer("edges", to="links"),
+            "$.links",
+            "unknown_key",
+            "the key networkx wrote before 3.4",
         ),
         (
             "start_number",
@@ -1727,8 +1831,8 @@ def ecology_cases() -> list[Case]:
         (
             "edges_and_links",
             lambda d: d.update(links=[]),
-            "$",
-            "ambiguous",
+            "$.links",
+            "unknown_key",
             "both edges and links",
         ),
         (
@@ -2058,15 +2162,22 @@ def csv_cases() -> list[Case]:
         "bad_date",
         r.replace("2023-01-15", "2023-02-30"),
         3,
-        "invalid_date",
+        "invalid",
         "a day February never has",
     )
     relations(
         "french_date",
         r.replace("2023-01-15", "15/01/2023"),
         3,
-        "invalid_date",
+        "invalid",
         "day/month/year",
+    )
+    relations(
+        "padded_date",
+        r.replace("2023-01-15", " 2023-01-15 "),
+        3,
+        "invalid",
+        "spaces around the date (issue 13)",
     )
     relations(
         "unknown_actor",
@@ -2409,8 +2520,15 @@ def graphml_cases() -> list[Case]:
         "start_impossible",
         replace_once(base, "2023-01-15", "2023-02-30"),
         "edges['c1', 'm1', 0].start",
-        "invalid_date",
+        "invalid",
         "a day February never has",
+    )
+    add(
+        "start_padded",
+        replace_once(base, "2023-01-15", " 2023-01-15 "),
+        "edges['c1', 'm1', 0].start",
+        "invalid",
+        "spaces around the date (issue 13)",
     )
     add(
         "unknown_attribute",
@@ -2718,8 +2836,15 @@ def gexf_cases() -> list[Case]:
         "start_impossible",
         replace_once(base, 'start="2023-01-15"', 'start="2023-02-30"'),
         "edges['c1', 'm1'].start",
-        "invalid_date",
+        "invalid",
         "a day February never has",
+    )
+    add(
+        "start_padded",
+        replace_once(base, 'start="2023-01-15"', 'start=" 2023-01-15 "'),
+        "edges['c1', 'm1'].start",
+        "invalid",
+        "spaces around the date (issue 13)",
     )
     add(
         "boolean_not_boolean",
