@@ -605,8 +605,23 @@ def test_the_size_cap_refuses_a_huge_file_and_can_be_raised(folder: Path) -> Non
     (problem,) = problems(lambda: read_register_csv(folder, max_bytes=10_000))
 
     assert problem.code == "too_large"
-    assert "max_bytes" in problem.message
+    assert "PARTNERSHIP_MODEL_MAX_SIZE" in problem.message
+    assert problem.path == "engagements.csv"
+    assert len(read_register_csv(folder, max_bytes=0)) == 2000
     assert len(read_register_csv(folder, max_bytes=None)) == 2000
+
+
+def test_the_size_cap_follows_the_environment_variable(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_register_csv(EXAMPLE, folder)
+    monkeypatch.setenv("PARTNERSHIP_MODEL_MAX_SIZE", "1k")
+
+    found = problems(lambda: read_register(folder))
+
+    assert {p.code for p in found} == {"too_large"}
+    monkeypatch.setenv("PARTNERSHIP_MODEL_MAX_SIZE", "0")
+    assert read_register(folder) == EXAMPLE
 
 
 def test_a_stream_of_zeros_is_refused_by_the_cap(tmp_path: Path) -> None:

@@ -168,9 +168,12 @@ class _Matched:
 class _Reader:
     """Build the JSON document from the grids, table by table, parents first."""
 
-    def __init__(self, layout: Layout, extra: str, version: str) -> None:
+    def __init__(
+        self, layout: Layout, extra: str, version: str, unread: frozenset[str]
+    ) -> None:
         self.layout = layout
         self.extra = extra
+        self.unread = unread
         self.document: dict[str, Any] = {"schema_version": version}
         self.problems: list[Located] = []
         self.origins: dict[str, Origin] = {}
@@ -335,6 +338,8 @@ class _Reader:
                 return None
             names.append(text)
         found = self.index.get(table.parent or "", {}).get(tuple(names))
+        if found is None and self._unread_ancestor(table):
+            return None  # its parent's file could not be read: reported there
         if found is None:
             column = table.keys[-1]
             parent = self.layout.table(column.parent or "")
@@ -346,6 +351,14 @@ class _Reader:
             )
             return None
         return (tuple(names), *found)
+
+    def _unread_ancestor(self, table: Table) -> bool:
+        parent = table.parent
+        while parent is not None:
+            if parent in self.unread:
+                return True
+            parent = self.layout.table(parent).parent
+        return False
 
     def read_children(self, matched: _Matched) -> None:
         table = matched.grid.table
@@ -401,10 +414,20 @@ def _filled(cell: object) -> bool:
 
 
 def read_document(
-    grids: Mapping[str, Grid], layout: Layout, *, extra: str, version: str
+    grids: Mapping[str, Grid],
+    layout: Layout,
+    *,
+    extra: str,
+    version: str,
+    unread: frozenset[str] = frozenset(),
 ) -> ReadResult:
-    """Build the register's JSON document from the grids (by table id)."""
-    reader = _Reader(layout, extra, version)
+    """Build the register's JSON document from the grids (by table id).
+
+    *unread* names the tables whose file or sheet was found but could not be
+    read (reported already): rows of their child tables are not reported as
+    naming an unknown parent.
+    """
+    reader = _Reader(layout, extra, version, unread)
     reader.read(grids)
     return ReadResult(
         document=reader.document,

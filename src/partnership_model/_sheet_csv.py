@@ -20,7 +20,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
-from partnership_model._files import write_atomically
+import attrs
+
+from partnership_model._files import PathLike, check_outputs, open_outputs, read_capped
 from partnership_model._messages import Message, problem
 from partnership_model._sheet_codec import Grid, Located, Origin, Sheet
 from partnership_model._sheet_layout import (
@@ -30,6 +32,7 @@ from partnership_model._sheet_layout import (
     spelling,
     table_names,
 )
+from partnership_model.exceptions import ValidationError
 
 __all__ = [
     "FORMULA_STARTS",
@@ -149,16 +152,18 @@ def _grid(text: str, table: Table, name: str, problems: list[Located]) -> Grid |
     )
 
 
-def _load(path: Path, table: Table, max_bytes: int | None) -> str | Located:
-    """The text of a CSV file, or the problem that prevents reading it."""
+def _load(path: Path, table: Table, max_bytes: int) -> str | Located:
+    """The text of a CSV file, or the problem that prevents reading it.
+
+    The file is read through :func:`partnership_model._files.read_capped`:
+    past *max_bytes* (``0``: no cap) it is refused, not read.
+    """
     name = path.name
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(-1 if max_bytes is None else max_bytes + 1)
-    except OSError as error:
-        return _problem(name, "io", table=table, reason=str(error.strerror or error))
-    if max_bytes is not None and len(raw) > max_bytes:
-        return _problem(name, "too_large", table=table, limit=max_bytes)
+        raw = read_capped(path, limit=max_bytes)
+    except ValidationError as error:
+        (found,) = error.problems
+        return Located(attrs.evolve(found, path=""), Origin(file=name, table=table))
     text, problem = _decode(raw, name, table)
     return problem if text is None else text  # type: ignore[return-value]
 
@@ -178,7 +183,7 @@ def table_of(name: str, layout: Layout) -> Table | None:
 
 
 def read_files(
-    files: Sequence[Path], layout: Layout, *, extra: str, max_bytes: int | None
+    files: Sequence[Path], layout: Layout, *, extra: str, max_bytes: int
 ) -> tuple[dict[str, Grid], list[Located]]:
     """Read the CSV *files* of a register into grids, by table id."""
     problems: list[Located] = []
@@ -249,16 +254,25 @@ def write_folder(
     lang: str,
     delimiter: str,
     overwrite: bool,
+    inputs: Iterable[PathLike] = (),
 ) -> tuple[Path, ...]:
     """Write one CSV file per sheet into *folder* (created if needed).
 
+    The files are written through :func:`partnership_model._files.open_outputs`:
+    every target is checked before any is written, and all of them are
+    renamed into place together once all are written.
+
     Raises:
-        FileExistsError: A file to write exists and *overwrite* is false, or
-            the folder holds another file a reader would take for a table of
-            the register (it would be read with the new files).
+        OutputExistsError: A file to write exists and *overwrite* is false,
+            or is one of *inputs* (whatever *overwrite*).
+        FileExistsError: The folder holds another file a reader would take
+            for a table of the register (it would be read with the new files).
+        NotADirectoryError: *folder* is a file.
     """
     sheets = list(sheets)
     targets = [folder / file_name(sheet.table, lang) for sheet in sheets]
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(0, "not a folder", str(folder))
     if folder.exists():
         names = {t.name.lower() for t in targets}
         stale = [
@@ -272,16 +286,10 @@ def write_folder(
                 "the register with the files written now; move or delete them first"
             )
             raise FileExistsError(msg)
-        existing = [t.name for t in targets if t.exists()]
-        if existing and not overwrite:
-            msg = (
-                f"{folder} already holds {', '.join(existing)}; pass --force "
-                "(overwrite=True) to replace them"
-            )
-            raise FileExistsError(msg)
-    else:
-        folder.mkdir()
-    for sheet, target in zip(sheets, targets, strict=True):
-        text = "\ufeff" + csv_text(sheet, delimiter)
-        write_atomically(target, text.encode("utf-8"), overwrite=True)
+    check_outputs(targets, overwrite=overwrite, inputs=inputs)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open_outputs(targets, overwrite=overwrite, inputs=inputs) as streams:
+        for sheet, stream in zip(sheets, streams, strict=True):
+            text = "\ufeff" + csv_text(sheet, delimiter)
+            stream.write(text.encode("utf-8"))
     return tuple(targets)

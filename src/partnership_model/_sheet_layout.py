@@ -14,7 +14,8 @@ a record appears as a column without a change here:
 * each field holding a list of strings (an engagement's organisations and
   sources) makes a two-column table: the parent, then one value per row;
 * every other field is a column: text, a vocabulary value, several
-  vocabulary values in one cell (separated by semicolons), a date or a
+  vocabulary values in one cell (separated by semicolons), a date (a
+  :class:`~partnership_model.PartialDate`: a year, a month or a day) or a
   yes/no.
 
 Names and explanations come from the data file ``data/spreadsheet.json``,
@@ -38,6 +39,7 @@ from partnership_model._data import Problems, read_data_json
 from partnership_model._enums import Vocabulary
 from partnership_model._i18n import Lang, check_lang
 from partnership_model._terms import normalize
+from partnership_model.dates import PartialDate
 from partnership_model.records import Register
 
 __all__ = [
@@ -227,7 +229,7 @@ def _shape(hint: Any, where: str) -> _Shape:
         return _Shape("text")
     elif hint is bool:
         return _Shape("boolean")
-    elif hint is dt.date:
+    elif hint is dt.date or hint is PartialDate:
         return _Shape("date")
     elif isinstance(hint, type) and issubclass(hint, Vocabulary):
         return _Shape("vocabulary", hint)

@@ -28,11 +28,18 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from partnership_model._files import write_atomically
+import attrs
+
+from partnership_model._files import (
+    MAX_SIZE_VARIABLE,
+    PathLike,
+    read_capped,
+    write_atomically,
+)
 from partnership_model._i18n import Lang, check_lang, typeset
 from partnership_model._messages import problem
 from partnership_model._sheet_cells import column_letter, plain_text
@@ -45,7 +52,7 @@ from partnership_model._sheet_layout import (
     table_names,
     text_of,
 )
-from partnership_model.exceptions import Problem
+from partnership_model.exceptions import Problem, ValidationError
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -106,19 +113,32 @@ def _problem(origin: Origin, code: str, /, **params: object) -> Located:
     return Located(problem("", code, **params), origin)
 
 
-def _check_archive(path: Path, name: str, max_bytes: int | None) -> Located | None:
+def _too_large(origin: Origin, limit: int) -> Located:
+    return _problem(origin, "too_large", limit=limit, variable=MAX_SIZE_VARIABLE)
+
+
+def _load(path: Path, name: str, max_bytes: int) -> bytes | Located:
+    """The bytes of the workbook, or why they are not read.
+
+    The file is read through :func:`partnership_model._files.read_capped`
+    (refused past *max_bytes*, ``0``: no cap); so is its unpacked size, as the
+    archive declares it (a zip member is never inflated past its declared
+    size), which keeps a zip bomb out.
+    """
     origin = Origin(file=name)
     try:
-        size = path.stat().st_size
-        with zipfile.ZipFile(path) as archive:
+        raw = read_capped(path, limit=max_bytes)
+    except ValidationError as error:
+        (found,) = error.problems
+        return Located(attrs.evolve(found, path=""), origin)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except OSError as error:
-        return _problem(origin, "io", reason=str(error.strerror or error))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, EOFError):
         return _problem(origin, "not_xlsx", reason="not a zip archive")
-    if max_bytes is not None and max(size, unpacked) > max_bytes:
-        return _problem(origin, "too_large", limit=max_bytes)
-    return None
+    if max_bytes > 0 and unpacked > max_bytes:
+        return _too_large(origin, max_bytes)
+    return raw
 
 
 def _table_of(name: str, layout: Layout) -> Table | None:
@@ -129,9 +149,9 @@ def _table_of(name: str, layout: Layout) -> Table | None:
 class _Budget:
     """Counts the cells read, against the cap derived from the size cap."""
 
-    def __init__(self, max_bytes: int | None) -> None:
-        self.limit = max_bytes or 0
-        self.left = None if max_bytes is None else max(max_bytes // _BYTES_PER_CELL, 1)
+    def __init__(self, max_bytes: int) -> None:
+        self.limit = max_bytes
+        self.left = None if max_bytes <= 0 else max(max_bytes // _BYTES_PER_CELL, 1)
 
     def spend(self, count: int) -> bool:
         if self.left is None:
@@ -159,7 +179,7 @@ def _sheet_grid(
     for cells in worksheet.iter_rows():
         if not budget.spend(len(cells) + 1):
             origin = Origin(file=name, sheet=title, table=table)
-            problems.append(_problem(origin, "too_large", limit=budget.limit))
+            problems.append(_too_large(origin, budget.limit))
             return None
         values: list[object] = [None] * len(cells)
         number = None
@@ -193,32 +213,31 @@ def _sheet_grid(
 
 
 def read_workbook(
-    path: Path, layout: Layout, *, extra: str, max_bytes: int | None
+    path: Path, layout: Layout, *, extra: str, max_bytes: int
 ) -> tuple[dict[str, Grid], list[Located]]:
     """Read the sheets of a register's workbook into grids, by table id."""
     name = path.name
-    problem = _check_archive(path, name, max_bytes)
-    if problem is not None:
-        return {}, [problem]
+    raw = _load(path, name, max_bytes)
+    if isinstance(raw, Located):
+        return {}, [raw]
     openpyxl = _openpyxl()
-    with path.open("rb") as stream:  # a stream: openpyxl checks no file extension
-        try:
-            workbook = openpyxl.load_workbook(
-                stream, read_only=True, data_only=False, keep_links=False
-            )
-        except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds
-            reason = str(error)[:200]
-            return {}, [_problem(Origin(file=name), "not_xlsx", reason=reason)]
-        try:
-            return _read_sheets(
-                workbook, name, layout, extra=extra, max_bytes=max_bytes
-            )
-        finally:
-            workbook.close()
+    try:
+        # Bytes, not a path: openpyxl checks no file extension, and what is read
+        # is what the cap checked.
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(raw), read_only=True, data_only=False, keep_links=False
+        )
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds
+        reason = str(error)[:200]
+        return {}, [_problem(Origin(file=name), "not_xlsx", reason=reason)]
+    try:
+        return _read_sheets(workbook, name, layout, extra=extra, max_bytes=max_bytes)
+    finally:
+        workbook.close()
 
 
 def _read_sheets(
-    workbook: Any, name: str, layout: Layout, *, extra: str, max_bytes: int | None
+    workbook: Any, name: str, layout: Layout, *, extra: str, max_bytes: int
 ) -> tuple[dict[str, Grid], list[Located]]:
     grids: dict[str, Grid] = {}
     problems: list[Located] = []
@@ -490,6 +509,8 @@ def workbook_bytes(
     return out.getvalue(), []
 
 
-def write_workbook(path: Path, content: bytes, *, overwrite: bool) -> None:
-    """Write the workbook's bytes atomically."""
-    write_atomically(path, content, overwrite=overwrite)
+def write_workbook(
+    path: Path, content: bytes, *, overwrite: bool, inputs: Iterable[PathLike] = ()
+) -> None:
+    """Write the workbook's bytes atomically (never over one of *inputs*)."""
+    write_atomically(path, content, overwrite=overwrite, inputs=inputs)

@@ -43,8 +43,11 @@ What is refused, every problem at once and each at its place: anything the
 register's rules refuse; an unknown, repeated or unnamed column that holds
 data (``extra="ignore"`` skips unknown columns, sheets and files); a row that
 names an engagement no row of the Engagements sheet has; a formula; a file in
-another encoding than UTF-8; a file past the size cap (:data:`DEFAULT_MAX_BYTES`,
-raised with ``max_bytes``).
+another encoding than UTF-8; a file past the size cap (:data:`DEFAULT_MAX_BYTES`
+unless the environment variable ``PARTNERSHIP_MODEL_MAX_SIZE`` says otherwise;
+raised with ``max_bytes``). Every file is read under that cap, and every file
+is written atomically (a temporary file renamed into place), never over an
+existing file unless ``overwrite=True``, and never over one of ``inputs``.
 
 Examples:
     >>> import tempfile
@@ -70,7 +73,7 @@ from typing import Final, Literal
 
 import attrs
 
-from partnership_model import _sheet_csv, _sheet_xlsx
+from partnership_model import _files, _sheet_csv, _sheet_xlsx
 from partnership_model._enums import Vocabulary
 from partnership_model._i18n import Lang, check_lang
 from partnership_model._messages import Message, problem
@@ -88,7 +91,13 @@ from partnership_model._sheet_codec import (
 from partnership_model._sheet_layout import layout, spelling, table_names, text_of
 from partnership_model.exceptions import Problem, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
-from partnership_model.serialization import from_dict, read_json, to_dict, to_json
+from partnership_model.serialization import (
+    from_dict,
+    in_file,
+    parse_json,
+    to_dict,
+    to_json,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -110,12 +119,14 @@ def __dir__() -> list[str]:
     return __all__
 
 
-DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
-"""The size cap of a read, in bytes (64 MiB), per CSV file or per unpacked workbook.
+DEFAULT_MAX_BYTES: Final = _files.DEFAULT_MAX_SIZE
+"""The size cap of a read, in bytes (64 MiB), per CSV file or per workbook (packed and unpacked).
 
-That is about 200,000 engagements. Pass ``max_bytes`` (``None`` for no cap) to read
-more; the cap keeps a mistaken or hostile file (``/dev/zero``, a zip bomb)
-from filling the memory.
+That is about 200,000 engagements. The environment variable
+``PARTNERSHIP_MODEL_MAX_SIZE`` (a size such as ``200M``) replaces it, as it
+does for every reader of the library; ``max_bytes=`` replaces both (``0``: no
+cap). The cap keeps a mistaken or hostile file (``/dev/zero``, a zip bomb)
+from filling the memory: the command line's ``--max-size`` sets it.
 """
 
 ExtraPolicy = Literal["raise", "ignore"]
@@ -182,12 +193,20 @@ def read_register(
     path: str | os.PathLike[str],
     *,
     extra: ExtraPolicy = "raise",
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> Register:
     """Read a register from any supported path: JSON, a CSV folder, a workbook.
 
     The format is told by :func:`register_format`. This is what the command
     line's ``validate``, ``report`` and ``convert`` read.
+
+    Args:
+        path: A JSON file, a folder of CSV files, a CSV file or a workbook.
+        extra: ``"ignore"`` skips the columns, sheets and files that are no
+            part of a register instead of refusing them.
+        max_bytes: The largest file read, in bytes (``0``: no cap); by
+            default the environment variable ``PARTNERSHIP_MODEL_MAX_SIZE``,
+            else :data:`DEFAULT_MAX_BYTES`.
 
     Raises:
         ValidationError: Every problem, each at its place (for a spreadsheet,
@@ -202,14 +221,29 @@ def read_register(
         )
     if kind == "xlsx":
         return read_register_xlsx(path, extra=extra, max_bytes=max_bytes)
-    return read_json(path, Register)
+    file = Path(path)
+    raw = _files.read_capped(file, limit=_cap(max_bytes))
+    try:
+        return from_dict(parse_json(raw), Register)
+    except ValidationError as error:
+        raise in_file(file, error) from None
+
+
+def _cap(max_bytes: int | None) -> int:
+    """The cap on reads: *max_bytes*, else the environment variable's, else the default.
+
+    Raises:
+        InvalidRecordError: *max_bytes* is ``None`` and the environment
+            variable ``PARTNERSHIP_MODEL_MAX_SIZE`` is not a size.
+    """
+    return _files.max_size() if max_bytes is None else max_bytes
 
 
 def read_register_csv(
     source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     extra: ExtraPolicy = "raise",
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> Register:
     """Read a register from a folder of CSV files, or from a set of CSV files.
 
@@ -239,7 +273,7 @@ def read_register_csv(
         files = [Path(item) for item in source]
         name = files[0].parent.name if files else "register"
     grids, found = _sheet_csv.read_files(
-        files, layout(), extra=extra, max_bytes=max_bytes
+        files, layout(), extra=extra, max_bytes=_cap(max_bytes)
     )
     problems += found
     if not grids and not problems:
@@ -254,7 +288,7 @@ def read_register_xlsx(
     path: str | os.PathLike[str],
     *,
     extra: ExtraPolicy = "raise",
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
 ) -> Register:
     """Read a register from an ``.xlsx`` workbook (needs the ``xlsx`` extra).
 
@@ -268,7 +302,7 @@ def read_register_xlsx(
     """
     file = Path(path)
     grids, problems = _sheet_xlsx.read_workbook(
-        file, layout(), extra=extra, max_bytes=max_bytes
+        file, layout(), extra=extra, max_bytes=_cap(max_bytes)
     )
     if not grids and not problems:
         expected = table_names(layout(), csv=False)
@@ -282,7 +316,14 @@ def _register(
     grids: dict[str, Grid], found: list[Located], fallback: Origin, extra: str
 ) -> Register:
     """Check the tables through the register's rules; raise every problem located."""
-    result = read_document(grids, layout(), extra=extra, version=SCHEMA_VERSION)
+    unread = frozenset(
+        item.origin.table.id
+        for item in found
+        if item.origin.table is not None and item.origin.table.id not in grids
+    )
+    result = read_document(
+        grids, layout(), extra=extra, version=SCHEMA_VERSION, unread=unread
+    )
     located = [*found, *result.problems]
     try:
         register = from_dict(result.document, Register)
@@ -424,6 +465,7 @@ def write_register_csv(
     tokens: bool = False,
     delimiter: str | None = None,
     overwrite: bool = False,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> tuple[Path, ...]:
     """Write a register as a folder of CSV files, one per table.
 
@@ -440,13 +482,17 @@ def write_register_csv(
         tokens: Write vocabulary values (``partnership``) instead of labels.
         delimiter: The separator, instead of the language's.
         overwrite: Replace files already there.
+        inputs: Files never to write over, whatever *overwrite* (the files
+            the register was read from).
 
     Returns:
         The files written, in table order.
 
     Raises:
-        FileExistsError: A file exists and *overwrite* is false, or the
-            folder holds a table file this write would not replace.
+        OutputExistsError: A file exists and *overwrite* is false, or is one
+            of *inputs*; nothing is written then.
+        FileExistsError: The folder holds a table file this write would not
+            replace.
     """
     base = check_lang(lang)
     sheets = _sheets(register, lang, tokens=tokens)
@@ -457,6 +503,7 @@ def write_register_csv(
         lang=base,
         delimiter=delimiter or (";" if base == "fr" else ","),
         overwrite=overwrite,
+        inputs=inputs,
     )
 
 
@@ -467,6 +514,7 @@ def write_register_xlsx(
     lang: Lang = "en",
     tokens: bool = False,
     overwrite: bool = False,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
     """Write a register as one ``.xlsx`` workbook (needs the ``xlsx`` extra).
 
@@ -475,7 +523,8 @@ def write_register_xlsx(
     columns. It is written atomically.
 
     Raises:
-        FileExistsError: *path* exists and *overwrite* is false.
+        OutputExistsError: *path* exists and *overwrite* is false, or is one
+            of *inputs* (the files the register was read from).
         ValidationError: A text is too long for a cell (32,767 characters).
         ImportError: openpyxl is not installed.
     """
@@ -484,7 +533,7 @@ def write_register_xlsx(
     content, problems = _sheet_xlsx.workbook_bytes(sheets, layout(), lang)
     if problems:
         raise ValidationError(problems)
-    _sheet_xlsx.write_workbook(file, content, overwrite=overwrite)
+    _sheet_xlsx.write_workbook(file, content, overwrite=overwrite, inputs=inputs)
     return file
 
 
@@ -495,11 +544,13 @@ def write_register(
     lang: Lang = "en",
     tokens: bool = False,
     overwrite: bool = False,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> tuple[Path, ...]:
     """Write a register in the format *path* asks for.
 
     ``.json``: the JSON document; ``.xlsx``: a workbook; anything else: a
-    folder of CSV files. This is what the command line's ``convert`` writes.
+    folder of CSV files. Every file is written atomically, never over an
+    existing file unless *overwrite*, never over one of *inputs*.
 
     Returns:
         The files written.
@@ -507,19 +558,24 @@ def write_register(
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix == ".json":
-        from partnership_model._files import write_atomically  # noqa: PLC0415
-
         text = to_json(register, indent=2) + "\n"
-        write_atomically(file, text.encode("utf-8"), overwrite=overwrite)
+        _files.write_atomically(
+            file, text.encode("utf-8"), overwrite=overwrite, inputs=inputs
+        )
         return (file,)
     if suffix == ".xlsx":
         return (
             write_register_xlsx(
-                register, file, lang=lang, tokens=tokens, overwrite=overwrite
+                register,
+                file,
+                lang=lang,
+                tokens=tokens,
+                overwrite=overwrite,
+                inputs=inputs,
             ),
         )
     return write_register_csv(
-        register, file, lang=lang, tokens=tokens, overwrite=overwrite
+        register, file, lang=lang, tokens=tokens, overwrite=overwrite, inputs=inputs
     )
 
 
