@@ -29,6 +29,7 @@ from partnership_model.frames import (  # noqa: E402
     findings_frame,
     matrix_frame,
     participants_frame,
+    research_stages_frame,
 )
 
 EXAMPLE = load_register()
@@ -47,9 +48,18 @@ def test_engagements_have_one_row_and_one_column_per_field() -> None:
 
     assert frame.index.tolist() == [e.id for e in EXAMPLE]
     assert frame.index.name == "id"
-    expected = [c.key for c in table.columns if c.key != "id"]
+    expected = [
+        name
+        for c in table.columns
+        if c.key != "id"
+        for name in (
+            (c.key, f"{c.key}_earliest", f"{c.key}_latest")
+            if c.kind == "date"
+            else (c.key,)
+        )
+    ]
     assert frame.columns.tolist()[: len(expected)] == expected
-    assert {"organisations", "sources"} <= set(frame.columns)
+    assert {"organisations", "sources", "research_stages"} <= set(frame.columns)
 
 
 def test_vocabulary_columns_are_ordered_categoricals_of_the_whole_vocabulary() -> None:
@@ -84,7 +94,10 @@ def test_missing_values_stay_missing() -> None:
         e.trained_together is None for e in EXAMPLE
     )
     assert frame.start.isna().sum() == sum(e.start is None for e in EXAMPLE)
-    assert pd.api.types.is_datetime64_any_dtype(frame.start)
+    assert str(frame.start.dtype) == "string"
+    assert pd.api.types.is_datetime64_any_dtype(frame.start_earliest)
+    assert pd.api.types.is_datetime64_any_dtype(frame.end_latest)
+    assert frame.end_latest.isna().sum() == sum(e.end is None for e in EXAMPLE)
 
 
 @settings(max_examples=30)
@@ -109,6 +122,25 @@ def test_frames_agree_with_the_records(register: Register) -> None:
     ]
     assert participants.decision_role.tolist() == [
         p.decision_role for e in register for p in e.participants
+    ]
+    # Partial dates keep their precision; the days they cover are exact.
+    assert [None if pd.isna(v) else v for v in engagements.start] == [
+        None if e.start is None else e.start.isoformat() for e in register
+    ]
+    assert [None if pd.isna(v) else v.date() for v in engagements.end_latest] == [
+        None if e.end is None else e.end.latest for e in register
+    ]
+    stages = research_stages_frame(register)
+    assert list(
+        zip(stages.engagement_id, stages.stage, stages.degree, strict=True)
+    ) == [
+        (e.id, s.stage.value, s.degree.value)
+        for e in register
+        for s in e.research_stages
+    ]
+    assert stages.degree.cat.ordered
+    assert [len(pairs) for pairs in engagements.research_stages] == [
+        len(e.research_stages) for e in register
     ]
 
 

@@ -7,6 +7,8 @@ Stata or Parquet files), each function turns one kind of result into a
 * :func:`engagements_frame`: one row per engagement, indexed by its id;
 * :func:`participants_frame`: one row per participation, with the
   engagement's id (join it to the engagements on that column);
+* :func:`research_stages_frame`: one row per research stage of an
+  engagement, with the degree of engagement at that stage;
 * :func:`findings_frame`: one row per finding of
   :func:`~partnership_model.assess`;
 * :func:`matrix_frame`: the counts of an
@@ -20,9 +22,17 @@ added to a record becomes a column. A vocabulary column is a
 declaration order (ordered for ordered vocabularies such as the degree, so
 that ``frame.degree >= "collaboration"`` and sorting follow the Montreal
 continuum); its values are the JSON tokens, or the labels of a language
-with ``lang=``. A field that holds several values is a tuple; a yes/no
-field uses pandas' nullable ``boolean``; dates are ``datetime64`` (a date
-left empty is ``NaT``).
+with ``lang=``. A field that holds several values is a tuple (an
+engagement's ``research_stages``: ``(stage, degree)`` pairs); a yes/no
+field uses pandas' nullable ``boolean``.
+
+Dates are kept as precise as the register records them
+(:class:`~partnership_model.PartialDate`: a year, a month or a day): a date
+field such as ``start`` is its ISO text (``"2006"``, ``"2020-11"``,
+``"2021-01-15"``; pandas' ``string``, whose order is the dates' order), and
+two ``datetime64`` columns give the days it covers, ``start_earliest`` and
+``start_latest`` (``NaT`` for an empty date). Filter a period on those
+(``frame.start_earliest >= "2020-01-01"``) rather than inventing a day.
 
 Examples:
     >>> from partnership_model import EngagementMatrix, assess
@@ -45,6 +55,29 @@ Examples:
     ([0, 1, 1, 8], 17)
     >>> matrix_frame(EngagementMatrix.from_engagements(register), lang="fr").columns.name
     'Degré'
+
+    Dates and research stages, on an engagement of format 1.1:
+
+    >>> from partnership_model import (
+    ...     Engagement, EngagementDegree as D, EngagementDomain, EngagementLevel,
+    ...     PartialDate, ResearchStage, StageDegree,
+    ... )
+    >>> study = Engagement(
+    ...     id="e1", title="Study", domain=EngagementDomain.RESEARCH,
+    ...     level=EngagementLevel.MESO, degree=D.PARTNERSHIP,
+    ...     start=PartialDate.fromisoformat("2020-11"),
+    ...     research_stages=[
+    ...         StageDegree(stage=ResearchStage.DESIGN, degree=D.PARTNERSHIP),
+    ...         StageDegree(stage=ResearchStage.DISSEMINATION, degree=D.CONSULTATION),
+    ...     ],
+    ... )
+    >>> row = engagements_frame([study]).loc["e1"]
+    >>> row.start, str(row.start_earliest.date()), str(row.start_latest.date())
+    ('2020-11', '2020-11-01', '2020-11-30')
+    >>> row.research_stages
+    (('design', 'partnership'), ('dissemination', 'consultation'))
+    >>> research_stages_frame([study]).to_dict("records")[1]
+    {'engagement_id': 'e1', 'stage': 'dissemination', 'degree': 'consultation'}
 """
 
 from __future__ import annotations
@@ -56,6 +89,7 @@ from partnership_model._enums import OrderedVocabulary, Vocabulary
 from partnership_model._i18n import Lang
 from partnership_model._sheet_layout import Column, Table, layout
 from partnership_model.assessment import Finding
+from partnership_model.dates import PartialDate
 from partnership_model.matrix import EngagementMatrix, ResearchEngagementMatrix
 from partnership_model.records import Engagement, Register
 from partnership_model.serialization import to_dict
@@ -74,6 +108,7 @@ __all__ = [
     "findings_frame",
     "matrix_frame",
     "participants_frame",
+    "research_stages_frame",
 ]
 
 
@@ -108,6 +143,20 @@ def _names(vocabulary: type[Vocabulary], lang: Lang | None) -> dict[str, str]:
     }
 
 
+def _dates(pd: Any, key: str, values: Sequence[Any]) -> dict[str, Any]:
+    """A date field's ISO text, and the first and last days it covers."""
+    dates = [None if v is None else PartialDate.fromisoformat(v) for v in values]
+    return {
+        key: pd.array(list(values), dtype="string"),
+        f"{key}_earliest": pd.to_datetime(
+            pd.Series([d and d.earliest for d in dates], dtype=object)
+        ),
+        f"{key}_latest": pd.to_datetime(
+            pd.Series([d and d.latest for d in dates], dtype=object)
+        ),
+    }
+
+
 def _column(pd: Any, column: Column, values: Sequence[Any], lang: Lang | None) -> Any:
     """A pandas column for the JSON *values* of one field."""
     vocabulary = column.vocabulary
@@ -125,8 +174,6 @@ def _column(pd: Any, column: Column, values: Sequence[Any], lang: Lang | None) -
         )
     if column.kind == "boolean":
         return pd.array(values, dtype="boolean")
-    if column.kind == "date":
-        return pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601")
     return pd.Series(list(values), dtype=object)
 
 
@@ -144,16 +191,40 @@ def _frame(
         owner = parent.__name__.lower() if parent is not None else "parent"
         data[f"{owner}_{key.key}"] = [names[position] for names, _ in rows]
     for column in table.columns:
-        data[column.key] = _column(
-            pd, column, [item.get(column.key) for _, item in rows], lang
-        )
+        values = [item.get(column.key) for _, item in rows]
+        if column.kind == "date":
+            data.update(_dates(pd, column.key, values))
+        else:
+            data[column.key] = _column(pd, column, values, lang)
     for child in layout().tables:
-        if child.parent == table.id and child.values and child.json_key:
+        if child.parent != table.id or not child.json_key:
+            continue
+        if child.values:
             data[child.json_key] = pd.Series(
                 [tuple(item.get(child.json_key, ())) for _, item in rows], dtype=object
             )
+        elif all(c.kind == "vocabulary" for c in child.columns):
+            # Small records of vocabulary values (a stage and its degree): tuples.
+            data[child.json_key] = pd.Series(
+                [_pairs(child, item.get(child.json_key, ()), lang) for _, item in rows],
+                dtype=object,
+            )
     frame: pandas.DataFrame = pd.DataFrame(data)
     return frame.set_index(index) if index else frame
+
+
+def _pairs(
+    table: Table, items: Iterable[Mapping[str, Any]], lang: Lang | None
+) -> tuple[tuple[str, ...], ...]:
+    """The rows of a child table of vocabulary values, as tuples of tokens or labels."""
+    names = {
+        column.key: _names(column.vocabulary, lang)
+        for column in table.columns
+        if column.vocabulary is not None
+    }
+    return tuple(
+        tuple(names[c.key][item[c.key]] for c in table.columns) for item in items
+    )
 
 
 def engagements_frame(
@@ -191,6 +262,31 @@ def participants_frame(
         ((engagement["id"],), participant)
         for engagement in _engagements(register)
         for participant in engagement.get("participants", ())
+    ]
+    return _frame(table, rows, lang)
+
+
+def research_stages_frame(
+    register: Register | Iterable[Engagement], *, lang: Lang | None = None
+) -> pandas.DataFrame:
+    """One row per research stage of an engagement: ``engagement_id``, ``stage``, ``degree``.
+
+    ``degree`` is the degree of engagement at that stage (format 1.1), an
+    ordered categorical; join the rows to :func:`engagements_frame` on
+    ``engagement_id``.
+
+    Args:
+        register: A register, or engagements.
+        lang: Show vocabulary values as their labels in this language.
+
+    Raises:
+        ImportError: pandas is not installed.
+    """
+    table = layout().table("Engagement.research_stages")
+    rows = [
+        ((engagement["id"],), stage)
+        for engagement in _engagements(register)
+        for stage in engagement.get("research_stages", ())
     ]
     return _frame(table, rows, lang)
 
