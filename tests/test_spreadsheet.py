@@ -377,6 +377,149 @@ def test_dates_iso_or_day_month_year(
     assert str(read_register(folder).engagements[0].start) == expected.isoformat()
 
 
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2006", "2006"),
+        ("2020-11", "2020-11"),
+        ("11/2020", "2020-11"),
+        ("1/2021", "2021-01"),
+    ],
+)
+def test_partial_dates_keep_their_precision(
+    folder: Path, cell: str, expected: str
+) -> None:
+    folder.mkdir()
+    rows = [row[:7] for row in FR_ENGAGEMENTS[:2]]
+    rows[1][6] = cell
+    write_csv(folder / "engagements.csv", rows)
+
+    start = read_register(folder).engagements[0].start
+
+    assert start is not None
+    assert start.isoformat() == expected
+
+
+@needs_xlsx
+def test_a_workbook_writes_days_as_date_cells_and_years_or_months_as_text(
+    tmp_path: Path,
+) -> None:
+    import openpyxl
+
+    from partnership_model import PartialDate
+
+    first = small_register().engagements[0]
+    register = Register.from_engagements(
+        [
+            first,
+            attrs.evolve(
+                first,
+                id="e2",
+                start=PartialDate.fromisoformat("2006"),
+                end=PartialDate.fromisoformat("2020-11"),
+            ),
+        ]
+    )
+    path = write_register_xlsx(register, tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(path)["Engagements"]
+    column = {cell.value: index for index, cell in enumerate(sheet[1], 1)}
+
+    day = sheet.cell(2, column["Start date"]).value
+    year = sheet.cell(3, column["Start date"]).value
+    month = sheet.cell(3, column["End date"]).value
+
+    assert isinstance(day, dt.datetime)
+    assert day.date() == dt.date(2021, 1, 15)
+    assert (year, month) == ("2006", "2020-11")
+    assert read_register(path) == register
+
+
+def test_research_stages_and_their_degrees_are_a_child_table(folder: Path) -> None:
+    from partnership_model import ResearchStage, StageDegree
+
+    first = small_register().engagements[0]
+    study = attrs.evolve(
+        first,
+        domain=EngagementDomain.RESEARCH,
+        secondary_domains=frozenset({EngagementDomain.EDUCATION}),
+        research_stages=(
+            StageDegree(
+                stage=ResearchStage.DESIGN, degree=EngagementDegree.PARTNERSHIP
+            ),
+            StageDegree(
+                stage=ResearchStage.DISSEMINATION, degree=EngagementDegree.CONSULTATION
+            ),
+        ),
+    )
+    register = Register.from_engagements([study])
+    write_register_csv(register, folder, lang="fr")
+
+    text = (folder / "etapes_de_recherche.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines() == [
+        "Identifiant de l'engagement;Étape de recherche;Degré à cette étape",
+        "e1;Conception de l'étude;Partenariat",
+        "e1;Diffusion et transfert des connaissances;Consultation",
+    ]
+    assert read_register(folder) == register
+
+    # A typo in a stage's degree is located at its cell.
+    (folder / "etapes_de_recherche.csv").write_text(
+        text.replace(";Partenariat", ";Partenaria"), encoding="utf-8"
+    )
+    (problem,) = problems(lambda: read_register(folder))
+    assert (problem.file, problem.row, problem.column, problem.code) == (
+        "etapes_de_recherche.csv",
+        2,
+        "Degré à cette étape",
+        "unknown_term",
+    )
+    # A stage above the engagement's degree breaks the rule that the engagement's
+    # degree is the highest of its stages'.
+    (folder / "etapes_de_recherche.csv").write_text(text, encoding="utf-8")
+    engagements = (folder / "engagements.csv").read_text(encoding="utf-8-sig")
+    (folder / "engagements.csv").write_text(
+        engagements.replace(";Partenariat;", ";Collaboration;"), encoding="utf-8"
+    )
+    (problem,) = problems(lambda: read_register(folder))
+    assert (problem.file, problem.row, problem.column) == (
+        "engagements.csv",
+        2,
+        "Degré",
+    )
+    assert "partnership" in problem.message
+
+
+def test_the_participant_facets_are_columns_of_several_values(folder: Path) -> None:
+    from partnership_model import ContributionSought, KnowledgeType
+
+    first = small_register().engagements[0]
+    partner = attrs.evolve(
+        first.participants[0],
+        contributions_sought=frozenset(
+            {ContributionSought.PERSPECTIVE, ContributionSought.DIRECT_EXPERIENCE}
+        ),
+        knowledge_types=frozenset({KnowledgeType.NAVIGATION}),
+    )
+    register = Register.from_engagements(
+        [attrs.evolve(first, participants=(partner, first.participants[1]))]
+    )
+    write_register_csv(register, folder, lang="fr")
+
+    rows = list(
+        csv.DictReader(
+            io.StringIO((folder / "participants.csv").read_text(encoding="utf-8-sig")),
+            delimiter=";",
+        )
+    )
+
+    assert rows[0]["Types de savoirs"] == "Savoir de navigation"
+    assert set(rows[0]["Contributions recherchées"].split("; ")) == {
+        "Perspective",
+        "Expérience directe",
+    }
+    assert read_register(folder) == register
+
+
 @pytest.mark.parametrize("cell", ["31/02/2021", "2021-13-01", "mars 2021", "13/2021"])
 def test_an_impossible_date_is_refused_at_its_cell(folder: Path, cell: str) -> None:
     folder.mkdir()
