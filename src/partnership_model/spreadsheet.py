@@ -18,13 +18,16 @@ People / Personnes         person
 Organisations              organisation
 Engagements                engagement
 Participants               participation; first column: the engagement's id
+Research stages            research stage of an engagement, with the degree
+                           of engagement at that stage; first column: its id
 Engagement organisations   organisation of an engagement; first column: its id
 Engagement sources         source of an engagement; first column: its id
 ========================== ===================================================
 
-A field that holds several vocabulary values (an engagement's research
-stages, activities, recognition, tiers actions) is one cell whose values are
-separated by semicolons. When a release adds a field to a record, it appears
+A field that holds several vocabulary values (an engagement's secondary
+domains, activities, recognition, tiers actions; a participant's
+contributions sought, types of knowledge, experience and kinds of health
+condition) is one cell whose values are separated by semicolons. When a release adds a field to a record, it appears
 as a column (or a table) without a change here.
 
 What is read (see :doc:`/how-to/spreadsheet`):
@@ -33,7 +36,10 @@ What is read (see :doc:`/how-to/spreadsheet`):
   their case, accents, spaces or underscores; the fields' own names too;
 * vocabulary cells as values, English or French labels, or aliases
   (``Partenariat``, ``partnership``, ``co-construction``);
-* dates as ``2024-03-31``, ``31/03/2024`` or a spreadsheet date;
+* dates as precise as known (:class:`~partnership_model.PartialDate`): a
+  year (``2006``), a month (``2020-11``, ``11/2020``) or a day
+  (``2024-03-31``, ``31/03/2024``, a spreadsheet date); a workbook is
+  written with a date cell for a day and a text cell for a year or a month;
 * yes/no cells as ``oui``/``non``, ``vrai``/``faux``, ``yes``/``no``,
   ``true``/``false``, ``1``/``0`` or a spreadsheet boolean;
 * CSV files separated by ``,``, ``;`` or tabs, in UTF-8 with or without a
