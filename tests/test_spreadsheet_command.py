@@ -347,3 +347,31 @@ def test_a_team_fills_the_template_and_validate_locates_each_mistake(
     code, out, _ = run(capsys, "report", str(filled), "--lang", "fr")
     assert code == 0
     assert "2 engagements" in out
+
+
+@needs_xlsx
+def test_a_workbook_is_never_converted_over_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write_register_xlsx(EXAMPLE, tmp_path / "r.xlsx")
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(path)
+    before = path.read_bytes()
+
+    for out in (path, link):
+        code, _, err = run(
+            capsys,
+            "convert",
+            str(path),
+            "--to",
+            "register-xlsx",
+            "--lang",
+            "fr",
+            "--out",
+            str(out),
+            "--force",
+        )
+        assert code == 2
+        assert "refus d'écrire" in err
+
+    assert path.read_bytes() == before
