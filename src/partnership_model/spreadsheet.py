@@ -70,9 +70,7 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 import os
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final, Literal
@@ -80,10 +78,9 @@ from typing import Final, Literal
 import attrs
 
 from partnership_model import _files, _sheet_csv, _sheet_xlsx
-from partnership_model._enums import Vocabulary
 from partnership_model._i18n import Lang, check_lang
-from partnership_model._messages import Message, problem
-from partnership_model._sheet_cells import column_letter, value_at
+from partnership_model._messages import problem
+from partnership_model._sheet_cells import column_letter
 from partnership_model._sheet_codec import (
     Grid,
     Located,
@@ -94,7 +91,8 @@ from partnership_model._sheet_codec import (
     read_document,
     write_document,
 )
-from partnership_model._sheet_layout import layout, spelling, table_names, text_of
+from partnership_model._sheet_layout import layout, table_names
+from partnership_model._sheet_problems import reworded, shown
 from partnership_model.exceptions import Problem, ValidationError
 from partnership_model.records import SCHEMA_VERSION, Register
 from partnership_model.serialization import (
@@ -361,9 +359,9 @@ def _cell_problem(item: Located, result: ReadResult) -> CellProblem:
     origin = item.origin
     column = origin.column
     header = origin.header or (column.label(result.lang) if column else None)
-    problem = _reworded(item, result)
+    problem = reworded(item, result)
     parts = [origin.file, origin.sheet, origin.row, header]
-    path = ":".join(_shown(str(part)) for part in parts if part is not None)
+    path = ":".join(shown(str(part)) for part in parts if part is not None)
     cell = (
         f"{column_letter(origin.index)}{origin.row}"
         if origin.index is not None and origin.row is not None
@@ -380,75 +378,6 @@ def _cell_problem(item: Located, result: ReadResult) -> CellProblem:
         column=header,
         cell=cell,
         json_path=problem.path or None,
-    )
-
-
-def _shown(text: str) -> str:
-    r"""*text* with its invisible and control characters escaped, for printing.
-
-    File, sheet and header names come from the file: a terminal escape
-    sequence or a bidi override in one must not reach a terminal as such.
-
-    Examples:
-        >>> _shown("Rôle\x1b[2J\u202e")
-        'Rôle\\x1b[2J\\u202e'
-    """
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) in _HIDDEN
-        else char
-        for char in text
-    )
-
-
-_HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-
-
-def _reworded(item: Located, result: ReadResult) -> Problem:
-    """The problem as a spreadsheet's reader should read it.
-
-    A rule's problem keeps its code, message and parameters (so that it reads
-    in French as a JSON register's would), except where the sheet knows more:
-    an unknown vocabulary value is answered with the labels of the sheet's
-    language, and a date or yes/no cell says what it accepts.
-    """
-    problem, column = item.problem, item.origin.column
-    if not problem.path or column is None:  # a problem of the tables themselves
-        return problem
-    lang = result.lang
-    if column.vocabulary is not None and problem.code == "unknown_term":
-        value = value_at(result.document, problem.path)
-        return _unknown_term(problem.path, value, column.vocabulary, lang)
-    if column.kind in ("date", "boolean", "version") and problem.code in (
-        "invalid",
-        "wrong_type",
-    ):
-        accepted = text_of(layout().accepted[column.kind], lang)
-        return attrs.evolve(problem, message=f"{problem.message}; accepted: {accepted}")
-    return problem
-
-
-def _unknown_term(
-    path: str, value: object, vocabulary: type[Vocabulary], lang: Lang
-) -> Problem:
-    """A cell names no member: suggest and list the labels of the sheet's language."""
-    labels = [str(member.label(lang)) for member in vocabulary]
-    by_spelling = {spelling(label): label for label in labels}
-    close = difflib.get_close_matches(
-        spelling(str(value)), list(by_spelling), n=1, cutoff=0.75
-    )
-    hint: Message | str = (
-        Message("problems.did_you_mean", {"suggestion": repr(by_spelling[close[0]])})
-        if close
-        else ""
-    )
-    return problem(
-        path,
-        "unknown_term",
-        value=repr(value),
-        vocabulary=vocabulary.__name__,
-        hint=hint,
-        accepted="; ".join(labels),
     )
 
 
