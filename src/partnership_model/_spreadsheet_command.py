@@ -98,7 +98,10 @@ def convert_to_spreadsheet(args: argparse.Namespace, kind: str, register: Any) -
         if args.to == "register-xlsx":
             out = Path(args.out) if args.out else default_output(args, "xlsx")
             if out.suffix.lower() != ".xlsx":
-                msg = f"--to register-xlsx writes a workbook: --out must end in .xlsx (got {out})"
+                msg = (
+                    "--to register-xlsx writes a workbook: --out must end in .xlsx "
+                    f"(got {out})"
+                )
                 raise UsageError(msg)
             files: tuple[Path, ...] = (
                 spreadsheet.write_register_xlsx(

@@ -411,7 +411,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Kumu (kumu), spreadsheets (csv: actors.csv and relations.csv) or as "
             "node-link JSON; or write the register itself as JSON (register), as a "
             "folder of CSV files (register-csv) or as an .xlsx workbook "
-            "(register-xlsx, headers and labels in --lang). With --pseudonymize, person ids and names are replaced "
+            "(register-xlsx, headers and labels in --lang). With --pseudonymize, "
+            "person ids and names are replaced "
             f"by keyed pseudonyms; the key comes from ${KEY_ENVIRONMENT_VARIABLE} or "
             "--key-file, never from the command line."
         ),
