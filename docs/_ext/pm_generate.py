@@ -81,6 +81,8 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "partnership_model.exchange",
     "partnership_model.dynamic_gexf",
     "partnership_model.serialization",
+    "partnership_model.spreadsheet",
+    "partnership_model.frames",
     "partnership_model.schema",
     "partnership_model.jsonld",
     "partnership_model.report",

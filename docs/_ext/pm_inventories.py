@@ -1,7 +1,8 @@
 """Small local intersphinx inventories, written at build time.
 
 The documentation links to objects of other projects (the Python standard
-library, networkx, attrs, cattrs, matplotlib, hypothesis, jsonschema, rdflib). The
+library, networkx, attrs, cattrs, matplotlib, hypothesis, jsonschema, rdflib,
+pandas). The
 build machines have no network access, so instead of downloading each
 project's ``objects.inv`` we write a small inventory per project, listing only
 the objects these pages refer to, each mapped to its address in that
@@ -287,6 +288,17 @@ def _rdflib() -> tuple[Entry, ...]:
     )
 
 
+def _pandas() -> tuple[Entry, ...]:
+    return tuple(
+        Entry(
+            f"pandas.{name}",
+            "py:class",
+            f"reference/api/pandas.{name}.html#pandas.{name}",
+        )
+        for name in ("DataFrame", "Series", "Categorical")
+    )
+
+
 INVENTORIES: dict[str, Project] = {
     "python": Project("Python", "3.11", "https://docs.python.org/3.11/", _python()),
     "networkx": Project(
@@ -312,6 +324,7 @@ INVENTORIES: dict[str, Project] = {
     "rdflib": Project(
         "rdflib", "7.6", "https://rdflib.readthedocs.io/en/stable/", _rdflib()
     ),
+    "pandas": Project("pandas", "3.1", "https://pandas.pydata.org/docs/", _pandas()),
 }
 """The projects the documentation links to, and the objects it links to."""
 

@@ -155,8 +155,14 @@ def document_kind(data: object) -> str:
 
 def read_document(path: str, kind: str, limit: int) -> tuple[str, Any]:
     """Read a register or ecology document; *kind* may be ``auto``."""
+    from partnership_model._spreadsheet_command import (  # noqa: PLC0415
+        is_spreadsheet,
+        read_spreadsheet,
+    )
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
+    if is_spreadsheet(path):
+        return "register", read_spreadsheet(path, limit)
     file = Path(path)
     data = read_data(file, limit)
     actual = document_kind(data) if kind == "auto" else kind
@@ -170,6 +176,13 @@ def read_register(path: str | None, limit: int) -> Register:
         from partnership_model.examples import load_register  # noqa: PLC0415
 
         return load_register()
+    from partnership_model._spreadsheet_command import (  # noqa: PLC0415
+        is_spreadsheet,
+        read_spreadsheet,
+    )
+
+    if is_spreadsheet(path):
+        return read_spreadsheet(path, limit)
     file = Path(path)
     return checked(file, structured(file, read_data(file, limit), Register))
 

@@ -28,6 +28,7 @@ from partnership_model._cli_support import (
 )
 from partnership_model._i18n import Lang
 from partnership_model._messages import message
+from partnership_model._spreadsheet_command import is_spreadsheet
 from partnership_model.draft_output import DRAFT_FORMATS
 from partnership_model.exceptions import (
     InvalidRecordError,
@@ -59,7 +60,12 @@ def add_report_commands(subparsers: Any) -> None:
             "register of real cases is used."
         ),
     )
-    report.add_argument("file", nargs="?", metavar="FILE", help="a register JSON file")
+    report.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a register: JSON, a folder of CSV files, or an .xlsx workbook",
+    )
     add_lang(report)
     report.add_argument(
         "--format",
@@ -156,8 +162,8 @@ def _report_register(
     path: str | None, lang: Lang, limit: int, command: str = "report"
 ) -> Register:
     """The register to report on; an ecology file is refused with what to do."""
-    if path is None:
-        return read_register(None, limit)
+    if path is None or is_spreadsheet(path):
+        return read_register(path, limit)  # a spreadsheet: _spreadsheet_command
     file = Path(path)
     try:
         data = read_data(file, limit)

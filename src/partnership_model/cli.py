@@ -56,6 +56,13 @@ from partnership_model._cli_support import (
 from partnership_model._i18n import Lang
 from partnership_model._messages import Message, message
 from partnership_model._report_commands import add_report_commands
+from partnership_model._spreadsheet_command import (
+    SPREADSHEET_TARGETS,
+    add_template_command,
+    convert_to_spreadsheet,
+    is_spreadsheet,
+    read_spreadsheet,
+)
 from partnership_model._terminal import tolerant_output
 from partnership_model._vocabulary_command import add_vocabulary_command
 from partnership_model.exceptions import (
@@ -149,6 +156,13 @@ def _validate_file(
     """
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
+    if is_spreadsheet(file):  # a register kept in a spreadsheet
+        register = read_spreadsheet(file, limit)
+        if args.schema:
+            _check_schema(file, to_dict(register), Register)
+        return "register", Message(
+            "report.engagements", {"count": len(register.engagements)}
+        )
     data = read_data(file, limit)
     kind = document_kind(data) if args.type == "auto" else args.type
     cls: type[Any] = EcologyGraph if kind == "ecology" else Register
@@ -199,6 +213,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         document = pseudonymize(document, key=read_key(args))
     target = args.to
     out = args.out
+    if target in SPREADSHEET_TARGETS:
+        return convert_to_spreadsheet(args, kind, document)
     if target == "register":
         if kind != "register":
             msg = "only a register can be converted to a register"
@@ -393,26 +409,43 @@ def build_parser() -> argparse.ArgumentParser:
             "Export the ecology of engagement (built from a register, or read from "
             "an ecology document) for Gephi (gexf), Cytoscape and others (graphml), "
             "Kumu (kumu), spreadsheets (csv: actors.csv and relations.csv) or as "
-            "node-link JSON. With --pseudonymize, person ids and names are replaced "
+            "node-link JSON; or write the register itself as JSON (register), as a "
+            "folder of CSV files (register-csv) or as an .xlsx workbook "
+            "(register-xlsx, headers and labels in --lang). With --pseudonymize, "
+            "person ids and names are replaced "
             f"by keyed pseudonyms; the key comes from ${KEY_ENVIRONMENT_VARIABLE} or "
             "--key-file, never from the command line."
         ),
     )
-    convert.add_argument("file", metavar="FILE", help="a register or ecology JSON file")
+    convert.add_argument(
+        "file",
+        metavar="FILE",
+        help="a register (JSON, a folder of CSV files or .xlsx) or an ecology file",
+    )
     convert.add_argument(
         "--to",
         required=True,
-        choices=("graphml", "gexf", "node-link", "kumu", "csv", "register"),
+        choices=(
+            "graphml",
+            "gexf",
+            "node-link",
+            "kumu",
+            "csv",
+            "register",
+            *SPREADSHEET_TARGETS,
+        ),
         help="output format",
     )
     convert.add_argument(
         "--out",
         metavar="PATH",
         help=(
-            "output file (csv: output folder, default: the current one); default: "
+            "output file (csv: output folder, default: the current one; "
+            "register-csv: the folder of the register's CSV files); default: "
             "stdout for register, node-link and kumu, FILE's name with the format's "
-            "extension in the current folder for graphml and gexf (with "
-            ".pseudonymised before it when pseudonymised)"
+            "extension in the current folder for graphml, gexf, register-xlsx "
+            "(.xlsx) and register-csv (a folder) (with .pseudonymised before it "
+            "when pseudonymised)"
         ),
     )
     add_force(convert, "the output files")
@@ -487,6 +520,7 @@ def build_parser() -> argparse.ArgumentParser:
     plot.set_defaults(run=_cmd_plot)
 
     add_vocabulary_command(sub)  # partnership_model._vocabulary_command
+    add_template_command(sub)  # partnership_model._spreadsheet_command
     return parser
 
 
