@@ -124,7 +124,7 @@ class CodingNote:
     fr: str = attrs.field(validator=v.text)
 
     def text(self, lang: Lang = "en") -> str:
-        """The note in *lang* (``"en"``, ``"fr"``, ``"fr-FR"`` or ``"fr-CA"``).
+        r"""The note in *lang* (``"en"``, ``"fr"``, ``"fr-FR"`` or ``"fr-CA"``).
 
         Raises:
             VocabularyError: *lang* is not an accepted language tag.
@@ -132,7 +132,7 @@ class CodingNote:
         Examples:
             >>> note = CodingNote(engagement_id="e1", en="Why: this.", fr="Pourquoi : ceci.")
             >>> note.text("fr")
-            'Pourquoi\\xa0: ceci.'
+            'Pourquoi\xa0: ceci.'
         """
         if check_lang(lang) == "en":
             return self.en
@@ -175,7 +175,9 @@ def _plain(value: Any, path: str, problems: Problems) -> Any:
     """*value* with plain dicts, recording the keys an object spelled twice."""
     if isinstance(value, dict):
         problems.duplicates(value, path)
-        return {k: _plain(item, key_path(path, k), problems) for k, item in value.items()}
+        return {
+            k: _plain(item, key_path(path, k), problems) for k, item in value.items()
+        }
     if isinstance(value, list):
         return [_plain(item, f"{path}[{i}]", problems) for i, item in enumerate(value)]
     return value
