@@ -159,6 +159,22 @@ def test_no_instrumentalisation_alert_on_real_programmes() -> None:
             assert any(p.decision_role for p in engagement.community_participants)
 
 
+def test_no_missing_tiers_finding_where_the_register_records_a_tiers() -> None:
+    register = load_register()
+    tiers = {
+        o.id
+        for o in register.organisations
+        if o.role is not None and o.role.value == "third_party"
+    }
+    assert tiers
+    flagged = {
+        f.engagement_id for f in assess(register) if f.code == "no_tiers_support"
+    }
+    for engagement in register:
+        if tiers.intersection(engagement.organisations):
+            assert engagement.id not in flagged, engagement.id
+
+
 def test_partnership_is_never_recorded_as_professional_led() -> None:
     for engagement in load_register():
         if engagement.degree is EngagementDegree.PARTNERSHIP:
