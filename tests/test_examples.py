@@ -28,7 +28,7 @@ from partnership_model.examples import (
     coding_notes,
     load_register,
 )
-from partnership_model.exceptions import DataFileError, VocabularyError
+from partnership_model.exceptions import DataFileError, Problem, VocabularyError
 from partnership_model.schema import check_against_schema
 
 Document = dict[str, Any]
@@ -357,6 +357,24 @@ def test_an_invalid_notes_file_is_refused_with_its_path(
     assert caught.value.file == CODING_NOTES_FILE
     found = {(p.path, p.code) for p in caught.value.problems}
     assert (path, code) in found, found
+
+
+def test_the_data_check_command_checks_the_example_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from partnership_model import _datacheck, examples
+
+    report = _datacheck.check_all()
+    assert report.errors == ()
+    assert report.examples == len(load_register())
+
+    def broken(document: Any, register: Register, **_: Any) -> Any:
+        raise DataFileError(CODING_NOTES_FILE, [Problem("$", "broken", "test")])
+
+    monkeypatch.setattr(examples, "build_coding_notes", broken)
+    report = _datacheck.check_all()
+    assert [error.file for error in report.errors] == [CODING_NOTES_FILE]
+    assert report.examples == 0
 
 
 def test_a_coding_note_is_a_validated_record() -> None:
