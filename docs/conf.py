@@ -86,6 +86,7 @@ nitpick_ignore = [
     ("py:class", "partnership_model.strategies.E"),
     ("py:class", "partnership_model.timeline._T"),
     ("py:obj", "partnership_model.timeline._T"),
+    ("py:class", "_T"),  # the same, as autodoc writes it in select_in_window
     # Private type aliases that appear in signatures autodoc cannot evaluate
     # (networkx classes are not subscriptable at run time); each parameter's
     # description lists the accepted values.

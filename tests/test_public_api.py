@@ -178,6 +178,27 @@ def test_import_is_lazy_and_light() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_a_register_file_is_read_checked_and_written_without_networkx(
+    tmp_path: Path,
+) -> None:
+    """Through the public names: read_json, validate, to_dict, write_json (issue 13)."""
+    source = Path(__file__).parent / "malformed" / "register" / "valid.json"
+    code = (
+        "import sys, partnership_model as pm; "
+        f"r = pm.read_json({str(source)!r}, pm.Register); "
+        "pm.validate(pm.to_dict(r), pm.Register); "
+        f"pm.write_json(r, {str(tmp_path / 'out.json')!r}); "
+        "print(sorted(m for m in ('networkx', 'partnership_model.ecology', "
+        "'partnership_model.exchange', 'jsonschema', 'matplotlib') if m in sys.modules))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+    written = partnership_model.read_json(tmp_path / "out.json", Register)
+    assert written == partnership_model.read_json(source, Register)
+
+
 def test_version_is_a_string() -> None:
     assert isinstance(__version__, str)
     assert __version__.count(".") >= 2

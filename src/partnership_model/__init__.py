@@ -12,7 +12,7 @@ The package namespace is lazy: ``import partnership_model`` loads almost
 nothing, and each public name is imported from its module the first time it is
 used (:pep:`562`). ``from partnership_model import Register`` works as usual.
 The names are listed once, in the type stub ``__init__.pyi`` next to this file:
-type checkers read it, and :func:`lazy_loader.attach_stub` (the scientific
+type checkers read it, and ``lazy_loader.attach_stub`` (the scientific
 Python convention of SPEC 1) builds the lazy lookup and ``__all__`` from it.
 """
 

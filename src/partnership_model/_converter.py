@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import json
 import operator
 import re
 from collections.abc import Callable, Iterator
@@ -233,6 +234,97 @@ def structure(data: Any, cls: type[Any], path: str = "$") -> Any:
 def unstructure(record: Any) -> dict[str, Any]:
     """The JSON-ready data of a record (see the module documentation)."""
     return converter.unstructure(record)  # type: ignore[no-any-return]
+
+
+# -- JSON text -----------------------------------------------------------------------------
+
+
+#: How many records of an array :func:`json_text` turns into data at once.
+_CHUNK: Final = 256
+
+
+class _Items(tuple[Any, ...]):
+    """The records of an array field, left for :func:`json_text` to write one by one."""
+
+    __slots__ = ()
+
+
+@per_class
+def _shallow(
+    cls: type[Any],
+) -> tuple[Callable[[Any], dict[str, Any]], dict[str, Callable[[Any], Any]]]:
+    """*cls*'s unstructuring with each array of records left as :class:`_Items`.
+
+    Made by :func:`cattrs.gen.make_dict_unstructure_fn` with the same overrides
+    as the converter's own function, so the keys, their order and the fields
+    left out are the same; returned with the unstructuring of the items of
+    each array left for later, by key.
+    """
+    fields = rules(cls) or {}
+    defaults = _defaults(cls)
+    overrides: dict[str, Any] = {}
+    items: dict[str, Callable[[Any], Any]] = {}
+    for name, rule in fields.items():
+        overrides[name] = _unstructure_override(converter, rule, defaults[name])
+        if isinstance(rule, v.Records):
+            items[name] = converter.get_unstructure_hook(rule.record)
+            omit = overrides[name].omit_if_default
+            overrides[name] = override(omit_if_default=omit, unstruct_hook=_Items)
+    generated = make_dict_unstructure_fn(cls, converter, **overrides)
+    order = list(fields)
+
+    def in_declaration_order(record: Any) -> dict[str, Any]:
+        data = generated(record)
+        return {key: data[key] for key in order if key in data}
+
+    return in_declaration_order, items
+
+
+def json_text(
+    record: Any, *, envelope: dict[str, Any] | None = None, indent: int | None = None
+) -> str:
+    """The JSON text of a record: ``json.dumps`` of its data, *envelope*'s keys first.
+
+    The text is exactly ``json.dumps({**envelope, **unstructure(record)},
+    ensure_ascii=False, indent=indent)`` (compact separators without
+    *indent*), but the records of its arrays (a register's people and
+    engagements) are turned into data and written one at a time: the data of
+    a whole register never exists at once, so writing takes time and memory in
+    proportion to the register, without a tree of dicts as large as the
+    register to allocate and keep.
+    """
+    encode = json.JSONEncoder(
+        ensure_ascii=False,
+        indent=indent,
+        separators=(",", ":") if indent is None else (",", ": "),
+    ).encode
+    unstructure_shallow, hooks = _shallow(type(record))
+    data = {**(envelope or {}), **unstructure_shallow(record)}
+    if not any(type(value) is _Items for value in data.values()):
+        return encode(data)
+    if indent is None:
+        newline, colon, pad = "", ":", ""
+    else:
+        newline, colon, pad = "\n", ": ", " " * indent
+    members = []
+    for key, value in data.items():
+        if type(value) is not _Items:
+            text = encode(value).replace("\n", "\n" + pad) if newline else encode(value)
+        elif not value:
+            text = "[]"
+        else:
+            hook = hooks[key]
+            # Written _CHUNK records at a time: the text of a list of their
+            # data, indented one more level, less its brackets.
+            chunks = []
+            for start in range(0, len(value), _CHUNK):
+                chunk = encode([hook(item) for item in value[start : start + _CHUNK]])
+                if newline:
+                    chunk = chunk.replace("\n", "\n" + pad)
+                chunks.append(chunk[1 + len(newline) : -1 - len(newline) - len(pad)])
+            text = f"[{newline}" + f",{newline}".join(chunks) + f"{newline}{pad}]"
+        members.append(f"{pad}{encode(key)}{colon}{text}")
+    return "{" + newline + f",{newline}".join(members) + newline + "}"
 
 
 # -- errors to problems --------------------------------------------------------------------

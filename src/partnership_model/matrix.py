@@ -31,9 +31,10 @@ Examples:
 from __future__ import annotations
 
 import enum
+import operator
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
@@ -82,6 +83,10 @@ class MatrixCell(Generic[R]):
     row: R
     degree: EngagementDegree
     count: int
+
+
+#: An engagement's (level, degree) pair, read in C by Counter's counting loop.
+_LEVEL_AND_DEGREE: Final = operator.attrgetter("level", "degree")
 
 
 def _engagements_of(
@@ -252,12 +257,18 @@ class EngagementMatrix(_Grid[EngagementLevel]):
         Raises:
             RecordTypeError: An item is not an :class:`~partnership_model.Engagement`.
         """
-        tally: Counter[tuple[enum.Enum, enum.Enum]] = Counter()
-        for index, engagement in enumerate(_engagements_of(engagements)):
-            if type(engagement) is not Engagement:
-                _check_engagement(index, engagement)
-            if domain is None or engagement.domain is domain:
-                tally[engagement.level, engagement.degree] += 1
+        items = _engagements_of(engagements)
+        if type(items) is not tuple and type(items) is not list:
+            items = list(items)
+        if set(map(type, items)) - {Engagement}:  # name the first that is not one
+            for index, engagement in enumerate(items):
+                if type(engagement) is not Engagement:
+                    _check_engagement(index, engagement)
+        if domain is not None:
+            items = [e for e in items if e.domain is domain]
+        tally: Counter[tuple[enum.Enum, enum.Enum]] = Counter(
+            map(_LEVEL_AND_DEGREE, items)
+        )
         counts = tuple(
             tuple(tally[level, degree] for degree in _DEGREES) for level in _LEVELS
         )

@@ -278,6 +278,12 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
         indent: Indentation for human-readable output; ``None`` (the default)
             writes compact text.
     """
+    cls = type(obj)
+    if cls is Register:
+        envelope = {"schema_version": SCHEMA_VERSION}
+        return _converter.json_text(obj, envelope=envelope, indent=indent)
+    if _converter.is_record_class(cls) and not is_document_type(cls):
+        return _converter.json_text(obj, indent=indent)
     data = to_dict(obj)
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
