@@ -15,6 +15,7 @@ from partnership_model import (
     EngagementDomain,
     EngagementLevel,
     EngagementMatrix,
+    PartialDate,
     Register,
     assess,
     read_json,
@@ -147,17 +148,32 @@ def test_report_by_domain_and_period(
     assert data["scope"]["domain"] == "research"
     assert data["scope"]["selected"] == data["matrix"]["total"] == len(research)
     assert data["scope"]["outside"] == len(register) - len(research)
-    # The example register records no dates: a period leaves every engagement out,
-    # and says so.
+    # A period keeps the engagements whose dates overlap it and counts the
+    # undated ones apart (the one window rule of partnership_model.timeline).
+    window = (
+        PartialDate.fromisoformat("2020").earliest,
+        PartialDate.fromisoformat("2024-06").latest,
+    )
+    inside = [
+        e
+        for e in register
+        if (e.start or e.end) is not None
+        and (e.start is None or e.start.earliest <= window[1])
+        and (e.end is None or e.end.latest >= window[0])
+    ]
+    undated = [e for e in register if e.start is None and e.end is None]
+    assert inside
+    assert undated
     code, out, _ = run(capsys, "report", "--since", "2020", "--until", "2024-06")
     assert code == 0
     assert "period: from 2020-01-01 to 2024-06-30" in out
-    assert "engagements in this report: 0 of 17" in out
+    assert f"engagements in this report: {len(inside)} of {len(register)}" in out
     assert (
-        "(17 undated engagements (no start or end date) left out, counted apart)" in out
+        f"({len(undated)} undated engagements (no start or end date) left out, "
+        "counted apart)" in out
     )
     code, out, _ = run(capsys, "report", "--until", "2024", "--format", "json")
-    assert json.loads(out)["scope"]["undated"] == 17
+    assert json.loads(out)["scope"]["undated"] == len(undated)
 
 
 @pytest.mark.parametrize(
@@ -228,7 +244,7 @@ def test_validate(
 ) -> None:
     code, out, _ = run(capsys, "validate", str(register_file))
     assert code == 0
-    assert "valid register (17 engagements" in out
+    assert f"valid register ({len(load_register())} engagements" in out
     code, out, err = run(capsys, "validate", str(register_file), str(broken_file))
     assert code == 1
     assert "valid register" in out
@@ -244,7 +260,7 @@ def test_validate_in_french(
     )
     assert code == 1
     assert out == (
-        f"{register_file}\u00a0: registre valide (17 engagements\u202f; "
+        f"{register_file}\u00a0: registre valide ({len(load_register())} engagements\u202f; "
         "vérifications\u00a0: règles du modèle)\n"
     )
     assert f"{broken_file}\u00a0: non valide (2 problèmes)" in err
@@ -543,4 +559,5 @@ def test_python_dash_m_runs_the_cli() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["register"]["engagements"] == 17
+    engagements = len(load_register())
+    assert json.loads(result.stdout)["register"]["engagements"] == engagements

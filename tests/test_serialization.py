@@ -115,18 +115,21 @@ def test_matrices_and_findings_round_trip() -> None:
 def test_format_of_values() -> None:
     engagement = load_register().engagement("oncopole-committee")
     data = to_dict(attrs.evolve(engagement, start=dt.date(2023, 1, 31)))
-    assert data["degree"] == "partnership"
+    assert data["degree"] == engagement.degree.value
     assert data["start"] == "2023-01-31"
     assert data["research_stages"] == [
-        {"stage": "priority_setting", "degree": "partnership"}
+        {"stage": item.stage.value, "degree": item.degree.value}
+        for item in engagement.research_stages
     ]
-    assert data["participants"][0] == {
-        "person_id": "oncopole-partner-1",
-        "role": "patient_partner",
-        "sphere": "community",
-        "authority": "member",
-        "decision_role": True,
+    first = engagement.participants[0]
+    expected = {
+        "person_id": first.person_id,
+        "role": first.role.value,
+        "sphere": first.sphere.value,
+        "authority": first.authority.value,
+        "decision_role": first.decision_role,  # a boolean is always written
     }
+    assert data["participants"][0] == expected
     assert "description" in data
     assert "end" not in data  # None is omitted
     assert "recognition" not in data  # so is an empty set
@@ -341,9 +344,13 @@ def test_a_format_1_0_register_is_migrated_and_reported() -> None:
         in changes["$.organisations[0].level"]
     )
     assert {c.code for c in warning.changes} == {"migrated_level", "migrated_stages"}
-    assert register.engagement("eclair-clara").research_stages == (
-        load_register().engagement("eclair-clara").research_stages
-    )
+    # Release 1.0 recorded no degree per stage: each stage gets the
+    # engagement's degree, whatever the current register says per stage.
+    current = load_register().engagement("eclair-clara")
+    assert [
+        (item.stage, item.degree)
+        for item in register.engagement("eclair-clara").research_stages
+    ] == [(item.stage, current.degree) for item in current.research_stages]
     # Release 1.0 required an organisation's level: each migrated one states
     # an authority, so its ties are compared on it (as 1.0 did).
     assert {o.authority for o in register.organisations} == {

@@ -857,6 +857,69 @@ def sensitivity_markdown() -> str:
     )
 
 
+def example_register_markdown() -> str:
+    """The example register case by case: its coding, dates, sources and coding notes.
+
+    Read from :func:`partnership_model.examples.load_register` and
+    :func:`partnership_model.examples.coding_notes` when the documentation is
+    built, so the page follows the data files.
+    """
+    from partnership_model.examples import coding_notes  # noqa: PLC0415
+
+    register = load_register()
+    notes = coding_notes()
+
+    def dates(engagement: Any) -> str:
+        start, end = engagement.start, engagement.end
+        if start is None and end is None:
+            return "undated"
+        return f"{start or '…'} to {end or '(no end)'}"
+
+    def domains(engagement: Any) -> str:
+        extra = sorted(d.value for d in engagement.secondary_domains)
+        return f"`{engagement.domain.value}`" + (
+            f" (also {', '.join(f'`{d}`' for d in extra)})" if extra else ""
+        )
+
+    rows = (
+        (
+            f"{{ref}}`{e.id} <case-{slug(e.id)}>`",
+            domains(e),
+            f"`{e.level.value}`",
+            f"`{e.degree.value}`"
+            + (
+                " (stages: "
+                + ", ".join(
+                    f"`{i.stage.value}` {i.degree.value}" for i in e.research_stages
+                )
+                + ")"
+                if e.research_stages
+                else ""
+            ),
+            f"`{e.leadership.value}`" if e.leadership else "not recorded",
+            escape(dates(e)),
+            ", ".join(f"{{ref}}`{k} <{bib_label(k)}>`" for k in e.sources),
+        )
+        for e in register
+    )
+    table = _table(
+        ("Case", "Domain", "Level", "Degree", "Leadership", "Dates", "Sources"),
+        rows,
+        "20 16 8 18 10 12 16",
+    )
+    sections = []
+    for engagement in register:
+        note = notes[engagement.id]
+        sections.append(
+            f"(case-{slug(engagement.id)})=\n"
+            f"### {escape(engagement.title)}\n\n"
+            f"`{engagement.id}`: {escape(engagement.description or '')}\n\n"
+            f"{escape(note.text('en'))}\n\n"
+            f"> {escape(note.text('fr'))}\n"
+        )
+    return table + "\n" + "\n".join(sections)
+
+
 def knowledge_sources_markdown() -> str:
     """Each knowledge type with the source of learning this library proposes."""
     return _table(
@@ -1036,6 +1099,7 @@ def generated_pages() -> dict[str, str]:
         "tables/domain-fields.md": domain_fields_markdown(),
         "tables/role-profiles.md": role_profiles_markdown(),
         "tables/sensitivity.md": sensitivity_markdown(),
+        "tables/example-register.md": example_register_markdown(),
         "tables/knowledge-sources.md": knowledge_sources_markdown(),
         "tables/upstream.md": upstream_markdown(),
         "tables/crosswalks.md": crosswalk_markdown(),
@@ -1082,6 +1146,7 @@ __all__ = [
     "bibliography_markdown",
     "cli_commands",
     "cli_markdown",
+    "example_register_markdown",
     "glossary_groups",
     "glossary_markdown",
     "glossary_vocabularies",

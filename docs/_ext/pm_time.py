@@ -3,9 +3,9 @@
 :func:`time_markdown` writes the series of summary measures of the example
 register's dated relations (one period per calendar year) and the comparison
 of its first and last years; :func:`write_time_figures` draws them. Both read
-:func:`partnership_model.examples.load_register`, so they follow its dates as
-they are recoded; while the register records no date, the page says so and
-draws nothing.
+:func:`partnership_model.examples.load_register`, so they follow its dates
+(three of its cases are dated); should the register record fewer than two
+years, the page says so and draws nothing.
 """
 
 from __future__ import annotations

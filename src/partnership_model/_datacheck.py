@@ -54,6 +54,8 @@ class DataReport:
         crosswalks: Crosswalks in the crosswalks file, if it passed.
         errors: One error per file that failed, with all its problems.
         messages: Messages in the message catalogue files that passed.
+        examples: Cases of the example register, if it and its coding notes
+            passed.
     """
 
     vocabularies: int
@@ -62,6 +64,7 @@ class DataReport:
     crosswalks: int
     errors: tuple[DataFileError, ...]
     messages: int = 0
+    examples: int = 0
 
     @property
     def ok(self) -> bool:
@@ -163,6 +166,7 @@ def check_all() -> DataReport:
             errors.append(error)
             continue
         messages += len(catalogue.messages)
+    examples = _check_examples(errors)
     return DataReport(
         vocabularies=checked,
         terms=terms,
@@ -170,7 +174,31 @@ def check_all() -> DataReport:
         crosswalks=crosswalks,
         errors=tuple(errors),
         messages=messages,
+        examples=examples,
     )
+
+
+def _check_examples(errors: list[DataFileError]) -> int:
+    """Check the example register and its coding notes; the number of cases."""
+    from partnership_model import examples  # noqa: PLC0415 - reads the records
+
+    document = _read(examples.REGISTER_FILE, errors)
+    if document is None:
+        return 0
+    try:
+        register = examples.build_register(document)
+    except DataFileError as error:
+        errors.append(error)
+        return 0
+    notes = _read(examples.CODING_NOTES_FILE, errors)
+    if notes is None:
+        return 0
+    try:
+        examples.build_coding_notes(notes, register)
+    except DataFileError as error:
+        errors.append(error)
+        return 0
+    return len(register)
 
 
 def _problem(path: str, message: str) -> Problem:
@@ -193,6 +221,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream.write(
         f"ok: {report.vocabularies} vocabularies ({report.terms} terms), "
         f"{report.references} references, {report.crosswalks} crosswalks, "
-        f"{report.messages} messages\n"
+        f"{report.messages} messages, {report.examples} example cases\n"
     )
     return 0

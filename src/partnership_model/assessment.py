@@ -26,7 +26,7 @@ Examples:
     >>> from partnership_model.examples import load_register
     >>> findings = assess(load_register())
     >>> sorted({f.code for f in findings})[:3]
-    ['consider_higher_degree', 'missing_co_leadership', 'no_recognition']
+    ['no_recognition', 'no_tiers_support', 'single_profile']
 """
 
 from __future__ import annotations

@@ -1,513 +1,354 @@
-"""An example register built from seventeen real cases of patient partnership.
+"""An example register of sixteen real cases of patient partnership, with coding notes.
 
 :func:`load_register` returns a :class:`~partnership_model.Register` of real
 engagements from Quebec, France and Switzerland (the COVID-19 triage protocol,
 the Oncopole committee, Université de Montréal courses, the Ligue contre le
 cancer's resource patients, CN2R Lille, the ECLAIR group of the Cancéropôle
 CLARA...). It is the default data of ``partnership-model report`` and a
-realistic fixture for tests and tutorials.
+realistic fixture for tests and tutorials. :func:`coding_notes` gives, for each
+engagement, why it is coded as it is, in English and in French.
 
-How to read it:
+The register and its notes are data, not code: two JSON files shipped in
+``partnership_model/data/examples/``, read the first time they are needed and
+checked then.
 
-* The facts of each case (who took part, what they did, figures) come from the
-  sources each engagement cites. People are **anonymised**: ids such as
-  ``"covid-patient-1"`` stand for people the sources name or count; no display
-  name is recorded. Where a source gives a number of people (four patients,
-  seven patients out of eight members) the register has that many
-  participants; otherwise it has a few representative ones.
+* ``register.json`` is a register document in the current format (1.1). It
+  is loaded with the records' own rules, those the register's JSON Schema is
+  generated from (see :func:`~partnership_model.from_dict`), so a value the
+  schema refuses is refused here too. On top of them, every engagement must
+  cite at least one source, every source must be a key of the
+  :data:`~partnership_model.bibliography.BIBLIOGRAPHY`, every engagement needs
+  a description, no person or participant may carry a display name (the
+  people are anonymised), and every organisation listed must be used by an
+  engagement.
+* ``coding-notes.json`` holds ``{"notes": {<engagement id>: {"en": ...,
+  "fr": ...}}}``: one note per engagement of the register, no note for an
+  engagement it does not have, both languages non-blank, and each note citing
+  (by its key) at least one source of its engagement. Format 1.1 gives an
+  engagement no free-text field in two languages, hence this file beside the
+  register.
+
+A problem in either file raises a
+:class:`~partnership_model.exceptions.DataFileError` naming the file and the
+JSON path of every problem; nothing is used silently.
+
+How to read the register:
+
+* The facts of each case (who took part, what they did, figures, dates) come
+  from the sources each engagement cites. People are **anonymised**: ids such
+  as ``"covid-patient-1"`` stand for people the sources name or count; no
+  display name is recorded. Where a source gives a number of people (four
+  patients, seven patients) the register has that many participants;
+  otherwise it has a few representative ones, and the note says so.
 * The Montreal coding of each case (domain, level, degree, leadership) is this
-  library's interpretation of the source, as are the roles given to
-  professionals; none of the sources codes its case this way.
+  library's reading of the source; none of the sources codes its case this
+  way. Each note says which part the source states and which part is our
+  interpretation. Leadership is left unrecorded (``None``) where the source
+  does not say who leads.
+* Dates are as precise as the source: a year stays a year (``"2006"``); an
+  engagement whose source dates only documents about it is left undated.
 * Organisations hold no formal authority unless their record states one: only
   the Quebec ministry of health does (``Authority.PUBLIC_AUTHORITY``); the
   associations, centres and hospitals are related to their members by sphere
   alone (see :mod:`partnership_model.policy`).
-* Optional facts the sources do not report (dates, recognition, joint training,
-  tiers actions) are left empty. Assessment findings on this register therefore
-  point at what a real register should check, not at failings of the teams.
+* Optional facts the sources do not report (recognition, joint training,
+  tiers actions) are left empty. Assessment findings on this register
+  therefore point at what a real register should record, not at failings of
+  the teams.
 
 Examples:
-    >>> from partnership_model.examples import load_register
+    >>> from partnership_model.examples import coding_notes, load_register
     >>> register = load_register()
     >>> len(register)
-    17
+    16
     >>> register.engagement("covid-triage-protocol").sources
     ('SSAQuebec2023', 'MSSSTriage2020', 'LaPresse2021')
+    >>> str(register.engagement("aqrp-peer-helpers").start)
+    '2006'
+    >>> note = coding_notes()["aqrp-peer-helpers"]
+    >>> note.text("en").split(":")[0]
+    'Domain care and services and level micro'
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
 
-from partnership_model.records import (
-    Engagement,
-    Organisation,
-    Participant,
-    Register,
-    StageDegree,
-)
-from partnership_model.vocabulary import (
-    Authority,
-    EngagementDegree as D,
-    EngagementDomain as Dom,
-    EngagementLevel as L,
-    Leadership as Lead,
-    ProjectPhase,
-    ResearchStage,
-    Role,
-    Sphere,
-    TogetherActivity,
-)
+import attrs
 
-__all__ = ["load_register"]
+from partnership_model import _validators as v
+from partnership_model._data import Problems, key_path, read_data_json
+from partnership_model._i18n import Lang, check_lang, typeset
+from partnership_model.exceptions import DataFileError, ValidationError
+from partnership_model.records import SCHEMA_VERSION, Register
+
+__all__ = [
+    "CODING_NOTES_FILE",
+    "REGISTER_FILE",
+    "CodingNote",
+    "coding_notes",
+    "load_register",
+]
 
 
 def __dir__() -> list[str]:
     return __all__
 
 
-def _stages(degree: D, *stages: ResearchStage) -> list[StageDegree]:
-    """Research stages at the engagement's degree (the sources give no degree per stage)."""
-    return [StageDegree(stage=stage, degree=degree) for stage in stages]
+REGISTER_FILE: Final = "examples/register.json"
+"""The example register, relative to the package's ``data`` directory."""
+
+CODING_NOTES_FILE: Final = "examples/coding-notes.json"
+"""The coding notes, relative to the package's ``data`` directory."""
+
+_LANGUAGES: Final = ("en", "fr")
 
 
-def _people(
-    prefix: str, role: Role, count: int, *, decision: bool = False
-) -> list[Participant]:
-    return [
-        Participant(person_id=f"{prefix}-{n}", role=role, decision_role=decision)
-        for n in range(1, count + 1)
-    ]
+@attrs.frozen(kw_only=True)
+class CodingNote:
+    """Why one engagement of the example register is coded as it is.
+
+    Attributes:
+        engagement_id: The engagement the note is about.
+        en: The note in English.
+        fr: The note in French, as written in the data file (plain spaces);
+            :meth:`text` sets it in French typography.
+    """
+
+    engagement_id: str = attrs.field(validator=v.identifier)
+    en: str = attrs.field(validator=v.text)
+    fr: str = attrs.field(validator=v.text)
+
+    def text(self, lang: Lang = "en") -> str:
+        r"""The note in *lang* (``"en"``, ``"fr"``, ``"fr-FR"`` or ``"fr-CA"``).
+
+        Raises:
+            VocabularyError: *lang* is not an accepted language tag.
+
+        Examples:
+            >>> note = CodingNote(engagement_id="e1", en="Why: this.", fr="Pourquoi : ceci.")
+            >>> note.text("fr")
+            'Pourquoi\xa0: ceci.'
+        """
+        if check_lang(lang) == "en":
+            return self.en
+        return typeset(self.fr, lang)
 
 
-def _p(person_id: str, role: Role, *, decision: bool = False) -> Participant:
-    return Participant(person_id=person_id, role=role, decision_role=decision)
+# -- the register ---------------------------------------------------------------------
 
 
-_ORGANISATIONS = (
-    Organisation(
-        id="msss",
-        name="Ministère de la Santé et des Services sociaux du Québec",
-        sphere=Sphere.PROFESSIONAL,
-        authority=Authority.PUBLIC_AUTHORITY,
-        role=Role.DECISION_MAKER,
-    ),
-    Organisation(
-        id="oncopole",
-        name="Oncopole",
-        sphere=Sphere.PROFESSIONAL,
-    ),
-    Organisation(
-        id="ligue-contre-le-cancer",
-        name="Ligue contre le cancer",
-        sphere=Sphere.COMMUNITY,
-        note="Trains and deploys resource patients (Plan Cancer 2014-2019 pilot).",
-    ),
-    Organisation(
-        id="hug-patients-partenaires",
-        name="Plateforme Patients partenaires des HUG",
-        sphere=Sphere.PROFESSIONAL,
-        role=Role.THIRD_PARTY,
-        note="Recruits, connects and supports patient and caregiver partners.",
-    ),
-    Organisation(
-        id="ci3p",
-        name="Centre d'innovation du partenariat avec les patients et le public (CI3P)",
-        sphere=Sphere.PROFESSIONAL,
-    ),
-    Organisation(
-        id="cn2r",
-        name="Centre national de ressources et de résilience (CN2R)",
-        sphere=Sphere.PROFESSIONAL,
-    ),
-    Organisation(
-        id="canceropole-clara",
-        name="Cancéropôle CLARA",
-        sphere=Sphere.PROFESSIONAL,
-    ),
-    Organisation(
-        id="hcl",
-        name="Hospices civils de Lyon",
-        sphere=Sphere.PROFESSIONAL,
-    ),
-    Organisation(
-        id="montreal-invivo",
-        name="Montréal InVivo",
-        sphere=Sphere.PROFESSIONAL,
-    ),
-)
+def build_register(document: Any, *, file: str = REGISTER_FILE) -> Register:
+    """Check the example register's *document* and return the register.
+
+    Args:
+        document: The parsed JSON of the register file.
+        file: The file name to report problems against.
+
+    Raises:
+        DataFileError: With every problem of the document and its JSON path.
+    """
+    problems = Problems(file)
+    if isinstance(document, dict) and document.get("schema_version") != SCHEMA_VERSION:
+        problems.add(
+            "$.schema_version",
+            f"the example register is kept in the current format {SCHEMA_VERSION!r}",
+            "schema_version",
+        )
+        problems.raise_if_any()
+    document = _plain(document, "$", problems)
+    problems.raise_if_any()
+    try:
+        register = _from_dict(document)
+    except ValidationError as error:
+        raise DataFileError(file, error.problems) from None
+    _check_register(register, problems)
+    problems.raise_if_any()
+    return register
 
 
-def _engagements() -> list[Engagement]:
-    s4 = "SSAQuebec2023"
-    return [
-        Engagement(
-            id="covid-triage-protocol",
-            title="Patients co-draft the ICU triage protocol for a COVID-19 surge",
-            domain=Dom.GOVERNANCE,
-            level=L.MACRO,
-            degree=D.COLLABORATION,
-            leadership=Lead.PROFESSIONAL_LED,
-            participants=[
-                *_people("covid-patient", Role.PATIENT_PARTNER, 4),
-                _p("covid-intensivist", Role.CLINICIAN),
-                _p("covid-ethicist", Role.RESEARCHER),
-            ],
-            organisations=["msss"],
-            description=(
-                "Four patients living with life-threatening illnesses took part in "
-                "drafting Quebec's protocol for prioritising access to intensive care "
-                "should ICUs overflow during the pandemic."
-            ),
-            activities=[TogetherActivity.BUILDING_POLICIES_TOGETHER],
-            sources=(s4, "MSSSTriage2020", "LaPresse2021"),
-        ),
-        Engagement(
-            id="sante-quebec-transition",
-            title="A patient partner on the Santé Québec transition committee",
-            domain=Dom.GOVERNANCE,
-            level=L.MACRO,
-            degree=D.COLLABORATION,
-            leadership=Lead.PROFESSIONAL_LED,
-            participants=[
-                _p("sq-patient-partner", Role.PATIENT_PARTNER),
-                _p("sq-committee-manager", Role.MANAGER),
-            ],
-            organisations=["msss"],
-            description=(
-                "A patient partner was recruited to the committee preparing the "
-                "creation of Santé Québec, which makes recommendations to the ministry."
-            ),
-            activities=[TogetherActivity.BUILDING_POLICIES_TOGETHER],
-            sources=(s4,),
-        ),
-        Engagement(
-            id="sustainable-health-chair",
-            title="Citizens co-hold the Quebec research chair on sustainable health",
-            domain=Dom.GOVERNANCE,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                *_people("chair-citizen", Role.CITIZEN, 2, decision=True),
-                _p("chair-academic", Role.RESEARCHER, decision=True),
-            ],
-            description="Two citizens are co-holders of the research chair.",
-            research_stages=_stages(D.PARTNERSHIP, ResearchStage.RESEARCH_GOVERNANCE),
-            activities=[TogetherActivity.RESEARCHING_TOGETHER],
-            sources=(s4,),
-        ),
-        Engagement(
-            id="peer-companions-clinic",
-            title="Peer companions within a clinical team and in street outreach",
-            domain=Dom.CARE_AND_SERVICES,
-            level=L.MICRO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                *_people("companion", Role.PEER_COMPANION, 2),
-                _p("clinic-patient", Role.PATIENT),
-                _p("outreach-person", Role.PATIENT),
-                _p("clinic-clinician", Role.CLINICIAN),
-            ],
-            description=(
-                "Patient partners in a clinical team meet the clinic's patients "
-                "confidentially as peer companions; others accompany people "
-                "experiencing homelessness in the street."
-            ),
-            activities=[TogetherActivity.CARING_TOGETHER],
-            sources=(s4,),
-        ),
-        Engagement(
-            id="oncopole-committee",
-            title="Oncopole patient-partner committee sets research priorities",
-            domain=Dom.RESEARCH,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                *_people("oncopole-partner", Role.PATIENT_PARTNER, 3, decision=True),
-                _p("oncopole-researcher", Role.RESEARCHER),
-            ],
-            organisations=["oncopole"],
-            description=(
-                "To improve oncology care pathways in Quebec, Oncopole formed a "
-                "committee of patient partners whose first mandate was to identify "
-                "the issues research teams are then invited to work on closely with "
-                "patient partners."
-            ),
-            research_stages=_stages(D.PARTNERSHIP, ResearchStage.PRIORITY_SETTING),
-            partners_joined_at=ProjectPhase.PROBLEM_FRAMING,
-            activities=[TogetherActivity.RESEARCHING_TOGETHER],
-            sources=(s4,),
-        ),
-        Engagement(
-            id="gmf-practice-guides",
-            title="Patient partners train clinicians on family-medicine practice guides",
-            domain=Dom.EDUCATION,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                _p("gmf-trainer", Role.PATIENT_TRAINER, decision=True),
-                _p("gmf-social-worker", Role.CLINICIAN),
-                _p("gmf-nurse", Role.CLINICIAN),
-            ],
-            description=(
-                "Patient partners trained clinicians to support the roll-out of the "
-                "practice guides of social workers and clinical nurses in family "
-                "medicine groups (GMF)."
-            ),
-            activities=[TogetherActivity.TEACHING_TOGETHER],
-            sources=(s4,),
-        ),
-        Engagement(
-            id="udem-courses",
-            title="Patient partners teach in Université de Montréal courses",
-            domain=Dom.EDUCATION,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                *_people(
-                    "udem-patient-teacher", Role.PATIENT_TRAINER, 2, decision=True
-                ),
-                _p("udem-educator", Role.EDUCATOR),
-            ],
-            description=(
-                "Patient partners take part in medicine and nursing courses and "
-                "co-build teaching material."
-            ),
-            activities=[TogetherActivity.TEACHING_TOGETHER],
-            sources=(s4, "Karazivan2015"),
-        ),
-        Engagement(
-            id="rare-disease-table",
-            title="A patient partner co-chairs a rare-disease mobilisation working group",
-            domain=Dom.POLITICAL_INFLUENCE,
-            level=L.MACRO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                _p("rare-disease-partner", Role.PATIENT_PARTNER, decision=True),
-                _p("rare-disease-co-chair", Role.MANAGER, decision=True),
-                _p("rare-disease-researcher", Role.RESEARCHER),
-            ],
-            organisations=["montreal-invivo", "msss"],
-            description=(
-                "A patient partner co-chairs a working group of Montréal InVivo's "
-                "rare-disease mobilisation table (axis 3: research, innovation and "
-                "data collection), which aims to maximise the impact of the "
-                "ministry's rare-disease action plan."
-            ),
-            activities=[TogetherActivity.BUILDING_POLICIES_TOGETHER],
-            sources=(s4,),
-        ),
-        Engagement(
-            id="ligue-resource-patients-testimony",
-            title="Resource patients testify to health students (Ligue contre le cancer)",
-            domain=Dom.EDUCATION,
-            level=L.MICRO,
-            degree=D.INFORMATION,
-            leadership=Lead.PROFESSIONAL_LED,
-            participants=[
-                *_people("pr-temoin", Role.RESOURCE_PATIENT_TESTIMONY, 2),
-                _p("pr-temoin-teacher", Role.EDUCATOR),
-            ],
-            organisations=["ligue-contre-le-cancer"],
-            description=(
-                "Resource patients trained by the Ligue contre le cancer share their "
-                "experience of illness with health students. In the Grand Est and "
-                "Pays de la Loire pilot, 4,578 students were reached; 99 % would "
-                "recommend it and 98 % expected it to change their practice."
-            ),
-            activities=[TogetherActivity.TEACHING_TOGETHER],
-            sources=("CHRUNancy",),
-        ),
-        Engagement(
-            id="ligue-resource-patients-pathway",
-            title="Resource patients meet patients on hospital wards (Ligue contre le cancer)",
-            domain=Dom.CARE_AND_SERVICES,
-            level=L.MICRO,
-            degree=D.COLLABORATION,
-            leadership=Lead.PROFESSIONAL_LED,
-            participants=[
-                _p("pr-parcours", Role.RESOURCE_PATIENT_PATHWAY),
-                _p("ward-patient", Role.PATIENT),
-                _p("ward-nurse", Role.CLINICIAN),
-            ],
-            organisations=["ligue-contre-le-cancer"],
-            description=(
-                "Care-pathway resource patients meet patients on hospital wards in "
-                "liaison with the care teams; 979 patients benefited and over 80 % of "
-                "respondents reported a better experience of illness and quality of "
-                "life."
-            ),
-            activities=[TogetherActivity.CARING_TOGETHER],
-            sources=("CHRUNancy",),
-        ),
-        Engagement(
-            id="hug-partner-platform",
-            title="The HUG 'Patients partenaires' platform recruits and supports partners",
-            domain=Dom.GOVERNANCE,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                _p("hug-patient-partner", Role.PATIENT_PARTNER, decision=True),
-                _p("hug-caregiver-partner", Role.FAMILY_CAREGIVER),
-                _p("hug-programme-manager", Role.MANAGER),
-            ],
-            organisations=["hug-patients-partenaires"],
-            description=(
-                "The Geneva University Hospitals run a platform that permanently "
-                "recruits patients and caregivers, puts partners in touch and supports "
-                "them, across care, quality, research, teaching and governance, with "
-                "the support of senior management."
-            ),
-            sources=("CHRUNancy",),
-        ),
-        Engagement(
-            id="ci3p-tandem-teaching",
-            title="Patient-professional tandems co-design teaching for medical students",
-            domain=Dom.EDUCATION,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                _p("ci3p-patient", Role.PATIENT_TRAINER, decision=True),
-                _p("ci3p-relative", Role.FAMILY_CAREGIVER),
-                _p("ci3p-educator", Role.EDUCATOR, decision=True),
-            ],
-            organisations=["ci3p"],
-            description=(
-                "CI3P (Université Côte d'Azur) brings together patients, relatives and "
-                "patient-professional tandems; its members co-designed tandem teaching "
-                "for medical students with patients."
-            ),
-            activities=[TogetherActivity.TEACHING_TOGETHER],
-            sources=("AlteringFrontiers2021",),
-        ),
-        Engagement(
-            id="bobigny-patient-trainers",
-            title="User representatives as patient trainers in general-medicine teaching",
-            domain=Dom.EDUCATION,
-            level=L.MESO,
-            degree=D.COLLABORATION,
-            leadership=Lead.PROFESSIONAL_LED,
-            participants=[
-                *_people("bobigny-representative", Role.USER_REPRESENTATIVE, 2),
-                _p("bobigny-educator", Role.EDUCATOR),
-            ],
-            description=(
-                "The Bobigny medical faculty mobilises only user representatives as "
-                "patient trainers and keeps a patient-centred relational model rather "
-                "than the Montreal one."
-            ),
-            activities=[TogetherActivity.TEACHING_TOGETHER],
-            sources=("AlteringFrontiers2021",),
-        ),
-        Engagement(
-            id="aqrp-peer-helpers",
-            title="Peer helpers integrated into care teams (AQRP, Quebec)",
-            domain=Dom.CARE_AND_SERVICES,
-            level=L.MICRO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.PROFESSIONAL_LED,
-            participants=[
-                _p("aqrp-helper", Role.PEER_HELPER),
-                _p("aqrp-service-user", Role.PATIENT),
-                _p("aqrp-team-clinician", Role.CLINICIAN),
-            ],
-            description=(
-                "Since 2006 the AQRP has trained and supported peer helpers integrated "
-                "into care teams, under the provincial health ministry's leadership."
-            ),
-            activities=[TogetherActivity.CARING_TOGETHER],
-            sources=("AlteringFrontiers2021",),
-        ),
-        Engagement(
-            id="cn2r-lille",
-            title="People living with psychotrauma co-design the missions of CN2R",
-            domain=Dom.GOVERNANCE,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                *_people(
-                    "cn2r-community-member", Role.PATIENT_PARTNER, 2, decision=True
-                ),
-                _p("cn2r-director", Role.MANAGER),
-                _p("cn2r-partnership-unit", Role.THIRD_PARTY),
-            ],
-            organisations=["cn2r"],
-            description=(
-                "The national resource and resilience centre (Lille, opened in 2019) "
-                "has a partnership unit in its management structure and a community "
-                "of people living with psychotrauma who co-design how its missions "
-                "are carried out."
-            ),
-            sources=("AlteringFrontiers2021",),
-        ),
-        Engagement(
-            id="eclair-clara",
-            title="The ECLAIR group: patients co-write and follow a research call",
-            domain=Dom.RESEARCH,
-            level=L.MESO,
-            degree=D.PARTNERSHIP,
-            leadership=Lead.CO_LED,
-            participants=[
-                *_people("eclair-patient", Role.PATIENT_PARTNER, 7, decision=True),
-                _p("eclair-coordinator", Role.RESEARCHER, decision=True),
-            ],
-            organisations=["canceropole-clara"],
-            description=(
-                "In the Cancéropôle CLARA's ECLAIR working group (initially eight "
-                "members, seven of them patients), patients co-wrote a research call on "
-                "patient experience in oncology with its eligibility and evaluation "
-                "criteria, and followed the funded projects."
-            ),
-            # Writing a call's topic and criteria sets research priorities and
-            # governs funding; coding it so is this library's reading.
-            research_stages=_stages(
-                D.PARTNERSHIP,
-                ResearchStage.PRIORITY_SETTING,
-                ResearchStage.RESEARCH_GOVERNANCE,
-            ),
-            activities=[TogetherActivity.RESEARCHING_TOGETHER],
-            sources=("Biaudet2024",),
-        ),
-        Engagement(
-            id="hcl-robotic-surgery-seminar",
-            title="Users contribute to a seminar on the future of robotic surgery (HCL)",
-            domain=Dom.GOVERNANCE,
-            level=L.MESO,
-            degree=D.CONSULTATION,
-            leadership=Lead.PROFESSIONAL_LED,
-            participants=[
-                _p("hcl-user", Role.PATIENT),
-                _p("hcl-surgeon", Role.CLINICIAN),
-                _p("hcl-quality-director", Role.MANAGER),
-            ],
-            organisations=["hcl"],
-            description=(
-                "Cited as an example of deciding first which contribution is needed "
-                "(a perspective, direct experience, experiential knowledge) before "
-                "choosing which users to involve."
-            ),
-            sources=("Berkesse2024Bern",),
-        ),
-    ]
+def _plain(value: Any, path: str, problems: Problems) -> Any:
+    """*value* with plain dicts, recording the keys an object spelled twice."""
+    if isinstance(value, dict):
+        problems.duplicates(value, path)
+        return {
+            k: _plain(item, key_path(path, k), problems) for k, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_plain(item, f"{path}[{i}]", problems) for i, item in enumerate(value)]
+    return value
+
+
+def _from_dict(document: Any) -> Register:
+    from partnership_model.serialization import from_dict  # noqa: PLC0415 - lazy
+
+    return from_dict(document, Register)
+
+
+def _check_register(register: Register, problems: Problems) -> None:
+    """Record the rules the example register keeps beyond the format's."""
+    from partnership_model.bibliography import BIBLIOGRAPHY  # noqa: PLC0415 - lazy
+
+    for index, person in enumerate(register.people):
+        if person.display_name is not None:
+            problems.add(
+                f"$.people[{index}].display_name",
+                "the example register is anonymised: no display names",
+                "not_anonymised",
+            )
+    used: set[str] = set()
+    for e_index, engagement in enumerate(register.engagements):
+        path = f"$.engagements[{e_index}]"
+        used.update(engagement.organisations)
+        if not engagement.sources:
+            problems.add(
+                f"{path}.sources", "every case cites at least one source", "no_source"
+            )
+        for s_index, key in enumerate(engagement.sources):
+            if key not in BIBLIOGRAPHY:
+                problems.add(
+                    f"{path}.sources[{s_index}]",
+                    f"{key!r} is not a key of the bibliography",
+                    "unknown_source",
+                )
+        if engagement.description is None:
+            problems.add(
+                f"{path}.description",
+                "every case is described in a sentence",
+                "no_description",
+            )
+        for p_index, participant in enumerate(engagement.participants):
+            if participant.display_name is not None:
+                problems.add(
+                    f"{path}.participants[{p_index}].display_name",
+                    "the example register is anonymised: no display names",
+                    "not_anonymised",
+                )
+    for index, organisation in enumerate(register.organisations):
+        if organisation.id not in used:
+            problems.add(
+                f"$.organisations[{index}].id",
+                f"no engagement lists the organisation {organisation.id!r}",
+                "unused_organisation",
+            )
 
 
 @functools.cache
 def load_register() -> Register:
-    """Return the example register of seventeen real cases (built once, then cached).
+    """Return the example register of real cases (read and checked once, then cached).
 
     The register is immutable, so the cached value is safe to share.
+
+    Raises:
+        DataFileError: The shipped file is invalid (a packaging fault).
     """
-    return Register.from_engagements(
-        _engagements(),
-        organisations=_ORGANISATIONS,
-        name="partnership_model example register: real cases (anonymised)",
-    )
+    problems = Problems(REGISTER_FILE)
+    document = read_data_json(REGISTER_FILE, problems)
+    problems.raise_if_any()
+    return build_register(document)
+
+
+# -- the coding notes ---------------------------------------------------------------------
+
+
+def _cites(text: str, keys: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(key)}\b", text) for key in keys)
+
+
+def build_coding_notes(
+    document: Any, register: Register, *, file: str = CODING_NOTES_FILE
+) -> dict[str, CodingNote]:
+    """Check the coding notes' *document* against *register* and return the notes.
+
+    Args:
+        document: The parsed JSON of the coding-notes file.
+        register: The register the notes are about.
+        file: The file name to report problems against.
+
+    Raises:
+        DataFileError: With every problem of the document and its JSON path.
+    """
+    problems = Problems(file)
+    notes: dict[str, CodingNote] = {}
+    top = problems.mapping(document, "$")
+    if top is not None:
+        problems.keys(top, "$", required=("notes",))
+    table = problems.mapping(top.get("notes"), "$.notes") if top is not None else None
+    if table is None:
+        problems.raise_if_any()
+        return notes
+    engagements = {e.id: e for e in register.engagements}
+    for engagement_id, entry in table.items():
+        path = key_path("$.notes", engagement_id)
+        engagement = engagements.get(engagement_id)
+        if engagement is None:
+            problems.add(
+                path,
+                f"the register has no engagement {engagement_id!r}",
+                "unknown_engagement",
+            )
+            continue
+        item = problems.mapping(entry, path)
+        if item is None:
+            continue
+        problems.keys(item, path, required=_LANGUAGES)
+        texts = {
+            lang: problems.text(item[lang], key_path(path, lang))
+            for lang in _LANGUAGES
+            if lang in item
+        }
+        for lang, text in texts.items():
+            if text is not None and not _cites(text, engagement.sources):
+                problems.add(
+                    key_path(path, lang),
+                    "the note cites none of the engagement's sources by its key "
+                    f"({', '.join(engagement.sources)})",
+                    "note_cites_no_source",
+                )
+        english, french = texts.get("en"), texts.get("fr")
+        if english is not None and french is not None:
+            notes[engagement_id] = CodingNote(
+                engagement_id=engagement_id, en=english, fr=french
+            )
+    for engagement_id in engagements:
+        if engagement_id not in table:
+            problems.add(
+                key_path("$.notes", engagement_id),
+                "every engagement of the register has a coding note",
+                "missing_note",
+            )
+    problems.raise_if_any()
+    return {e: notes[e] for e in engagements if e in notes}
+
+
+@functools.cache
+def _coding_notes() -> Mapping[str, CodingNote]:
+    problems = Problems(CODING_NOTES_FILE)
+    document = read_data_json(CODING_NOTES_FILE, problems)
+    problems.raise_if_any()
+    return MappingProxyType(build_coding_notes(document, load_register()))
+
+
+def coding_notes() -> Mapping[str, CodingNote]:
+    """The coding note of each engagement of :func:`load_register`, by engagement id.
+
+    Each note says why the engagement has its domain, level, degree,
+    leadership and dates, citing the bibliography keys of its sources and
+    saying where the coding is this library's interpretation. Read and checked
+    once, then cached; the mapping is read-only, in register order.
+
+    Raises:
+        DataFileError: The shipped file is invalid (a packaging fault).
+
+    Examples:
+        >>> notes = coding_notes()
+        >>> list(notes) == [e.id for e in load_register()]
+        True
+        >>> "Biaudet2024" in notes["eclair-clara"].text("fr")
+        True
+    """
+    return _coding_notes()

@@ -45,12 +45,12 @@ Examples:
     ... )
     >>> report = build_report(load_register())
     >>> report.coverage.selected, report.ecology.actors
-    (17, 71)
+    (16, 66)
     >>> render_report(report, "text", "fr").splitlines()[0][:24]
     'Rapport de partenariat\xa0:'
     >>> document = report_document(report)
     >>> document["matrix"]["rows"], document["ecology"]["ei_index"]
-    (['micro', 'meso', 'macro'], 0.0417)
+    (['micro', 'meso', 'macro'], 0.0382)
 """
 
 from __future__ import annotations

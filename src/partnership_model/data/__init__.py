@@ -14,8 +14,12 @@ modules read with :mod:`importlib.resources` the first time they need them.
 * ``messages/<domain>.json``: every sentence the library writes for people
   (report, matrices, figures, assessment, command line, validation problems),
   in English and French (schema: ``messages.schema.json``; see
-  :mod:`partnership_model._messages`).
+  :mod:`partnership_model._messages`);
+* ``examples/register.json`` and ``examples/coding-notes.json``: the example
+  register of real cases (a format 1.1 register document) and one coding note
+  per case, in English and French (see :mod:`partnership_model.examples`).
 
-Check the terms, crosswalks, bibliography and messages after an edit with
+Check the terms, crosswalks, bibliography, messages and the example register
+(``examples/register.json`` and its ``examples/coding-notes.json``) after an edit with
 ``python -m partnership_model.data``.
 """
