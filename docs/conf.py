@@ -64,6 +64,14 @@ napoleon_use_rtype = False
 # -- doctest -----------------------------------------------------------------------------------
 doctest_global_setup = """
 import partnership_model
+from hypothesis import HealthCheck as _HealthCheck, settings as _settings
+
+# As in tests/conftest.py: a loaded, shared machine must not fail a doctest
+# because generating examples was slow (the examples themselves are checked).
+_settings.register_profile(
+    "docs", deadline=None, suppress_health_check=[_HealthCheck.too_slow]
+)
+_settings.load_profile("docs")
 """
 
 # -- intersphinx, without network ----------------------------------------------------------

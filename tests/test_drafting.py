@@ -231,7 +231,7 @@ def test_leadership_and_decision_roles() -> None:
 
     assert Leadership.CO_LED.label("en") in result.text_en
     assert (
-        "1 of 2 on the community side, 1 of 1 on the professional side"
+        "1 of 2 on the community side; 1 of 1 on the professional side"
         in result.text_en
     )
     assert (

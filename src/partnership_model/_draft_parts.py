@@ -132,15 +132,28 @@ def _leadership(engagement: Engagement) -> Part:
     p_deciders = sum(p.decision_role for p in professional)
     lead_en = "not recorded" if lead is None else lead.label("en")
     lead_fr = "non consigné" if lead is None else lead.label("fr")
-    en = (
-        f"Leadership: {lead_en}. Participants holding a decision role: "
-        f"{c_deciders} of {len(community)} on the community side, {p_deciders} of "
-        f"{len(professional)} on the professional side."
+    sides_en = "; ".join(
+        f"{deciders} of {len(side)} on the {name} side"
+        if side
+        else f"no participant recorded on the {name} side"
+        for name, side, deciders in (
+            ("community", community, c_deciders),
+            ("professional", professional, p_deciders),
+        )
     )
+    sides_fr = f"{NNBSP}; ".join(
+        f"{deciders} sur {len(side)} du côté {name}"
+        if side
+        else f"aucun participant consigné du côté {name}"
+        for name, side, deciders in (
+            ("de la communauté", community, c_deciders),
+            ("professionnel", professional, p_deciders),
+        )
+    )
+    en = f"Leadership: {lead_en}. Participants holding a decision role: {sides_en}."
     fr = (
         f"Leadership{NBSP}: {lead_fr}. Participants ayant un rôle "
-        f"décisionnel{NBSP}: {c_deciders} sur {len(community)} du côté de la "
-        f"communauté, {p_deciders} sur {len(professional)} du côté professionnel."
+        f"décisionnel{NBSP}: {sides_fr}."
     )
     decisions = _value(
         "participants[*].decision_role",

@@ -45,14 +45,14 @@ Examples:
     >>> engagements.loc["sustainable-health-chair", ["level", "degree"]].tolist()
     ['meso', 'partnership']
     >>> engagements.groupby("degree", observed=False).size().tolist()
-    [1, 1, 4, 11]
+    [0, 0, 9, 7]
     >>> participants_frame(register).groupby("sphere", observed=False).size().to_dict()
-    {'community': 40, 'professional': 22}
+    {'community': 39, 'professional': 19}
     >>> findings_frame(assess(register)).columns.tolist()
     ['engagement_id', 'code', 'severity', 'message', 'sources']
     >>> matrix = matrix_frame(EngagementMatrix.from_engagements(register))
     >>> matrix.loc["meso"].tolist(), int(matrix.to_numpy().sum())
-    ([0, 1, 1, 8], 17)
+    ([0, 0, 3, 6], 16)
     >>> matrix_frame(EngagementMatrix.from_engagements(register), lang="fr").columns.name
     'Degré'
 
