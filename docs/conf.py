@@ -92,6 +92,7 @@ nitpick_ignore = [
     ("py:obj", "partnership_model.matrix.R"),
     ("py:class", "partnership_model.serialization.T"),
     ("py:class", "partnership_model.strategies.E"),
+    ("py:class", "partnership_model._record_strategies.E"),
     ("py:class", "partnership_model.timeline._T"),
     ("py:obj", "partnership_model.timeline._T"),
     ("py:class", "_T"),  # the same, as autodoc writes it in select_in_window
