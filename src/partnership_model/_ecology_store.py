@@ -439,8 +439,6 @@ class _RelationStore:
 
 # -- helpers -----------------------------------------------------------------------------
 
-# -- helpers -----------------------------------------------------------------------------
-
 
 def _relation_data(relation: Relation) -> _EdgeData:
     """The edge data of a relation: its attributes that are set."""

@@ -32,13 +32,11 @@ from partnership_model.exceptions import (
     RecordTypeError,
 )
 
+# The public aliases; partnership_model.timeline restates them with their
+# descriptions (the same objects).
 Frequency: TypeAlias = Literal["month", "quarter", "year"]
-"""Calendar periods :func:`calendar_periods` and :func:`series` cut time into."""
-
 PeriodLike: TypeAlias = "Period | tuple[str, dt.date, dt.date]"
-"""A :class:`Period`, or a ``(label, start, end)`` tuple such as a survey wave."""
 DateValue: TypeAlias = "PartialDate | dt.date"
-"""What a ``start`` or ``end`` may be: a partial date (as records hold) or a day."""
 
 
 # -- the window rule ------------------------------------------------------------------------

@@ -62,19 +62,17 @@ from typing import (
     TYPE_CHECKING,
     Any,
     Final,
+    TypeAlias,
     overload,
 )
 
 import attrs
 
-from partnership_model import _period_measures, _time
+from partnership_model import _period_measures, _time, _timeline_periods
 from partnership_model._partition import GroupPartition, check_graph, group_labels
 from partnership_model._timeline_periods import (
     _MONTHS,
-    DateValue,
-    Frequency,
     Period,
-    PeriodLike,
     WindowSelection,
     _periods,
     calendar_periods,
@@ -108,6 +106,17 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+# The aliases are those of the private module (the same objects); they are
+# restated here so that their descriptions stay on this module's API page.
+Frequency: TypeAlias = _timeline_periods.Frequency
+"""Calendar periods :func:`calendar_periods` and :func:`series` cut time into."""
+
+PeriodLike: TypeAlias = _timeline_periods.PeriodLike
+"""A :class:`Period`, or a ``(label, start, end)`` tuple such as a survey wave."""
+DateValue: TypeAlias = _timeline_periods.DateValue
+"""What a ``start`` or ``end`` may be: a partial date (as records hold) or a day."""
 
 
 _BROKERING: Final = frozenset({RelationType.BRIDGING, RelationType.LINKING})
