@@ -96,6 +96,9 @@ nitpick_ignore = [
     ("py:class", "partnership_model.timeline._T"),
     ("py:obj", "partnership_model.timeline._T"),
     ("py:class", "_T"),  # the same, as autodoc writes it in select_in_window
+    # WindowSelection's type variable, since it moved with it to the private half.
+    ("py:class", "partnership_model._timeline_periods._T"),
+    ("py:obj", "partnership_model._timeline_periods._T"),
     # Private type aliases that appear in signatures autodoc cannot evaluate
     # (networkx classes are not subscriptable at run time); each parameter's
     # description lists the accepted values.
