@@ -11,10 +11,13 @@ neighbour that is not related to *j*: the two-path *j* - *b* - *k* is open
 :class:`~partnership_model.ecology.EcologyGraph` refuses a relation of an
 actor with itself), so *j* is not a neighbour of *j*, and the neighbours of
 *b* that *j* shares are among the other neighbours of *b*; *b* has one that
-*j* lacks exactly when they share fewer than the others. Counting the shared
-neighbours with a set intersection walks the smaller of the two sets, so
-the whole test costs what listing the graph's triangles costs, and a broker
-stops at its first open two-path.
+*j* lacks exactly when they share fewer than the others. That is the set
+difference of the two neighbourhoods, tested by counting: when *j* has no
+more neighbours than *b* has others, it cannot share them all (*b* is one of
+its neighbours and not its own); otherwise a set intersection counts the
+shared ones, walking the smaller of the two sets. The whole test costs at
+worst what listing the graph's triangles costs, and a broker stops at its
+first open two-path.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ def spanning(
         if others < 1:
             continue
         for neighbour in chosen:
-            if len(neighbours & adjacency[neighbour]) < others:
+            theirs = adjacency[neighbour]
+            # They share at most len(theirs) - 1 neighbours (*actor* is one
+            # of theirs, not its own): fewer than the others without counting.
+            if len(theirs) <= others or len(neighbours & theirs) < others:
                 yield actor
                 break

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import accumulate, compress
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -154,6 +155,8 @@ def measure(
         if state.actor.role is Role.THIRD_PARTY
     ]
     brokering = [bool(c.types & _BROKERING) for c in kinds]
+    # Whether a relation between two profiles is of a type that can broker.
+    wanted = [[bool(c.types & _BROKERING) for c in row] for row in table]
     size = len(ids)
     everyone = range(size)
     results: list[Measures] = []
@@ -161,8 +164,8 @@ def measure(
         tally = [0] * len(kinds)
         external = 0
         present = bytearray(size)
-        adjacency: dict[int, set[int]] = {}
-        through: dict[int, set[int]] = {}
+        candidate = bytearray(size)
+        adjacency: defaultdict[int, set[int]] = defaultdict(set)
         parent = list(everyone)
         for r in chosen:
             u = sources[r]
@@ -172,11 +175,10 @@ def measure(
             if group[u] != group[v]:
                 external += 1
             present[u] = present[v] = 1
-            adjacency.setdefault(u, set()).add(v)
-            adjacency.setdefault(v, set()).add(u)
+            adjacency[u].add(v)
+            adjacency[v].add(u)
             if brokering[c]:
-                through.setdefault(u, set()).add(v)
-                through.setdefault(v, set()).add(u)
+                candidate[u] = candidate[v] = 1
             # Union by the roots, halving paths (inlined: the hot loop).
             while parent[u] != u:
                 parent[u] = u = parent[parent[u]]
@@ -184,7 +186,13 @@ def measure(
                 parent[v] = v = parent[parent[v]]
             if u != v:
                 parent[u] = v
-        brokers = set(_holes.spanning(adjacency, through.items()))
+        # An actor with one neighbour sits in no hole: skip it before the test.
+        through = (
+            (b, (j for j in neighbours if wanted[profile[b]][profile[j]]))
+            for b in compress(everyone, candidate)
+            if len(neighbours := adjacency[b]) > 1
+        )
+        brokers = set(_holes.spanning(adjacency, through))
         brokers.update(i for i in tiers if present[i])
         active = list(compress(everyone, present))
         if backend is None:
