@@ -305,7 +305,8 @@ def test_partition_errors() -> None:
 
 
 def test_brokers_isolates_and_tiers() -> None:
-    """Bridging and linking actors are brokers; tiers are brokers by role."""
+    """Brokers sit between unrelated actors; tiers are brokers by role."""
+    # The path p1 - p2 - c - m - tiers: bonding, bridging, linking, bonding.
     graph = EcologyGraph(
         actors=[
             actor("p1"),
@@ -322,22 +323,108 @@ def test_brokers_isolates_and_tiers() -> None:
     assert {"p2", "c", "tiers"} == brokers(graph, types=[BR])
     assert {"p2", "c"} == brokers(graph, types=[BR], include_tiers=False)
     assert {"c", "m", "tiers"} == brokers(graph, types=[L])
-    assert {"p1", "p2", "m", "tiers"} == brokers(graph, types=[B])
+    # p1 bonds but is an end of the path: it sits between nobody.
+    assert {"p2", "m", "tiers"} == brokers(graph, types=[B])
     assert {"alone"} == isolated_actors(graph)
     with pytest.raises(RecordTypeError):
         brokers(graph, types=["bridging"])  # type: ignore[list-item]
 
 
-@given(GRAPHS)
-def test_brokers_match_the_definition(graph: EcologyGraph) -> None:
-    """A broker has a relation whose types include bridging or linking."""
-    expected = {
+def test_a_triangle_has_no_broker() -> None:
+    """Three actors who all know each other: no structural hole (Burt1992)."""
+    graph = EcologyGraph(
+        actors=[actor("p"), actor("c", P), actor("d", P, PUBLIC)],
+        relations=[("p", "c"), ("c", "d"), ("d", "p")],
+    )
+    assert relation_counts(graph)[B] == 0  # every relation bridges or links
+    assert brokers(graph) == frozenset()
+
+
+def test_a_path_across_spheres_makes_its_middle_a_broker() -> None:
+    """p - c - q with p and q unrelated: c brokers by bridging, p and q do not."""
+    graph = EcologyGraph(
+        actors=[actor("p"), actor("c", P), actor("q")],
+        relations=[("p", "c"), ("c", "q"), ("p", "c")],
+    )
+    assert brokers(graph) == {"c"}
+    graph.add_relation("p", "q")
+    assert brokers(graph) == frozenset()
+
+
+def test_a_star_whose_leaves_know_each_other_has_no_broker() -> None:
+    """An organisation tied to people who are all tied to each other brokers nothing."""
+    people = [actor(f"p{i}") for i in range(3)] + [actor("c", P), actor("m", P, PUBLIC)]
+    hub = Actor(id="hub", sphere=P, authority=MANAGERIAL, kind=ActorKind.ORGANISATION)
+    ids = [a.id for a in people]
+    graph = EcologyGraph(
+        actors=[hub, *people],
+        relations=[("hub", i) for i in ids]
+        + [(i, j) for n, i in enumerate(ids) for j in ids[n + 1 :]],
+    )
+    assert brokers(graph) == frozenset()
+    graph.remove_relation("p0", "p1", 0)
+    # p2 now sits between p0 and p1, but by bonding relations only.
+    assert brokers(graph) == {"hub", "c", "m"}
+    assert "p2" in brokers(graph, types=[B])
+
+
+def oracle_brokers(
+    graph: EcologyGraph, wanted: set[RelationType], *, include_tiers: bool = True
+) -> set[str]:
+    """Every open two-path i - b - j, by brute force on the exported graph."""
+    nxg = nx.Graph(graph.to_networkx())
+    found = {
+        a.id for a in graph.actors() if include_tiers and a.role is Role.THIRD_PARTY
+    }
+    for b in nxg:
+        for i in nxg[b]:
+            for j in nxg[b]:
+                if i == j or nxg.has_edge(i, j):
+                    continue
+                ends = (graph.actor(i), graph.actor(j))
+                if any(
+                    expected_types(graph.actor(b), end, graph.policy) & wanted
+                    for end in ends
+                ):
+                    found.add(b)
+    return found
+
+
+@given(GRAPHS, st.sets(st.sampled_from(list(RelationType))), st.booleans())
+def test_brokers_match_the_definition(
+    graph: EcologyGraph, wanted: set[RelationType], include_tiers: bool
+) -> None:
+    """Brokers span an open two-path by a wanted relation (or are tiers)."""
+    assert oracle_brokers(graph, {BR, L}) == brokers(graph)
+    assert oracle_brokers(graph, wanted, include_tiers=include_tiers) == brokers(
+        graph, types=wanted, include_tiers=include_tiers
+    )
+
+
+@pytest.mark.parametrize("include_organisations", [True, False])
+def test_the_example_register_has_fewer_brokers_than_actors(
+    include_organisations: bool,
+) -> None:
+    """Engagements are cliques: most actors broker nothing (issue 11)."""
+    from partnership_model import examples
+
+    graph = EcologyGraph.from_engagements(
+        examples.load_register(), include_organisations=include_organisations
+    )
+    everyone = {a.id for a in graph.actors()}
+    found = brokers(graph)
+    assert found < everyone
+    assert found  # some actors do sit between engagements
+    assert found == oracle_brokers(graph, {BR, L})
+    bridging_or_linking = {
         a.id
         for a in graph.actors()
-        if a.role is Role.THIRD_PARTY
-        or any(r.types & {BR, L} for r in graph.relations_of(a.id))
+        if any(r.types & {BR, L} for r in graph.relations_of(a.id))
     }
-    assert expected == brokers(graph)
+    assert found - brokers(graph, include_tiers=False) <= {
+        a.id for a in graph.actors() if a.role is Role.THIRD_PARTY
+    }
+    assert brokers(graph, include_tiers=False) < bridging_or_linking
 
 
 def test_silos_hand_checked() -> None:
@@ -428,12 +515,16 @@ def test_brokers_follow_the_policy() -> None:
     )
     assert brokers(graph) == frozenset()
     assert silos(graph) == [frozenset({"assoc", *(m.id for m in members)})]
-    nurse, director = actor("n", P), actor("dir", P, MANAGERIAL)
-    pair = EcologyGraph(actors=[nurse, director], relations=[("n", "dir")])
-    assert brokers(pair) == {"n", "dir"}
-    caption = pair.with_policy(CAPTION_READING_POLICY)
+    # Two nurses who do not know each other, each related to one director.
+    nurses, director = [actor("n1", P), actor("n2", P)], actor("dir", P, MANAGERIAL)
+    ward = EcologyGraph(
+        actors=[*nurses, director], relations=[("n1", "dir"), ("dir", "n2")]
+    )
+    assert brokers(ward) == {"dir"}
+    caption = ward.with_policy(CAPTION_READING_POLICY)
     assert brokers(caption) == frozenset()
-    assert silos(caption) == [frozenset({"n", "dir"})]
+    assert brokers(caption, types=[B]) == {"dir"}
+    assert silos(caption) == [frozenset({"n1", "n2", "dir"})]
 
 
 # -- brokerage roles --------------------------------------------------------------------------

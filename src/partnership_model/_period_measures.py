@@ -11,13 +11,17 @@ The work is split in two phases so that each stays in the processor's caches:
    start and a running maximum of their ends lets a binary search skip those
    that end before the relation starts; the walk stops at the first period
    starting after it ends.
-2. **One pass per period over its own relations**, with per-actor byte
-   arrays (present, broker) and a union-find forest over actor numbers, which
-   give the counts, the E-I index, the brokers and the connected components
-   that say who cannot reach a holder of public authority.
+2. **One pass per period over its own relations**, with a per-actor byte
+   array (present), the period's adjacency sets and a union-find forest over
+   actor numbers, which give the counts, the E-I index, the connected
+   components that say who cannot reach a holder of public authority and,
+   from the adjacency, the brokers (actors spanning a structural hole, as
+   :func:`partnership_model.metrics.brokers` defines them, through
+   :func:`partnership_model._holes.spanning`).
 
 Time: one step per relation plus one per (relation, period it belongs to),
-plus the actors for each period. Memory: the arrays of phase 1 (about a
+plus the actors for each period, plus the brokers' test, at worst that of
+listing each period's triangles. Memory: the arrays of phase 1 (about a
 dozen bytes per relation and membership) and one period's arrays at a time.
 """
 
@@ -26,11 +30,12 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import accumulate, compress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from partnership_model import _time
+from partnership_model import _holes, _time
 from partnership_model.vocabulary import Authority, RelationType, Role
 
 if TYPE_CHECKING:
@@ -150,6 +155,8 @@ def measure(
         if state.actor.role is Role.THIRD_PARTY
     ]
     brokering = [bool(c.types & _BROKERING) for c in kinds]
+    # Whether a relation between two profiles is of a type that can broker.
+    wanted = [[bool(c.types & _BROKERING) for c in row] for row in table]
     size = len(ids)
     everyone = range(size)
     results: list[Measures] = []
@@ -157,7 +164,8 @@ def measure(
         tally = [0] * len(kinds)
         external = 0
         present = bytearray(size)
-        brokers = bytearray(size)
+        candidate = bytearray(size)
+        adjacency: defaultdict[int, set[int]] = defaultdict(set)
         parent = list(everyone)
         for r in chosen:
             u = sources[r]
@@ -167,8 +175,10 @@ def measure(
             if group[u] != group[v]:
                 external += 1
             present[u] = present[v] = 1
+            adjacency[u].add(v)
+            adjacency[v].add(u)
             if brokering[c]:
-                brokers[u] = brokers[v] = 1
+                candidate[u] = candidate[v] = 1
             # Union by the roots, halving paths (inlined: the hot loop).
             while parent[u] != u:
                 parent[u] = u = parent[parent[u]]
@@ -176,9 +186,14 @@ def measure(
                 parent[v] = v = parent[parent[v]]
             if u != v:
                 parent[u] = v
-        for i in tiers:
-            if present[i]:
-                brokers[i] = 1
+        # An actor with one neighbour sits in no hole: skip it before the test.
+        through = (
+            (b, (j for j in neighbours if wanted[profile[b]][profile[j]]))
+            for b in compress(everyone, candidate)
+            if len(neighbours := adjacency[b]) > 1
+        )
+        brokers = set(_holes.spanning(adjacency, through))
+        brokers.update(i for i in tiers if present[i])
         active = list(compress(everyone, present))
         if backend is None:
             linked = {_find(parent, h) for h in holders if present[h]}
@@ -202,7 +217,7 @@ def measure(
                 counts=counts,
                 external=external,
                 actors=len(active),
-                brokers=frozenset(ids[i] for i in compress(everyone, brokers)),
+                brokers=frozenset(ids[i] for i in brokers),
                 unlinked=unlinked,
             )
         )

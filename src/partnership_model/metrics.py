@@ -8,11 +8,11 @@ are those of the graph's :class:`~partnership_model.ClassificationPolicy`.
 The graph keeps, for every actor, a tally of its relations per
 classification (the two facts of model rule 1 of
 :mod:`partnership_model.ecology`), updated as relations are added and
-removed. Counts, shares, per-actor counts, the E-I index over spheres,
-brokers and silos are therefore computed from those tallies in time
-proportional to the number of actors, not of relations. Measures that need
-adjacency read the graph's private :class:`networkx.MultiGraph` through
-networkx's public API.
+removed. Counts, shares, per-actor counts, the E-I index over spheres and
+silos are therefore computed from those tallies in time proportional to the
+number of actors, not of relations. Measures that need adjacency (brokers,
+brokerage roles, reach) read the graph's private :class:`networkx.MultiGraph`
+through networkx's public API.
 
 A measure that is undefined for a graph (an E-I index or a share with
 nothing to count, 0/0) is ``None``: never NaN, never a misleading 0. JSON
@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
 import networkx as nx
 
+from partnership_model import _holes
 from partnership_model._enums import Vocabulary
 from partnership_model.ecology import EcologyGraph
 from partnership_model.exceptions import InvalidRecordError, RecordTypeError
@@ -394,15 +395,29 @@ def brokers(
     types: Iterable[RelationType] = (RelationType.BRIDGING, RelationType.LINKING),
     include_tiers: bool = True,
 ) -> frozenset[str]:
-    """Actors who bridge or link: at least one relation of one of *types*.
+    """Actors who broker: they sit in a structural hole, by a relation of *types*.
 
-    A relation counts when any of its types (not only its primary type) is
-    in *types*. Actors acting in the :attr:`~partnership_model.Role.THIRD_PARTY`
-    role, the *tiers* whose job is to set up the conditions of partnership
+    Actor *b* is a broker when it is related to two actors *i* and *j* who
+    have no relation with each other (the open two-path *i* - *b* - *j*, a
+    structural hole in Burt's sense, ``Burt1992``), and at least one of its
+    relations to *i* or *j* has one of *types* (any of the relation's types,
+    not only its primary type; bridging and linking by default, as
+    ``Boivin2022`` tells them apart, under the graph's policy). This pairing
+    of Burt's structural holes with Boivin et al.'s relation types is our
+    interpretation. An actor whose relations cross the community /
+    professional divide but whose contacts all know each other (every
+    participant of one engagement, for instance) brokers nothing.
+
+    Actors acting in the :attr:`~partnership_model.Role.THIRD_PARTY` role,
+    the *tiers* whose job is to set up the conditions of partnership
     between users and professionals (Berkesse 2024, ``Berkesse2024``), are
-    brokers by role and included even when none of their relations bridges
-    or links, unless *include_tiers* is false. Bridging and linking follow
-    ``Boivin2022``.
+    brokers by role and included even when they span no hole, unless
+    *include_tiers* is false.
+
+    Runs in the time of listing the graph's triangles at worst (for each
+    actor and neighbour reached by a relation of *types*, the smaller of
+    the two neighbourhoods is scanned), and an actor stops at its first
+    open two-path. Parallel relations count once.
 
     Examples:
         >>> from partnership_model import Role
@@ -410,22 +425,53 @@ def brokers(
         >>> graph = EcologyGraph(
         ...     actors=[Actor.from_role("p", Role.PATIENT),
         ...             Actor.from_role("c", Role.CLINICIAN),
+        ...             Actor.from_role("q", Role.PATIENT),
         ...             Actor.from_role("t", Role.THIRD_PARTY)],
-        ...     relations=[("p", "c")],
+        ...     relations=[("p", "c"), ("c", "q")],
         ... )
         >>> sorted(brokers(graph))
-        ['c', 'p', 't']
+        ['c', 't']
         >>> sorted(brokers(graph, include_tiers=False))
-        ['c', 'p']
+        ['c']
+        >>> graph.add_relation("p", "q")
+        0
+        >>> sorted(brokers(graph, include_tiers=False))
+        []
+
+    .. versionchanged:: 0.2.0
+       A broker spans a structural hole; an actor with a bridging or
+       linking relation among contacts who all know each other is no longer
+       one (issue 11).
     """
     states = _states(graph)
     wanted = _wanted(types)
-    return frozenset(
-        actor_id
+    table = graph._table
+    adj = graph._graph.adj
+    candidates = [
+        (actor_id, state)
         for actor_id, state in states.items()
         if any(n and c.types & wanted for c, n in state.tally.items())
-        or (include_tiers and state.actor.role is Role.THIRD_PARTY)
+    ]
+    adjacency = {actor_id: set(adj[actor_id]) for actor_id in states}
+
+    def through(state: _ActorState) -> Iterator[str]:
+        row = table[state.profile]
+        for other in adjacency[state.actor.id]:
+            if row[states[other].profile].types & wanted:
+                yield other
+
+    found = set(
+        _holes.spanning(
+            adjacency, ((actor_id, through(state)) for actor_id, state in candidates)
+        )
     )
+    if include_tiers:
+        found.update(
+            actor_id
+            for actor_id, state in states.items()
+            if state.actor.role is Role.THIRD_PARTY
+        )
+    return frozenset(found)
 
 
 def isolated_actors(graph: EcologyGraph) -> frozenset[str]:

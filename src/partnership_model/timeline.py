@@ -43,14 +43,14 @@ Examples:
     ... )
     >>> found = series(graph, "year")
     >>> [(s.period.label, s.relations, sorted(s.brokers)) for s in found]
-    [('2020', 1, ['c', 'p']), ('2021', 2, ['c', 'm', 'p'])]
+    [('2020', 1, []), ('2021', 2, ['c'])]
     >>> found.undated
     1
     >>> change = compare_periods(graph, found[0].period, found[1].period)
     >>> {t.value: n for t, n in change.gained.items() if n}
     {'linking': 1}
     >>> sorted(change.became_brokers)
-    ['m']
+    ['c']
 """
 
 from __future__ import annotations
@@ -156,9 +156,11 @@ class PeriodSummary:
             (``KrackhardtStern1988``) over the partition asked for; ``None``
             without relations.
         actors: Number of actors with a relation in the period.
-        brokers: Actors with a bridging or linking relation in the period,
-            and the *tiers* (third-party role) present in it, as
-            :func:`~partnership_model.metrics.brokers` counts them.
+        brokers: Actors who span a structural hole among the period's
+            relations by a bridging or linking relation, and the *tiers*
+            (third-party role) present in it, as
+            :func:`~partnership_model.metrics.brokers` defines them on the
+            period's slice.
         unlinked_to_public_authority: Actors present in the period from
             whom no holder of public authority can be reached through the
             period's relations (:func:`~partnership_model.metrics.unlinked_to_public_authority`).
