@@ -76,7 +76,7 @@ def time_markdown() -> str:
         + "\n\n"
         + f"From {first.label} to {last.label}: relations gained: {moves(dict(change.gained))}; "
         f"lost: {moves(dict(change.lost))}; kept: {moves(dict(change.kept))}. "
-        f"{len(change.became_brokers)} actors became brokers and "
+        f"{_actors(len(change.became_brokers))} became brokers and "
         f"{len(change.stopped_brokering)} stopped brokering.\n\n"
         "```{figure} /_generated/figures/time-series.png\n"
         ":alt: Stacked bars of the share of each relation type, year by year.\n\n"
@@ -105,3 +105,8 @@ def write_time_figures(directory: Path) -> list[Path]:
     plot_series(found, path=series_path)
     plot_waves(graph, found[0].period, found[-1].period, path=waves_path)
     return [series_path, waves_path]
+
+
+def _actors(count: int) -> str:
+    """*count* actors, in English with its plural."""
+    return f"{count} actor" if count == 1 else f"{count} actors"
