@@ -193,7 +193,7 @@ def test_a_good_document_builds() -> None:
 
 
 @pytest.fixture
-def test_domain(monkeypatch: pytest.MonkeyPatch) -> None:
+def sample_domain(monkeypatch: pytest.MonkeyPatch) -> None:
     """A catalogue 'test' with a regional wording, plural forms and punctuation."""
     built = build_catalogue(
         document(
@@ -216,7 +216,7 @@ def test_domain(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(_messages._CATALOGUES, "test", built)
 
 
-@pytest.mark.usefixtures("test_domain")
+@pytest.mark.usefixtures("sample_domain")
 def test_regional_wording_and_typography() -> None:
     assert message("test.greeting", "en", name="Ann") == "Hello: Ann!"
     assert message("test.greeting", "fr", name="Ann") == f"Bonjour{NBSP}: Ann{NNBSP}!"
@@ -228,7 +228,7 @@ def test_regional_wording_and_typography() -> None:
     assert message("test.greeting", odd_spelling, name="Ann") == f"Allô{NBSP}: Ann!"
 
 
-@pytest.mark.usefixtures("test_domain")
+@pytest.mark.usefixtures("sample_domain")
 def test_values_are_kept_as_given() -> None:
     # A register's name or a key is data: typography applies to the message's words.
     assert message("test.greeting", "fr", name="a : b ; c") == (
@@ -236,7 +236,7 @@ def test_values_are_kept_as_given() -> None:
     )
 
 
-@pytest.mark.usefixtures("test_domain")
+@pytest.mark.usefixtures("sample_domain")
 @pytest.mark.parametrize(
     ("count", "english", "french"),
     [
@@ -253,7 +253,7 @@ def test_plural_forms_follow_each_language(
     assert message("test.things", "fr", count=count) == french
 
 
-@pytest.mark.usefixtures("test_domain")
+@pytest.mark.usefixtures("sample_domain")
 def test_a_nested_message_is_written_in_the_same_language() -> None:
     hint = Message("problems.did_you_mean", {"suggestion": "'title'"})
     assert message("test.nested", "en", hint=hint) == "see (did you mean 'title'?)"
@@ -267,7 +267,7 @@ def test_a_nested_message_is_written_in_the_same_language() -> None:
     assert message("test.nested", "fr", hint="") == "voir"
 
 
-@pytest.mark.usefixtures("test_domain")
+@pytest.mark.usefixtures("sample_domain")
 def test_wrong_lookups_are_refused() -> None:
     for key in ("test.nothing", "nowhere.greeting", "greeting", "", "Test.greeting"):
         with pytest.raises(UnknownReferenceError):

@@ -45,6 +45,7 @@ __all__ = [
     "document_kind",
     "ecology_of",
     "inputs",
+    "is_spreadsheet",
     "print_problems",
     "print_unreadable",
     "read_data",
@@ -52,6 +53,7 @@ __all__ = [
     "read_key",
     "read_limit",
     "read_register",
+    "read_spreadsheet",
     "say",
     "structured",
     "unreadable",
@@ -155,10 +157,6 @@ def document_kind(data: object) -> str:
 
 def read_document(path: str, kind: str, limit: int) -> tuple[str, Any]:
     """Read a register or ecology document; *kind* may be ``auto``."""
-    from partnership_model._spreadsheet_command import (  # noqa: PLC0415
-        is_spreadsheet,
-        read_spreadsheet,
-    )
     from partnership_model.ecology import EcologyGraph  # noqa: PLC0415
 
     if is_spreadsheet(path):
@@ -176,15 +174,33 @@ def read_register(path: str | None, limit: int) -> Register:
         from partnership_model.examples import load_register  # noqa: PLC0415
 
         return load_register()
-    from partnership_model._spreadsheet_command import (  # noqa: PLC0415
-        is_spreadsheet,
-        read_spreadsheet,
-    )
-
     if is_spreadsheet(path):
         return read_spreadsheet(path, limit)
     file = Path(path)
     return checked(file, structured(file, read_data(file, limit), Register))
+
+
+def is_spreadsheet(path: str | Path) -> bool:
+    """Whether *path* holds a register kept in a spreadsheet (CSV or workbook)."""
+    from partnership_model.spreadsheet import register_format  # noqa: PLC0415
+
+    return register_format(path) != "json"
+
+
+def read_spreadsheet(path: str | Path, limit: int) -> Register:
+    """The register of a spreadsheet, read under *limit* bytes, checked.
+
+    Raises:
+        ValidationError: Every problem, each at its place.
+        UsageError: A workbook without the ``xlsx`` extra installed.
+    """
+    from partnership_model import spreadsheet  # noqa: PLC0415
+
+    try:
+        register = spreadsheet.read_register(path, max_bytes=limit)
+    except ImportError as error:
+        raise UsageError(str(error)) from None
+    return checked(Path(path), register)
 
 
 def checked(file: Path, register: Register) -> Register:

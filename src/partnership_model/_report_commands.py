@@ -20,6 +20,7 @@ from partnership_model._cli_support import (
     add_max_size,
     checked,
     document_kind,
+    is_spreadsheet,
     read_data,
     read_limit,
     read_register,
@@ -28,7 +29,6 @@ from partnership_model._cli_support import (
 )
 from partnership_model._i18n import Lang
 from partnership_model._messages import message
-from partnership_model._spreadsheet_command import is_spreadsheet
 from partnership_model.draft_output import DRAFT_FORMATS
 from partnership_model.exceptions import (
     InvalidRecordError,

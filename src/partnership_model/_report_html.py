@@ -30,7 +30,7 @@ from partnership_model._version import __version__
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from partnership_model.report import Report
+    from partnership_model._report_records import Report
 
 __all__ = ["MAX_DRAWN_ACTORS", "charts", "html"]
 

@@ -25,8 +25,8 @@ from partnership_model._messages import Message, message
 from partnership_model.vocabulary import RelationType, Severity
 
 if TYPE_CHECKING:
+    from partnership_model._report_records import Report
     from partnership_model.assessment import Finding
-    from partnership_model.report import Report
 
 __all__ = [
     "Block",

@@ -29,48 +29,21 @@ from partnership_model._cli_support import (
     UsageError,
     add_force,
     add_lang,
-    checked,
     default_output,
     inputs,
     say,
 )
-from partnership_model.records import Register
 
 __all__ = [
     "SPREADSHEET_TARGETS",
     "add_template_command",
     "convert_to_spreadsheet",
-    "is_spreadsheet",
-    "read_spreadsheet",
 ]
 
 SPREADSHEET_TARGETS: Final = ("register-csv", "register-xlsx")
 """The ``convert --to`` formats that write a register as a spreadsheet."""
 
 _TEMPLATE_NAMES: Final = {"en": "register-template.xlsx", "fr": "modele-registre.xlsx"}
-
-
-def is_spreadsheet(path: str | Path) -> bool:
-    """Whether *path* holds a register kept in a spreadsheet (CSV or workbook)."""
-    from partnership_model.spreadsheet import register_format  # noqa: PLC0415
-
-    return register_format(path) != "json"
-
-
-def read_spreadsheet(path: str | Path, limit: int) -> Register:
-    """The register of a spreadsheet, read under *limit* bytes, checked.
-
-    Raises:
-        ValidationError: Every problem, each at its place.
-        UsageError: A workbook without the ``xlsx`` extra installed.
-    """
-    from partnership_model import spreadsheet  # noqa: PLC0415
-
-    try:
-        register = spreadsheet.read_register(path, max_bytes=limit)
-    except ImportError as error:
-        raise UsageError(str(error)) from None
-    return checked(Path(path), register)
 
 
 def _read_files(path: str) -> list[Path]:

@@ -41,6 +41,7 @@ from partnership_model._cli_support import (
     document_kind,
     ecology_of,
     inputs,
+    is_spreadsheet,
     print_problems,
     print_unreadable,
     read_data,
@@ -48,6 +49,7 @@ from partnership_model._cli_support import (
     read_key,
     read_limit,
     read_register,
+    read_spreadsheet,
     say,
     structured,
     unreadable,
@@ -60,8 +62,6 @@ from partnership_model._spreadsheet_command import (
     SPREADSHEET_TARGETS,
     add_template_command,
     convert_to_spreadsheet,
-    is_spreadsheet,
-    read_spreadsheet,
 )
 from partnership_model._terminal import tolerant_output
 from partnership_model._vocabulary_command import add_vocabulary_command
