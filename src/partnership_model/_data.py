@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
+from partnership_model._checks import json_type
 from partnership_model.exceptions import DataFileError, Problem
 
 __all__ = [
@@ -102,7 +103,7 @@ class Problems:
         if isinstance(value, dict):
             self.duplicates(value, path)
             return value
-        self.add(path, f"expected an object, got {_kind(value)}", "wrong_type")
+        self.add(path, f"expected an object, got {json_type(value)}", "wrong_type")
         return None
 
     def keys(
@@ -130,7 +131,7 @@ class Problems:
         """Return *value* if it is a non-blank string, else record a problem."""
         if isinstance(value, str) and value.strip():
             return value
-        what = "a blank string" if isinstance(value, str) else _kind(value)
+        what = "a blank string" if isinstance(value, str) else json_type(value)
         self.add(path, f"expected non-blank text, got {what}", code)
         return None
 
@@ -138,31 +139,15 @@ class Problems:
         """Return *value* if it is a JSON array, else record a problem."""
         if isinstance(value, list):
             return value
-        self.add(path, f"expected an array, got {_kind(value)}", "wrong_type")
+        self.add(path, f"expected an array, got {json_type(value)}", "wrong_type")
         return None
 
     def boolean(self, value: object, path: str) -> bool | None:
         """Return *value* if it is ``true`` or ``false``, else record a problem."""
         if isinstance(value, bool):
             return value
-        self.add(path, f"expected true or false, got {_kind(value)}", "wrong_type")
+        self.add(path, f"expected true or false, got {json_type(value)}", "wrong_type")
         return None
-
-
-def _kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "an array"
-    return type(value).__name__
 
 
 def read_data_json(relative: str, problems: Problems) -> Any:
